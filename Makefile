@@ -1,0 +1,80 @@
+# Köprü — `make run` serves the demo on http://127.0.0.1:8000; `make test` runs every check.
+SHELL := /bin/bash
+PY ?= /usr/bin/python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DJANGO_SETTINGS_MODULE ?= config.settings.local
+APT_PACKAGES := python3-venv gettext sqlite3 chromium libatomic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kopru
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test setup apt venv messages migrate demo lint types migrations-check test-sqlite test-postgres bench clean serve
+
+setup: apt venv messages
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BIN)/.installed: requirements/base.txt requirements/dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements/dev.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+messages: venv
+	@$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+migrate: setup
+	$(BIN)/python manage.py migrate --no-input -v0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "Köprü on http://127.0.0.1:8000  (English: http://127.0.0.1:8000/en/)"
+	@echo "Task worker: manage.py db_worker (started in the background, log in var/worker.log)"
+	@$(BIN)/python manage.py db_worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: venv
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+types: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/mypy kopru config
+
+migrations-check: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v1
+
+test-sqlite: setup
+	@echo "=== pytest on SQLite ==="
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+test-postgres: setup
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "=== pytest on PostgreSQL ($(PG_URL)) ==="; \
+	  DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q; \
+	else \
+	  echo ""; \
+	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	  echo "!!  PostgreSQL is NOT reachable on 127.0.0.1:5432: the PostgreSQL leg  !!"; \
+	  echo "!!  of the test suite is SKIPPED. Only SQLite was tested.              !!"; \
+	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
+
+test: setup lint types migrations-check test-sqlite test-postgres
+
+bench: migrate
+	@for f in bench/*.py; do echo "=== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf var/static var/*.sqlite3* .mypy_cache .ruff_cache

@@ -1,0 +1,163 @@
+"""Text clean-up shared by the parsers: mojibake repair, white space, safe HTML.
+
+Mojibake
+    Some exports (the EU portal scrape in ``open.jsonl.gz``) contain UTF-8 text that
+    was decoded as Windows-1252 and encoded to UTF-8 again: ``beneficiaries’``
+    became ``beneficiariesâ€™``. :func:`repair_mojibake` finds each run of characters
+    that, mapped back to their Windows-1252 bytes, form one valid UTF-8 sequence, and
+    replaces only that run. Clean text never contains such runs in practice (a
+    lead byte like ``â`` followed by two continuation characters like ``€™``), so it is
+    returned unchanged - Turkish letters (``ç ğ ı ö ş ü``) are not touched.
+
+HTML
+    Summaries are stored as HTML fragments limited to ``p ul ol li strong em a[href]
+    br``. Plain text is escaped and turned into paragraphs; text that already
+    contains tags is cleaned with nh3.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import nh3
+
+ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "strong", "em", "a", "br"})
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# --- mojibake -------------------------------------------------------------------
+
+_CHAR_TO_BYTE: dict[str, int] = {}
+for _b in range(0x80, 0x100):
+    try:
+        _ch = bytes([_b]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81 0x8D 0x8F 0x90 0x9D: left as C1 controls
+        _ch = chr(_b)
+    _CHAR_TO_BYTE[_ch] = _b
+for _b in range(0x80, 0xA0):  # latin-1 decoders leave C1 controls
+    _CHAR_TO_BYTE.setdefault(chr(_b), _b)
+
+
+def _char_class(lo: int, hi: int) -> str:
+    chars = sorted(ch for ch, b in _CHAR_TO_BYTE.items() if lo <= b <= hi)
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+_CONT = _char_class(0x80, 0xBF)
+_MOJIBAKE = re.compile(
+    f"{_char_class(0xC2, 0xDF)}{_CONT}"
+    f"|{_char_class(0xE0, 0xEF)}{_CONT}{{2}}"
+    f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
+)
+_LEADS = frozenset(ch for ch, b in _CHAR_TO_BYTE.items() if 0xC2 <= b <= 0xF4)
+
+
+def _fix_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        return bytes(_CHAR_TO_BYTE[ch] for ch in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 → Windows-1252 → UTF-8 double encoding where it occurs."""
+    if not text or _LEADS.isdisjoint(text):
+        return text
+    return _MOJIBAKE.sub(_fix_run, text)
+
+
+# --- white space ----------------------------------------------------------------
+
+_SPACES = re.compile(r"[^\S\n]+")  # white space except newlines (incl. NBSP, U+202F)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def clean_text(value: object) -> str:
+    """One line of text: mojibake repaired, NFC, white space collapsed, trimmed."""
+    if value is None:
+        return ""
+    text = repair_mojibake(str(value))
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    return " ".join(text.split())
+
+
+def clean_multiline(value: object) -> str:
+    """Like :func:`clean_text` but keeps line breaks (at most one blank line)."""
+    if value is None:
+        return ""
+    text = repair_mojibake(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text).replace("\t", " "))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# --- HTML -----------------------------------------------------------------------
+
+_LOOKS_LIKE_HTML = re.compile(r"</?(p|ul|ol|li|br|strong|em|b|i|a|div|span|h\d)\b[^>]*>", re.I)
+
+
+def sanitize_html(fragment: str) -> str:
+    """``fragment`` reduced to the allowed tags and attributes."""
+    if not fragment:
+        return ""
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def text_to_html(text: str, headings: re.Pattern[str] | None = None) -> str:
+    """Plain text as safe HTML paragraphs.
+
+    Blank lines separate paragraphs, single line breaks become ``<br>``. With
+    ``headings`` (a pattern whose group 1 is a heading such as ``Scope``), a heading
+    glued to the previous sentence starts a new paragraph with the heading in bold.
+    """
+    text = clean_multiline(text)
+    if not text:
+        return ""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if headings is not None:
+        split: list[str] = []
+        for para in paragraphs:
+            pieces = headings.split(para)
+            # re.split with one group: [before, h1, after1, h2, after2, ...]
+            if pieces[0].strip():
+                split.append(html.escape(pieces[0].strip()).replace("\n", "<br>"))
+            for i in range(1, len(pieces), 2):
+                body = html.escape(pieces[i + 1].strip()).replace("\n", "<br>")
+                split.append(f"<strong>{html.escape(pieces[i])}:</strong> {body}".rstrip())
+        out = split
+    else:
+        out = [html.escape(p).replace("\n", "<br>") for p in paragraphs]
+    return sanitize_html("".join(f"<p>{p}</p>" for p in out))
+
+
+def to_safe_html(value: object, headings: re.Pattern[str] | None = None) -> str:
+    """A summary as safe HTML, whether the source gave plain text or HTML."""
+    if value is None:
+        return ""
+    text = repair_mojibake(str(value))
+    if _LOOKS_LIKE_HTML.search(text):
+        return sanitize_html(unicodedata.normalize("NFC", text))
+    return text_to_html(text, headings)
+
+
+def looks_turkish(text: str) -> bool:
+    """A rough guess used to put an announcement title in title_tr or title_en."""
+    if re.search("[çğıöşüÇĞİÖŞÜ]", text):
+        return True
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    english = {"the", "of", "and", "for", "call", "calls", "programme", "year", "list", "grant"}
+    return len(words & english) < 2

@@ -1,0 +1,237 @@
+"""Dates, deadlines and numbers as the sources write them.
+
+Deadline rules (the importers rely on them; they are shown to staff in the template notes):
+
+* EU calls: the EU Funding & Tenders Portal states deadlines in Brussels time
+  (``Europe/Brussels``). When a source gives only a date, the deadline is **17:00
+  Brussels time** that day - the portal's usual cut-off time.
+* Turkish calls (development agencies, national bodies): ``Europe/Istanbul``; a date
+  without a time means the end of that day, **23:59 Istanbul time**.
+* Excel date-times whose time is exactly 00:00 are dates without a time (the office's
+  call report stores most EU deadlines that way) and follow the rule above.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kopru.core.text import search_key
+
+from .records import Problem
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+ISTANBUL = ZoneInfo("Europe/Istanbul")
+EU_DEFAULT_TIME = time(17, 0)
+TR_DEFAULT_TIME = time(23, 59)
+
+TURKISH_MONTHS = {
+    "ocak": 1,
+    "subat": 2,
+    "mart": 3,
+    "nisan": 4,
+    "mayis": 5,
+    "haziran": 6,
+    "temmuz": 7,
+    "agustos": 8,
+    "eylul": 9,
+    "ekim": 10,
+    "kasim": 11,
+    "aralik": 12,
+}
+
+_ZONE_ALIASES = {
+    "tsi": ISTANBUL,
+    "trt": ISTANBUL,
+    "turkiye": ISTANBUL,
+    "turkey": ISTANBUL,
+    "istanbul": ISTANBUL,
+    "ankara": ISTANBUL,
+    "bruksel": BRUSSELS,
+    "brussels": BRUSSELS,
+    "bruxelles": BRUSSELS,
+    "cet": BRUSSELS,
+    "cest": BRUSSELS,
+}
+
+ISO_DATE = "YYYY-MM-DD"
+ISO_DATETIME = "YYYY-MM-DD HH:MM"
+
+_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DOTTED_DATE_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_DATETIME_RE = re.compile(
+    r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"(?:[ T]+(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
+)
+_TURKISH_DATE_RE = re.compile(r"^(\d{1,2})\s*\.?\s*([a-z]+)\s*(\d{4})$")
+
+
+def default_time(zone: ZoneInfo) -> time:
+    """The time of a deadline given only as a date, in ``zone``."""
+    return EU_DEFAULT_TIME if zone.key == BRUSSELS.key else TR_DEFAULT_TIME
+
+
+def zone_from_name(value: str, default: ZoneInfo = ISTANBUL) -> ZoneInfo:
+    """An IANA zone (``Europe/Istanbul``) or a common alias (``TSİ``, ``Brüksel``)."""
+    text = value.strip()
+    if not text:
+        return default
+    alias = _ZONE_ALIASES.get(search_key(text))
+    if alias is not None:
+        return alias
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Problem("bad_timezone", value=text) from None
+
+
+def parse_date(value: object, field: str) -> date | None:
+    """A date from a cell or string: ``YYYY-MM-DD`` or ``DD.MM.YYYY`` (empty → None)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _ISO_DATE_RE.match(text)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _DOTTED_DATE_RE.match(text)
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        pass
+    raise Problem("bad_date", value=text, field=field, expected=ISO_DATE)
+
+
+def parse_turkish_date(value: object, field: str) -> date | None:
+    """``27 Ağustos, 2026`` (any case, comma optional), or a numeric date."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    match = _TURKISH_DATE_RE.match(search_key(text))
+    if match and match[2] in TURKISH_MONTHS:
+        try:
+            return date(int(match[3]), TURKISH_MONTHS[match[2]], int(match[1]))
+        except ValueError:
+            pass
+    elif not match:
+        try:
+            return parse_date(text, field)
+        except Problem:
+            pass
+    raise Problem("bad_date", value=text, field=field, expected="27 Ağustos, 2026")
+
+
+def at_zone(day: date, zone: ZoneInfo, at: time | None = None) -> datetime:
+    """``day`` at ``at`` (or the zone's default deadline time) in ``zone``."""
+    return datetime.combine(day, at or default_time(zone), tzinfo=zone)
+
+
+def deadline_from_cell(value: object, field: str, zone: ZoneInfo) -> datetime | None:
+    """A deadline from an Excel cell or text (``YYYY-MM-DD[ HH:MM]``, ``DD.MM.YYYY[ HH:MM]``).
+
+    Naive values are in ``zone``; a missing time, or exactly 00:00, becomes the
+    zone's default deadline time (see the module docstring).
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value
+        if value.time() == time(0, 0):
+            return at_zone(value.date(), zone)
+        return value.replace(tzinfo=zone)
+    if isinstance(value, date):
+        return at_zone(value, zone)
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _DATETIME_RE.match(text)
+    if match:
+        try:
+            day = parse_date(match["date"], field)
+            if day is not None:
+                if match["h"] is None:
+                    return at_zone(day, zone)
+                clock = time(int(match["h"]), int(match["m"]), int(match["s"] or 0))
+                if clock == time(0, 0):
+                    return at_zone(day, zone)
+                return datetime.combine(day, clock, tzinfo=zone)
+        except (Problem, ValueError):
+            pass
+    raise Problem("bad_datetime", value=text, field=field, expected=ISO_DATETIME)
+
+
+# --- numbers --------------------------------------------------------------------
+
+_NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f€$£₺']|EUR|TRY|TL|USD", re.I)
+
+
+def parse_decimal(value: object, field: str) -> Decimal | None:
+    """An amount: numbers as they are; text ``1.500.000,50``, ``1,500,000.50``, ``€ 7 000``.
+
+    A lone separator followed by exactly three digits is a thousands separator
+    (``1.500`` and ``1,500`` are 1500); otherwise it is the decimal mark (``0,8``).
+    Empty → None; raises :class:`Problem` for anything else that is not a number.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise Problem("bad_number", value=value, field=field)
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    raw = str(value).strip()
+    if not raw:
+        return None
+    text = _NUMBER_JUNK.sub("", raw).lstrip("%").rstrip("%")
+    negative = text.startswith("-")
+    text = text.lstrip("+-")
+    if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
+        raise Problem("bad_number", value=raw, field=field)
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
+        thousands = "," if decimal_mark == "." else "."
+        if text.count(decimal_mark) > 1:
+            raise Problem("bad_number", value=raw, field=field)
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif dots or commas:
+        sep = "." if dots else ","
+        groups = text.split(sep)
+        if len(groups) > 2 or len(groups[1]) == 3:
+            if not all(len(g) == 3 for g in groups[1:]) or not groups[0]:
+                raise Problem("bad_number", value=raw, field=field)
+            text = "".join(groups)
+        else:
+            text = text.replace(sep, ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise Problem("bad_number", value=raw, field=field) from None
+    return -number if negative else number
+
+
+def parse_int(value: object, field: str) -> int | None:
+    number = parse_decimal(value, field)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise Problem("bad_integer", value=value, field=field)
+    return int(number)
+
+
+def non_negative(value: Decimal | None, field: str) -> Decimal | None:
+    if value is not None and value < 0:
+        raise Problem("negative_amount", field=field, value=value)
+    return value

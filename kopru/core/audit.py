@@ -1,0 +1,105 @@
+"""Writing and reading the audit trail.
+
+Services call :func:`audit_log` for every change they make; :func:`history_for`
+reads the entries of one record. Values are stored as JSON-friendly strings so the
+trail survives schema changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import AuditEntry
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-friendly rendering of a model field value."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return {"id": value.pk, "repr": str(value)[:200]}
+    if isinstance(value, list | tuple | set):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    return str(value)
+
+
+def _office_of(obj: models.Model | None) -> Any:
+    if obj is None:
+        return None
+    if obj._meta.label == "offices.Office":
+        return obj
+    office_id = getattr(obj, "office_id", None)
+    return office_id
+
+
+def audit_log(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    office: Any = None,
+    changes: dict[str, tuple[Any, Any]] | None = None,
+    data: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Record that ``actor`` did ``action`` to ``obj``.
+
+    ``action`` is a dotted name (``"calls.call.published"``); ``changes`` maps field
+    names to ``(old, new)``.
+    """
+    office_ref = office if office is not None else _office_of(obj)
+    entry = AuditEntry(
+        action=action,
+        changes={k: [json_value(o), json_value(n)] for k, (o, n) in (changes or {}).items()},
+        data=json_value(data or {}),
+    )
+    if isinstance(office_ref, int):
+        entry.office_id = office_ref
+    elif office_ref is not None:
+        entry.office = office_ref
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        entry.actor = actor
+        entry.actor_repr = actor.get_full_name() or actor.get_username()
+    elif isinstance(actor, str):
+        entry.actor_repr = actor
+    if obj is not None:
+        entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        entry.object_id = str(obj.pk)
+        entry.object_repr = str(obj)[:300]
+        entry.version = getattr(obj, "version", None)
+    entry.save()
+    return entry
+
+
+def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
+    """The audit entries of ``obj``, newest first.
+
+    The caller must have fetched ``obj`` through its scoped manager, which is what
+    authorises reading its history.
+    """
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related("actor")
+
+
+def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
+    """What changed in ``obj`` after ``version``: one dict per later audit entry."""
+    return [
+        {
+            "when": e.created_at,
+            "who": e.actor_repr,
+            "action": e.action,
+            "version": e.version,
+            "changes": e.changes,
+        }
+        for e in history_for(obj).filter(version__gt=version).order_by("created_at", "id")
+    ]

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from .registry import registry
+
+
+def _menu(items: list[Any], request: HttpRequest, office: Any) -> list[dict[str, Any]]:
+    out = []
+    current = request.path
+    for item in items:
+        if item.visible is not None and not item.visible(request.user, office):
+            continue
+        try:
+            url = reverse(item.url_name, kwargs={"office_slug": office.slug})
+        except NoReverseMatch:
+            continue
+        out.append(
+            {"label": item.label, "url": url, "icon": item.icon, "active": current.startswith(url)}
+        )
+    return out
+
+
+def kopru(request: HttpRequest) -> dict[str, Any]:
+    office = getattr(request, "office", None)
+    match = getattr(request, "resolver_match", None)
+    area = match.namespaces[0] if match and match.namespaces else ""
+    ctx: dict[str, Any] = {
+        "current_office": office,
+        "area": area,
+        "site_url": settings.SITE_URL,
+    }
+    if office is not None:
+        if area == "panel":
+            ctx["panel_menu"] = _menu(registry.panel_menu, request, office)
+        elif area == "kurum":
+            ctx["member_menu"] = _menu(registry.member_menu, request, office)
+        ctx["public_menu"] = _menu(registry.public_menu, request, office)
+    user = request.user
+    if user.is_authenticated and getattr(user, "is_national_admin", False):
+        from kopru.offices.selectors import office_list
+
+        ctx["switcher_offices"] = office_list()
+    return ctx

@@ -1,0 +1,163 @@
+"""Base models: office ownership, optimistic versioning, and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import OfficeScopedManager
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("oluşturulma"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("güncellenme"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Versioned(models.Model):
+    """A record two people may edit: saves based on a stale copy are refused.
+
+    Change it only through :func:`kopru.core.services.model_update`, which
+    increments ``version`` atomically and records the change in the audit trail.
+    """
+
+    version = models.PositiveIntegerField(_("sürüm"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class OfficeOwned(models.Model):
+    """A record that belongs to one office; read only through the office scope.
+
+    ``objects`` is scoped (see :mod:`kopru.core.scoping`). Subclasses that have a
+    notion of "published" override :meth:`public_q`; those that share records with
+    every office (national-level calls) override :meth:`office_scope_q`.
+    """
+
+    office = models.ForeignKey(
+        "offices.Office", on_delete=models.PROTECT, related_name="+", verbose_name=_("ofis")
+    )
+
+    objects = OfficeScopedManager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def office_scope_q(cls, office: Any) -> models.Q:
+        return models.Q(office=office)
+
+    @classmethod
+    def public_q(cls) -> models.Q:
+        """Records anyone may see. Default: none."""
+        return models.Q(pk__in=[])
+
+
+class AuditEntry(models.Model):
+    """Who did what to which record, when, with the old and new values."""
+
+    created_at = models.DateTimeField(_("zaman"), auto_now_add=True, db_index=True)
+    office = models.ForeignKey(
+        "offices.Office",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ofis"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("işlemi yapan"),
+    )
+    actor_repr = models.CharField(_("işlemi yapan (ad)"), max_length=200, blank=True)
+    action = models.CharField(_("işlem"), max_length=100, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("kayıt"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(_("sürüm"), null=True, blank=True)
+    changes = models.JSONField(_("değişiklikler"), default=dict, blank=True)
+    data = models.JSONField(_("ek bilgi"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("denetim kaydı")
+        verbose_name_plural = _("denetim kayıtları")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"]),
+            models.Index(fields=["office", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_repr} {self.action} {self.object_repr}"
+        )
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("sırada")
+    RUNNING = "running", _("çalışıyor")
+    SUCCEEDED = "succeeded", _("tamamlandı")
+    FAILED = "failed", _("başarısız")
+
+
+class Job(OfficeOwned):
+    """A long piece of work (import, digest, report) and its progress, for the user.
+
+    Started by :func:`kopru.core.jobs.job_start`, which enqueues the task; the task
+    reports with :func:`kopru.core.jobs.job_progress` and ends with
+    ``job_succeed``/``job_fail``. The panel page ``panel:core:job`` polls it.
+    """
+
+    kind = models.CharField(_("tür"), max_length=60)
+    title = models.CharField(_("başlık"), max_length=200)
+    status = models.CharField(
+        _("durum"), max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("tamamlanan"), default=0)
+    total = models.PositiveIntegerField(_("toplam"), default=0)
+    message = models.TextField(_("mesaj"), blank=True)
+    params = models.JSONField(_("parametreler"), default=dict, blank=True)
+    result = models.JSONField(_("sonuç"), default=dict, blank=True)
+    input_file = models.FileField(_("dosya"), upload_to="jobs/%Y/%m/", blank=True)
+    result_file = models.FileField(_("sonuç dosyası"), upload_to="jobs/%Y/%m/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("başlatan"),
+    )
+    created_at = models.DateTimeField(_("başlangıç"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("bitiş"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("arka plan işi")
+        verbose_name_plural = _("arka plan işleri")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.SUCCEEDED:
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)

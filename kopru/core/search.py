@@ -1,0 +1,131 @@
+"""Full-text search that gets Turkish right, on SQLite (FTS5) and PostgreSQL.
+
+A searchable model keeps a ``search_document`` text column holding
+:func:`kopru.core.text.search_key` of everything a search should find (title,
+summary, programme, ...), refreshed by the model's ``refresh_derived()``. Because
+both the stored text and every query go through the same folding, ``izmir``
+finds ``İZMİR`` and ``ısparta`` finds ``ISPARTA`` on both databases.
+
+The index is created by the :class:`CreateFullTextIndex` migration operation:
+
+* SQLite: an external-content FTS5 table ``<table>_fts`` kept in step by triggers;
+* PostgreSQL: a GIN index on ``to_tsvector('simple', search_document)``.
+
+Queries go through :func:`fulltext_filter`, which matches every term as a prefix
+(``bel`` finds ``belediye``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, migrations
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from .text import search_terms
+
+
+def _sqlite_sql(table: str, column: str) -> tuple[list[str], list[str]]:
+    fts = f"{table}_fts"
+    create = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({column}, content='{table}', "
+        f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {column} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); "
+        f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+    drop = [
+        f"DROP TRIGGER IF EXISTS {fts}_ai",
+        f"DROP TRIGGER IF EXISTS {fts}_ad",
+        f"DROP TRIGGER IF EXISTS {fts}_au",
+        f"DROP TABLE IF EXISTS {fts}",
+    ]
+    return create, drop
+
+
+def _postgres_sql(table: str, column: str) -> tuple[list[str], list[str]]:
+    index = f"{table}_fts_gin"
+    create = [
+        f"CREATE INDEX IF NOT EXISTS {index} ON {table} "
+        f"USING GIN (to_tsvector('simple'::regconfig, {column}))"
+    ]
+    return create, [f"DROP INDEX IF EXISTS {index}"]
+
+
+class CreateFullTextIndex(migrations.operations.base.Operation):
+    """Create the full-text index of ``model_name``'s ``column`` for the current database."""
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, model_name: str, column: str = "search_document") -> None:
+        self.model_name = model_name
+        self.column = column
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        pass
+
+    def _sql(
+        self, app_label: str, schema_editor: Any, to_state: Any
+    ) -> tuple[list[str], list[str]]:
+        model = to_state.apps.get_model(app_label, self.model_name)
+        table = model._meta.db_table
+        if schema_editor.connection.vendor == "postgresql":
+            return _postgres_sql(table, self.column)
+        if schema_editor.connection.vendor == "sqlite":
+            return _sqlite_sql(table, self.column)
+        return [], []
+
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        for sql in self._sql(app_label, schema_editor, to_state)[0]:
+            schema_editor.execute(sql)
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        for sql in self._sql(app_label, schema_editor, from_state)[1]:
+            schema_editor.execute(sql)
+
+    def describe(self) -> str:
+        return f"Create full-text index on {self.model_name}.{self.column}"
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__name__, [self.model_name], {"column": self.column})
+
+
+def fulltext_filter(
+    qs: QuerySet[Any], query: str, *, column: str = "search_document"
+) -> QuerySet[Any]:
+    """``qs`` restricted to rows whose ``column`` matches every term of ``query``.
+
+    An empty query returns ``qs`` unchanged.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return qs
+    table = qs.model._meta.db_table
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{t}:*" for t in terms)
+        return qs.filter(
+            pk__in=RawSQL(
+                f"SELECT id FROM {table} WHERE to_tsvector('simple'::regconfig, {column}) "
+                "@@ to_tsquery('simple'::regconfig, %s)",
+                [tsquery],
+            )
+        )
+    if connection.vendor == "sqlite":
+        match = " ".join(f'"{t}"*' for t in terms)
+        return qs.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match])
+        )
+    for term in terms:  # other databases: a plain (unindexed) substring match
+        qs = qs.filter(**{f"{column}__contains": term})
+    return qs

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import translate_url
+from django.utils import translation
+
+from kopru.core.i18n import localized
+
+register = template.Library()
+
+
+@register.filter
+def loc(obj: Any, field: str) -> str:
+    """``{{ call|loc:"title" }}``: the field in the active language, else the other."""
+    return localized(obj, field)
+
+
+@register.simple_tag(takes_context=True)
+def other_language_url(context: dict[str, Any], lang: str) -> str:
+    request = context["request"]
+    return translate_url(request.get_full_path(), lang)
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context: dict[str, Any], **kwargs: Any) -> str:
+    """The current query string with some parameters replaced (for paging, facets)."""
+    params = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(list(params.lists()), doseq=True) if params else "?"
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    return str(translation.get_language_info(code)["name_local"])
+
+
+@register.filter
+def audit_value(value: Any) -> str:
+    """How an old or new value of the audit trail reads to a person."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict) and "repr" in value:
+        return str(value["repr"])
+    if isinstance(value, bool):
+        return str(translation.gettext("evet") if value else translation.gettext("hayır"))
+    if isinstance(value, list):
+        return ", ".join(audit_value(v) for v in value) or "—"
+    return str(value)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from kopru.core import views
+from kopru.core.models import Job
+from kopru.core.routing import office_path
+
+# "__by_model__": the record's model is named by the <model> argument.
+panel_patterns = [
+    office_path(
+        "gecmis/<str:model>/<int:pk>/",
+        views.record_history,
+        name="history",
+        models={"pk": "__by_model__"},
+    ),
+    path("isler/", views.job_list, name="jobs"),
+    office_path("isler/<int:pk>/", views.job_detail, name="job", models={"pk": Job}),
+]

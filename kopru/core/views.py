@@ -1,0 +1,131 @@
+"""Views of the foundation: health check, record history, error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .audit import history_for
+from .models import OfficeOwned
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database and task-queue state, for monitoring. 503 when the database is down."""
+    body: dict[str, Any] = {"time": timezone.now().isoformat()}
+    status = 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        body["database"] = {"ok": True, "vendor": connection.vendor}
+    except Exception as exc:
+        body["database"] = {"ok": False, "error": exc.__class__.__name__}
+        status = 503
+    body["tasks"] = _task_state() if status == 200 else {"ok": False}
+    body["status"] = "ok" if status == 200 else "error"
+    return JsonResponse(body, status=status)
+
+
+def _task_state() -> dict[str, Any]:
+    from django.conf import settings
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    state: dict[str, Any] = {"backend": backend.rsplit(".", 1)[-1], "ok": True}
+    if backend == "django_tasks_db.DatabaseBackend":
+        from django_tasks_db.models import DBTaskResult
+
+        ready = DBTaskResult.objects.filter(status="READY")
+        state["ready"] = ready.count()
+        state["running"] = DBTaskResult.objects.filter(status="RUNNING").count()
+        state["failed_last_24h"] = DBTaskResult.objects.filter(
+            status="FAILED", finished_at__gte=timezone.now() - timezone.timedelta(hours=24)
+        ).count()
+        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        state["oldest_ready_seconds"] = (
+            int((timezone.now() - oldest).total_seconds()) if oldest else 0
+        )
+        last = (
+            DBTaskResult.objects.exclude(started_at=None)
+            .order_by("-started_at")
+            .values_list("started_at", flat=True)
+            .first()
+        )
+        state["last_started"] = last.isoformat() if last else None
+        # A queue whose oldest task has waited 10 minutes has no working worker.
+        state["ok"] = state["oldest_ready_seconds"] < 600
+    return state
+
+
+def _history_model(label: str) -> type[Any]:
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError) as exc:
+        raise Http404("model") from exc
+    if model._meta.label_lower == "offices.office" or issubclass(model, OfficeOwned):
+        return model
+    raise Http404("model")
+
+
+def record_history(request: HttpRequest, office_slug: str, model: str, pk: int) -> HttpResponse:
+    """The audit trail of one record the user may see (404 otherwise)."""
+    model_cls = _history_model(model)
+    office = request.office  # type: ignore[attr-defined]
+    if model_cls._meta.label_lower == "offices.office":
+        if pk != office.pk:
+            raise Http404("office")
+        obj = office
+    else:
+        obj = model_cls.objects.filter(pk=pk).first()
+        if obj is None:
+            raise Http404("record")
+    entries = history_for(obj)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/history.html",
+        {"object": obj, "model_name": model_cls._meta.verbose_name, "page": page},
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/400.html", status=400)
+
+
+def job_list(request: HttpRequest, office_slug: str) -> HttpResponse:
+    from .models import Job
+
+    page = Paginator(Job.objects.select_related("created_by"), 25).get_page(request.GET.get("page"))
+    return render(request, "core/job_list.html", {"page": page})
+
+
+def job_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    """A job's progress; htmx polls the same URL for the progress fragment."""
+    from django.shortcuts import get_object_or_404
+
+    from .models import Job
+
+    job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
+    template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job.html"
+    return render(request, template, {"job": job})

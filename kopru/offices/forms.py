@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+
+from .models import ActivityArea, Office
+
+
+class OfficeForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
+    activity_areas = forms.MultipleChoiceField(
+        label=_("Faaliyet alanları"),
+        choices=ActivityArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Office
+        fields = [
+            "name_tr",
+            "name_en",
+            "founding_name",
+            "founded_on",
+            "description_tr",
+            "description_en",
+            "activity_areas",
+            "is_eurodesk_point",
+            "address",
+            "phone",
+            "email",
+            "website",
+        ]
+        widgets = {"founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

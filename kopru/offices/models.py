@@ -1,0 +1,72 @@
+"""The office of one governorship: the tenant every office-owned record points at."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.i18n import localized
+from kopru.core.models import TimeStamped, Versioned
+
+RESERVED_SLUGS = frozenset(
+    {"admin", "api", "en", "tr", "hesap", "ulusal", "static", "media", "i18n", "healthz"}
+)
+
+
+def validate_office_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("Bu adres kısaltması sistem tarafından kullanılıyor."))
+
+
+class ActivityArea(models.TextChoices):
+    DISSEMINATION = "dissemination", _("Tanıtım ve yaygınlaştırma")
+    TRAINING = "training", _("Eğitim")
+    GUIDANCE = "guidance", _("Rehberlik ve danışmanlık")
+    PROJECTS = "projects", _("Proje faaliyetleri")
+    GOVERNANCE = "governance", _("Yönetişim (ortak akıl)")
+
+
+class Office(TimeStamped, Versioned):
+    province = models.OneToOneField(
+        "geo.Province", on_delete=models.PROTECT, related_name="office", verbose_name=_("il")
+    )
+    slug = models.SlugField(
+        _("adres kısaltması"), max_length=40, unique=True, validators=[validate_office_slug]
+    )
+    name_tr = models.CharField(_("ad (Türkçe)"), max_length=200)
+    name_en = models.CharField(_("ad (İngilizce)"), max_length=200, blank=True)
+    founding_name = models.CharField(
+        _("kuruluştaki adı"), max_length=200, blank=True, help_text=_("Varsa ilk kurulduğu ad.")
+    )
+    founded_on = models.DateField(_("kuruluş tarihi"), null=True, blank=True)
+    description_tr = models.TextField(_("tanıtım (Türkçe)"), blank=True)
+    description_en = models.TextField(_("tanıtım (İngilizce)"), blank=True)
+    activity_areas = models.JSONField(_("faaliyet alanları"), default=list, blank=True)
+    is_eurodesk_point = models.BooleanField(_("Eurodesk temas noktası"), default=False)
+    address = models.TextField(_("adres"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-posta"), blank=True)
+    website = models.URLField(_("web sitesi"), blank=True)
+    is_active = models.BooleanField(_("etkin"), default=True)
+    is_demo = models.BooleanField(_("tanıtım verisi"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("ofis")
+        verbose_name_plural = _("ofisler")
+        ordering = ["province__name_sort"]
+
+    def __str__(self) -> str:
+        return self.name_tr
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    def activity_area_labels(self) -> list[str]:
+        labels = dict(ActivityArea.choices)
+        return [str(labels[a]) for a in self.activity_areas if a in labels]

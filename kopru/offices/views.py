@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kopru.accounts.permissions import can_coordinate_office
+from kopru.core.audit import history_for
+from kopru.core.models import AuditEntry
+from kopru.core.registry import registry
+from kopru.core.viewmixins import fresh_copy, handle_versioned_form
+
+from . import selectors, services
+from .forms import OfficeForm
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    """The national landing page: every office."""
+    return render(request, "offices/landing.html", {"offices": selectors.office_list()})
+
+
+def office_home(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    sections = []
+    for section in registry.home_sections:
+        sections.append({"template": section.template, **section.context(request, office)})
+    return render(
+        request,
+        "offices/home.html",
+        {"office": office, "sections": sections, "staff": selectors.office_staff(office)},
+    )
+
+
+def panel_home(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    figures = []
+    for fn in registry.panel_figures:
+        figures.extend(fn(office))
+    recent = AuditEntry.objects.filter(office=office).select_related("actor")[:15]
+    return render(
+        request,
+        "offices/panel_home.html",
+        {
+            "office": office,
+            "figures": figures,
+            "recent": recent,
+            "staff": selectors.office_staff(office),
+            "can_edit": can_coordinate_office(request.user, office),
+        },
+    )
+
+
+def panel_office_edit(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    if not can_coordinate_office(request.user, office):
+        raise Http404("office settings")
+    form = OfficeForm(request.POST or None, instance=office)
+    return handle_versioned_form(
+        request,
+        form=form,
+        save=lambda data, version: services.office_update(
+            office=fresh_copy(office), data=data, actor=request.user, expected_version=version
+        ),
+        template="offices/panel_office_form.html",
+        context={"office": office, "history": history_for(office)[:5]},
+        success_url=reverse("panel:offices:home", kwargs={"office_slug": office.slug}),
+        success_message=_("Ofis bilgileri kaydedildi."),
+    )
+
+
+def national_overview(request: HttpRequest) -> HttpResponse:
+    return render(request, "offices/national.html", {"rows": selectors.national_overview()})

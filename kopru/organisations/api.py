@@ -1,0 +1,62 @@
+"""The public stakeholder directory (only public fields, only public records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from . import selectors
+from .models import Organisation
+
+
+class OrganisationPublicSerializer(serializers.ModelSerializer[Organisation]):
+    office = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    district = serializers.CharField(source="district.name", default="", read_only=True)
+    province = serializers.CharField(source="district.province.name", default="", read_only=True)
+    type_label = serializers.CharField(source="get_type_display", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "office",
+            "name",
+            "short_name",
+            "type",
+            "type_label",
+            "district",
+            "province",
+            "country",
+            "website",
+            "description",
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware name search"),
+            OpenApiParameter("type", OpenApiTypes.STR, description="organisation type code"),
+            OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
+        ]
+    )
+)
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
+    """Organisations of the stakeholder directory."""
+
+    serializer_class = OrganisationPublicSerializer
+    # For the schema only; requests use the scoped get_queryset() below.
+    queryset = Organisation._base_manager.none()
+
+    def get_queryset(self) -> Any:
+        params = self.request.query_params
+        qs = selectors.organisation_list(q=params.get("q", ""), type=params.get("type", ""))
+        if params.get("office"):
+            qs = qs.filter(office__slug=params["office"])
+        return qs.select_related("office")
+
+
+routes = [("organisations", OrganisationViewSet, "organisation")]
