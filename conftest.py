@@ -94,3 +94,56 @@ def client_for(client: Any) -> Any:
         return client
 
     return login
+
+
+# --- Browser tests (Playwright driving Debian's Chromium; no browser download) ---
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def _playwright_browser() -> Any:
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make setup` installs Debian's chromium package")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made
+    # by the test itself (fixtures, assertions) are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_playwright_browser: Any, live_server: Any) -> Any:
+    """A fresh browser page; ``page.base_url`` is the live server's address."""
+    context = _playwright_browser.new_context(
+        locale="tr-TR", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def browser_login(page: Any, username: str, password: str = PASSWORD) -> None:
+    """Log in through the real log-in form."""
+    page.goto(f"{page.base_url}/hesap/giris/")
+    page.get_by_label("Kullanıcı adı").fill(username)
+    page.get_by_label("Parola").fill(password)
+    page.get_by_role("button", name="Giriş yap").click()
+    page.wait_for_load_state()

@@ -72,7 +72,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "kopru" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -132,7 +132,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Internationalisation: Turkish first, English complete.
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Türkçe")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "kopru" / "locale"]
+# Each app keeps its catalogues in <app>/locale (the shared templates live in kopru/core).
+LOCALE_PATHS: list[Path] = []
 USE_I18N = True
 TIME_ZONE = "Europe/Istanbul"
 USE_TZ = True
@@ -205,3 +206,4 @@ LOGGING = {
 # Demo data is loaded only where this is true (never in production).
 KOPRU_ALLOW_DEMO = True
 KOPRU_DEMO_PASSWORD = env("KOPRU_DEMO_PASSWORD", default="")
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -1,0 +1,82 @@
+"""Both catalogues are complete: every message extracted from the code is in the
+Turkish and the English catalogue, translated, and not fuzzy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from kopru.core.i18n_catalogues import catalogue_problems, parse_po, project_locale_roots
+
+
+def test_no_message_is_missing_empty_or_fuzzy() -> None:
+    problems: list[str] = []
+    for root in project_locale_roots():
+        problems += catalogue_problems(root / "locale")
+    assert problems == [], "\n".join(problems[:50])
+
+
+def test_turkish_catalogue_repeats_the_turkish_source() -> None:
+    for root in project_locale_roots():
+        po = root / "locale" / "tr" / "LC_MESSAGES" / "django.po"
+        if not po.exists():
+            continue
+        for entry in parse_po(po):
+            if entry["plural"] is None:
+                assert entry["msgstrs"] == [entry["msgid"]], (po, entry["msgid"])
+
+
+def _msgids(po: Path) -> set[str]:
+    return {str(e["msgid"]) for e in parse_po(po)} if po.exists() else set()
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
+def test_catalogues_contain_every_message_of_the_code(tmp_path: Path) -> None:
+    """Extract the messages afresh (into a copy) and compare with the committed catalogues."""
+    kopru = Path(settings.BASE_DIR) / "kopru"
+    copy = tmp_path / "kopru"
+    shutil.copytree(
+        kopru, copy, ignore=shutil.ignore_patterns("static", "__pycache__", "*.mo", "tests")
+    )
+    env = {**os.environ, "PYTHONPATH": str(settings.BASE_DIR)}
+    missing: list[str] = []
+    for root in project_locale_roots():
+        cwd = copy / root.relative_to(kopru)
+        (cwd / "locale").mkdir(exist_ok=True)
+        ignore = ["--ignore", "tests/*", "--ignore", "migrations/*"]
+        subprocess.run(
+            [sys.executable, "-P", "-m", "django", "makemessages", "-l", "en", "--no-location"]
+            + ignore,
+            cwd=cwd,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        fresh = _msgids(cwd / "locale" / "en" / "LC_MESSAGES" / "django.po")
+        for lang in ("tr", "en"):
+            committed = _msgids(root / "locale" / lang / "LC_MESSAGES" / "django.po")
+            for msgid in sorted(fresh - committed):
+                missing.append(f"{root.name}/{lang}: {msgid!r}")
+    assert missing == [], "run `manage.py i18n_sync` and translate:\n" + "\n".join(missing[:50])
+
+
+def test_english_is_active_under_en_prefix(client, db) -> None:
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert b'lang="en"' in response.content
+    assert "Offices" in response.content.decode()
+    response = client.get("/")
+    assert b'lang="tr"' in response.content
+    assert "Ofisler" in response.content.decode()
+
+
+def test_a_translation_is_really_used() -> None:
+    with translation.override("en"):
+        assert translation.gettext("Ana içeriğe geç") == "Skip to main content"
