@@ -17,6 +17,7 @@ HTML
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
@@ -39,19 +40,18 @@ for _b in range(0x80, 0x100):
 for _b in range(0x80, 0xA0):  # latin-1 decoders leave C1 controls
     _CHAR_TO_BYTE.setdefault(chr(_b), _b)
 
-
-def _char_class(lo: int, hi: int) -> str:
-    chars = sorted(ch for ch, b in _CHAR_TO_BYTE.items() if lo <= b <= hi)
-    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
-
-
-_CONT = _char_class(0x80, 0xBF)
-_MOJIBAKE = re.compile(
-    f"{_char_class(0xC2, 0xDF)}{_CONT}"
-    f"|{_char_class(0xE0, 0xEF)}{_CONT}{{2}}"
-    f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
+# Bytes 0xA0-0xFF are the same characters in Windows-1252 and Latin-1, so lead bytes
+# (0xC2-0xF4) are the characters U+00C2-U+00F4; continuation bytes (0x80-0xBF) are
+# U+00A0-U+00BF plus the Windows-1252 characters of 0x80-0x9F (€ ‚ ƒ ... Ÿ).
+_CONT = (
+    "[\u00a0-\u00bf\u0080-\u009f"
+    + "".join(re.escape(ch) for ch, b in _CHAR_TO_BYTE.items() if b < 0xA0 and ord(ch) > 0xFF)
+    + "]"
 )
-_LEADS = frozenset(ch for ch, b in _CHAR_TO_BYTE.items() if 0xC2 <= b <= 0xF4)
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+)
+_LEAD = re.compile("[\u00c2-\u00f4]")
 
 
 def _fix_run(match: re.Match[str]) -> str:
@@ -62,18 +62,33 @@ def _fix_run(match: re.Match[str]) -> str:
         return run
 
 
+_DECODING_TABLE = "".join(
+    chr(b) if b < 0x80 else next(ch for ch, v in _CHAR_TO_BYTE.items() if v == b)
+    for b in range(256)
+)
+_ENCODING_MAP = codecs.charmap_build(_DECODING_TABLE)
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 → Windows-1252 → UTF-8 double encoding where it occurs."""
-    if not text or _LEADS.isdisjoint(text):
+    if not text or not _LEAD.search(text):
         return text
-    return _MOJIBAKE.sub(_fix_run, text)
+    # Fast path: the whole string is double-encoded (the usual case). Mapping it back
+    # to bytes and decoding gives the same result as fixing run by run.
+    try:
+        return codecs.charmap_encode(text, "strict", _ENCODING_MAP)[0].decode("utf-8")
+    except UnicodeError:
+        return _MOJIBAKE.sub(_fix_run, text)
 
 
 # --- white space ----------------------------------------------------------------
 
-_SPACES = re.compile(r"[^\S\n]+")  # white space except newlines (incl. NBSP, U+202F)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible characters and control characters (except tab and newlines) are dropped.
+_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+
+
+def _drop_invisible(text: str) -> str:
+    return _DROP.sub("", text) if _DROP.search(text) else text
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -82,8 +97,7 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     text = repair_mojibake(str(value))
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    text = _drop_invisible(unicodedata.normalize("NFC", text))
     return " ".join(text.split())
 
 
@@ -92,9 +106,8 @@ def clean_multiline(value: object) -> str:
     if value is None:
         return ""
     text = repair_mojibake(str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", _INVISIBLE.sub("", text).replace("\t", " "))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _drop_invisible(unicodedata.normalize("NFC", text))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 

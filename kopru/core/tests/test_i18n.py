@@ -52,8 +52,17 @@ def test_catalogues_contain_every_message_of_the_code(tmp_path: Path) -> None:
         (cwd / "locale").mkdir(exist_ok=True)
         ignore = ["--ignore", "tests/*", "--ignore", "migrations/*"]
         subprocess.run(
-            [sys.executable, "-P", "-m", "django", "makemessages", "-l", "en", "--no-location"]
-            + ignore,
+            [
+                sys.executable,
+                "-P",
+                "-m",
+                "django",
+                "makemessages",
+                "-l",
+                "en",
+                "--no-location",
+                *ignore,
+            ],
             cwd=cwd,
             env=env,
             check=True,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -43,7 +44,7 @@ def _makemessages(cwd: Path, ignore: list[str]) -> None:
     for pattern in ignore:
         cmd += ["--ignore", pattern]
     env = {**os.environ, "PYTHONPATH": str(settings.BASE_DIR)}
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)  # noqa: S603
     if done.returncode:
         raise CommandError(f"makemessages failed in {cwd}:\n{done.stderr}")
 
