@@ -8,6 +8,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from kopru.accounts.models import Role, User
+from kopru.core.models import Job
 from kopru.geo.models import District, Province
 from kopru.offices.models import Office
 from kopru.organisations.models import Organisation, OrganisationType
@@ -87,3 +88,12 @@ class UserFactory(KopruFactory):
     role = Role.EXPERT
     office = factory.SubFactory(OfficeFactory)
     password = factory.django.Password("test-Pass-2026")
+
+
+class JobFactory(KopruFactory):
+    class Meta:
+        model = Job
+
+    office = factory.SubFactory(OfficeFactory)
+    kind = "test.job"
+    title = factory.Sequence(lambda n: f"Deneme işi {n}")
