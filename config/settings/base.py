@@ -206,4 +206,3 @@ LOGGING = {
 # Demo data is loaded only where this is true (never in production).
 KOPRU_ALLOW_DEMO = True
 KOPRU_DEMO_PASSWORD = env("KOPRU_DEMO_PASSWORD", default="")
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -79,14 +79,16 @@ def search_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    lowered = tr_lower(text)
-    # Remove remaining combining marks (â → a, é → e) after the Turkish letters
-    # were folded explicitly (ç, ş, ğ... have no decomposition we want to keep).
-    lowered = lowered.translate(_ASCII_FOLD)
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    # Decompose first (ç → c + cedilla, İ → I + dot, ﬁ → fi, 𝐀 → A), drop the marks,
+    # then lower-case the Turkish way and fold the dotless ı.
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _NON_WORD.sub(" ", stripped).replace("_", " ")
-    return _WS.sub(" ", stripped).strip()
+    folded = tr_lower(stripped).translate(_ASCII_FOLD)
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+    )
+    folded = _NON_WORD.sub(" ", folded).replace("_", " ")
+    return _WS.sub(" ", folded).strip()
 
 
 def search_terms(query: str | None) -> list[str]:
