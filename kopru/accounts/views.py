@@ -15,6 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_national_admin:  # type: ignore[union-attr]
         return redirect("national:offices:overview")
     office = user.office  # type: ignore[union-attr]
+    assert office is not None  # guaranteed by the role constraint on User
     if user.is_institution_member:  # type: ignore[union-attr]
         return redirect("kurum:organisations:home", office_slug=office.slug)
     return redirect("panel:offices:home", office_slug=office.slug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from pathlib import Path
 
 from django.conf import settings
@@ -34,7 +35,7 @@ def _unquote(lines: list[str], key: str) -> str | None:
     return "".join(s[1:-1] for s in out)
 
 
-def parse_po(path: Path) -> list[dict[str, object]]:
+def parse_po(path: Path) -> list[dict[str, Any]]:
     """Entries of a .po file: msgid, msgid_plural, msgstrs, fuzzy (header excluded)."""
     text = path.read_text(encoding="utf-8")
     entries = []

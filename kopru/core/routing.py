@@ -43,9 +43,9 @@ def _kopru_apps() -> list[Any]:
     return [a for a in apps.get_app_configs() if a.name.startswith("kopru.")]
 
 
-def collect(kind: str) -> list[URLResolver]:
+def collect(kind: str) -> list[URLPattern | URLResolver]:
     """One ``include`` per app that defines ``<kind>_patterns``."""
-    result = []
+    result: list[URLPattern | URLResolver] = []
     for app in _kopru_apps():
         try:
             module = import_module(f"{app.name}.urls")

@@ -82,7 +82,10 @@ def model_update(
         qs = type(instance)._base_manager.filter(pk=instance.pk)
         if expected_version is not None:
             qs = qs.filter(version=expected_version)
-        values = {n: getattr(instance, instance._meta.get_field(n).attname) for n in update_fields}
+        values = {
+            n: getattr(instance, instance._meta.get_field(n).attname)  # type: ignore[union-attr]
+            for n in update_fields
+        }
         if hasattr(instance, "updated_at"):
             from django.utils import timezone
 
@@ -93,13 +96,10 @@ def model_update(
                 _("Bu kayıt siz düzenlerken başka biri tarafından değiştirildi."),
                 changes=changes_since(instance, expected_version or 0),
             )
-        instance.version = (
-            type(instance)
-            ._base_manager.values_list("version", flat=True)
-            .get(  # type: ignore[attr-defined]
-                pk=instance.pk
-            )
+        new_version = (
+            type(instance)._base_manager.values_list("version", flat=True).get(pk=instance.pk)
         )
+        instance.version = new_version  # type: ignore[attr-defined]
     else:
         instance.save(update_fields=list(dict.fromkeys(update_fields)) or None)
     for name, new in m2m.items():

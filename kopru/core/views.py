@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
@@ -39,7 +40,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def _task_state() -> dict[str, Any]:
     from django.conf import settings
 
-    backend = settings.TASKS["default"]["BACKEND"]
+    backend = str(settings.TASKS["default"]["BACKEND"])
     state: dict[str, Any] = {"backend": backend.rsplit(".", 1)[-1], "ok": True}
     if backend == "django_tasks_db.DatabaseBackend":
         from django_tasks_db.models import DBTaskResult
@@ -48,7 +49,7 @@ def _task_state() -> dict[str, Any]:
         state["ready"] = ready.count()
         state["running"] = DBTaskResult.objects.filter(status="RUNNING").count()
         state["failed_last_24h"] = DBTaskResult.objects.filter(
-            status="FAILED", finished_at__gte=timezone.now() - timezone.timedelta(hours=24)
+            status="FAILED", finished_at__gte=timezone.now() - timedelta(hours=24)
         ).count()
         oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
         state["oldest_ready_seconds"] = (

@@ -102,8 +102,8 @@ OFFICES = [
 def load(ctx: DemoContext) -> str:
     for spec in OFFICES:
         data = dict(spec)
-        plate = data.pop("plate")
-        slug = data.pop("slug")
+        plate = str(data.pop("plate"))
+        slug = str(data.pop("slug"))
         office, _created = Office.objects.update_or_create(
             slug=slug,
             defaults={**data, "province": Province.objects.get(plate=plate), "is_demo": True},

@@ -13,7 +13,9 @@ from .models import Organisation
 
 
 class OrganisationPublicSerializer(serializers.ModelSerializer[Organisation]):
-    office = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    office: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     district = serializers.CharField(source="district.name", default="", read_only=True)
     province = serializers.CharField(source="district.province.name", default="", read_only=True)
     type_label = serializers.CharField(source="get_type_display", read_only=True)

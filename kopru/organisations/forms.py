@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
@@ -39,7 +41,8 @@ class OrganisationForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args: object, office: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         # Districts of the office's own province only.
-        self.fields["district"].queryset = District.objects.filter(
+        district_field: Any = self.fields["district"]
+        district_field.queryset = District.objects.filter(
             province=office.province  # type: ignore[attr-defined]
         ).order_by("name_sort")
 
