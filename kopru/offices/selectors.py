@@ -5,7 +5,6 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from kopru.accounts.models import Role, User
-from kopru.core.text import sort_key
 
 from .models import Office
 

@@ -50,9 +50,9 @@ class PageAudit(HTMLParser):
             ("http:", "https:", "//")
         ):
             self.external.append(a["src"])
-        if tag == "link" and a.get("href", "").startswith(("http:", "https:", "//")):
-            if a.get("rel") in ("stylesheet", "preload", "icon"):
-                self.external.append(a["href"])
+        remote = a.get("href", "").startswith(("http:", "https:", "//"))
+        if tag == "link" and remote and a.get("rel") in ("stylesheet", "preload", "icon"):
+            self.external.append(a["href"])
 
 
 def _args(pattern: Any) -> list[str]:
