@@ -18,13 +18,25 @@ from kopru.core.tests.factories import (
 PASSWORD = "test-Pass-2026"
 
 
+def ensure_reference_data() -> None:
+    """Provinces and districts come from a data migration; transactional tests
+    (browser tests) flush every table afterwards, so reload them when missing."""
+    from kopru.geo.models import District, Province
+    from kopru.geo.reference import load_reference
+
+    if not Province.objects.exists():
+        load_reference(Province, District)
+
+
 @pytest.fixture
 def balikesir(db: Any) -> Any:
+    ensure_reference_data()
     return OfficeFactory(province=province("10"), slug="balikesir")
 
 
 @pytest.fixture
 def izmir(db: Any) -> Any:
+    ensure_reference_data()
     return OfficeFactory(province=province("35"), slug="izmir")
 
 

@@ -19,3 +19,23 @@ def test_expert_logs_in_and_reaches_the_panel(browser_page, balikesir_expert) ->
     assert "/en/balikesir/panel/" in page.url
     assert page.get_by_role("link", name="Overview").is_visible()
     assert page.get_by_role("link", name="Log in").count() == 0
+
+
+def test_keyboard_user_skips_to_content_and_sees_focus(browser_page, balikesir) -> None:
+    page = browser_page
+    page.goto(f"{page.base_url}/balikesir/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_phone_width_has_no_horizontal_scroll(browser_page, balikesir) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in ["/", "/balikesir/", "/en/balikesir/", "/hesap/giris/"]:
+        page.goto(f"{page.base_url}{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, overflow)
