@@ -32,7 +32,8 @@ def office_path(
 
     ``models={"pk": Call}`` says ``<int:pk>`` is a Call's primary key. The
     office-isolation test uses it to open every such URL with another office's
-    record and expect 404.
+    record and expect 404. An argument that is not a record maps to a literal
+    value the route accepts (``models={"fmt": "xlsx"}``).
     """
     pattern = path(route, view, name=name)
     pattern.kopru_models = models or {}  # type: ignore[attr-defined]

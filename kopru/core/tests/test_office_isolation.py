@@ -166,6 +166,8 @@ def _kwargs_sets(route: Route, office: str, records: Records) -> list[dict[str, 
             by_model = True
         elif target is None:
             base[arg] = "0"
+        elif isinstance(target, str):  # not a record: a literal value that the route accepts
+            base[arg] = target
         else:
             base[arg] = records.get(office, target).pk
     if not by_model:
