@@ -78,10 +78,10 @@ class AuditEntry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("işlemi yapan"),
+        verbose_name=_("İşlemi yapan"),
     )
-    actor_repr = models.CharField(_("işlemi yapan (ad)"), max_length=200, blank=True)
-    action = models.CharField(_("işlem"), max_length=100, db_index=True)
+    actor_repr = models.CharField(_("İşlemi yapan (ad)"), max_length=200, blank=True)
+    action = models.CharField(_("İşlem"), max_length=100, db_index=True)
     content_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -30,7 +30,7 @@ class Province(models.Model):
 
 class District(models.Model):
     province = models.ForeignKey(
-        Province, on_delete=models.CASCADE, related_name="districts", verbose_name=_("il")
+        Province, on_delete=models.CASCADE, related_name="districts", verbose_name=_("İl")
     )
     name = models.CharField(_("ad"), max_length=60)
     name_sort = models.CharField(max_length=200, db_index=True, editable=False)

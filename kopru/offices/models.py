@@ -29,7 +29,7 @@ class ActivityArea(models.TextChoices):
 
 class Office(TimeStamped, Versioned):
     province = models.OneToOneField(
-        "geo.Province", on_delete=models.PROTECT, related_name="office", verbose_name=_("il")
+        "geo.Province", on_delete=models.PROTECT, related_name="office", verbose_name=_("İl")
     )
     slug = models.SlugField(
         _("adres kısaltması"), max_length=40, unique=True, validators=[validate_office_slug]
