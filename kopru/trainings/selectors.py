@@ -1,0 +1,188 @@
+"""Reads of the trainings app: lists, check-in search, statistics, personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from kopru.core.text import search_terms
+from kopru.organisations.models import OrganisationType
+
+from .models import (
+    Event,
+    EventStatus,
+    EventType,
+    Feedback,
+    Registration,
+    RegistrationStatus,
+    Session,
+)
+
+
+def _with_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.annotate(
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        ),
+        waiting_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+        ),
+    )
+
+
+def public_event_lists(*, event_type: str = "") -> tuple[list[Event], list[Event]]:
+    """Published events of the scope: upcoming (soonest first) and past (latest first)."""
+    today = timezone.localdate()
+    qs = _with_counts(
+        Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+    ).prefetch_related(Prefetch("sessions", queryset=Session._base_manager.order_by("starts_at")))
+    if event_type:
+        qs = qs.filter(type=event_type)
+    upcoming = list(
+        qs.filter(Q(starts_on__gte=today) | Q(starts_on__isnull=True)).order_by("starts_on", "id")
+    )
+    past = list(qs.filter(starts_on__lt=today).order_by("-starts_on", "-id")[:30])
+    return upcoming, past
+
+
+def panel_event_list(*, q: str = "", status: str = "", include_history: bool = False) -> Any:
+    qs = _with_counts(Event.objects.all()).order_by("-starts_on", "-id")
+    if not include_history:
+        qs = qs.filter(is_historical=False)
+    if status:
+        qs = qs.filter(status=status)
+    for term in search_terms(q):
+        qs = qs.filter(title_search__contains=term)
+    return qs
+
+
+def event_for_detail(pk: int) -> Any:
+    return _with_counts(Event.objects.all()).get(pk=pk)
+
+
+def checkin_candidates(*, event: Event, q: str = "") -> QuerySet[Registration]:
+    qs = (
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+        .prefetch_related("attendances")
+        .order_by("name_search", "id")
+    )
+    for term in search_terms(q):
+        qs = qs.filter(name_search__contains=term)
+    return qs
+
+
+def feedback_summary(event: Event) -> dict[str, Any]:
+    qs = Feedback.objects.filter(registration__event=event)
+    summary = qs.aggregate(
+        n=Count("id"), overall=Avg("overall"), usefulness=Avg("usefulness"), trainer=Avg("trainer")
+    )
+    summary["comments"] = list(
+        qs.exclude(comment="").order_by("-submitted_at").values_list("comment", flat=True)[:50]
+    )
+    return summary
+
+
+# --- statistics -------------------------------------------------------------
+
+
+def _participations() -> QuerySet[Registration]:
+    """Attended participations of the scope (erased people included, anonymously)."""
+    return Registration.objects.filter(attended=True).exclude(status=RegistrationStatus.CANCELLED)
+
+
+def _breakdown(qs: QuerySet[Registration], field: str) -> list[dict[str, Any]]:
+    rows = (
+        qs.values(field)
+        .annotate(participations=Count("id"), people=Count("person_key", distinct=True))
+        .order_by(field)
+    )
+    return list(rows)
+
+
+def training_statistics(*, since: int | None = None) -> dict[str, Any]:
+    qs = _participations()
+    if since:
+        qs = qs.filter(event__starts_on__gte=dt.date(since, 1, 1))
+    totals = qs.aggregate(participations=Count("id"), people=Count("person_key", distinct=True))
+    first = (
+        qs.exclude(event__starts_on=None)
+        .order_by("event__starts_on")
+        .values_list("event__starts_on", flat=True)
+        .first()
+    )
+    by_year = list(
+        qs.exclude(event__starts_on=None)
+        .annotate(year=ExtractYear("event__starts_on"))
+        .values("year")
+        .annotate(participations=Count("id"), people=Count("person_key", distinct=True))
+        .order_by("year")
+    )
+    type_labels = dict(EventType.choices)
+    org_labels = dict(OrganisationType.choices)
+    by_type = [
+        {**r, "label": str(type_labels.get(r["event__type"], r["event__type"]))}
+        for r in _breakdown(qs, "event__type")
+    ]
+    by_org = [
+        {**r, "label": str(org_labels.get(r["organisation_type"], "")) or None}
+        for r in _breakdown(qs, "organisation_type")
+    ]
+    by_district = [
+        {**r, "label": r["district__name"]}
+        for r in _breakdown(qs, "district__name")
+        if r["district__name"]
+    ]
+    by_district.sort(key=lambda r: -r["participations"])
+    by_priority = _breakdown(qs, "priority_group")
+    events = (
+        Event.objects.filter(registrations__in=qs).distinct().count() if totals["people"] else 0
+    )
+    return {
+        "totals": {**totals, "events": events},
+        "first_year": first.year if first else None,
+        "by_year": by_year,
+        "by_type": by_type,
+        "by_org": by_org,
+        "by_district": by_district,
+        "by_priority": by_priority,
+    }
+
+
+def trainees_since() -> tuple[int | None, int]:
+    """(first year, unique trainees since then) for the sentence the office quotes."""
+    stats = training_statistics()
+    return stats["first_year"], stats["totals"]["people"]
+
+
+# --- personal data ----------------------------------------------------------
+
+
+def people_search(q: str) -> list[dict[str, Any]]:
+    """People (by identity) whose name or e-mail matches ``q``, with their counts."""
+    terms = search_terms(q)
+    if not terms:
+        return []
+    qs = Registration.objects.filter(erased_at__isnull=True)
+    for term in terms:
+        qs = qs.filter(Q(name_search__contains=term) | Q(email_key__contains=term))
+    rows = qs.values("person_key").annotate(n=Count("id")).order_by("person_key")[:50]
+    keys = {r["person_key"]: r["n"] for r in rows}
+    names: dict[str, tuple[str, str]] = {}
+    for reg in Registration.objects.filter(person_key__in=keys).order_by("-created_at"):
+        names.setdefault(reg.person_key, (reg.full_name, reg.email))
+    return [
+        {"key": k, "name": names[k][0], "email": names[k][1], "count": n} for k, n in keys.items()
+    ]
+
+
+def person_registrations(person_key: str) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(person_key=person_key, erased_at__isnull=True)
+        .select_related("event", "district")
+        .prefetch_related("attendances__session", "certificates")
+        .order_by("created_at")
+    )

@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from kopru.core.models import Job
+from kopru.core.scoping import office_scope, unscoped
+from kopru.trainings import selectors, services
+from kopru.trainings.importer import HEADERS, import_history
+from kopru.trainings.models import Certificate, Event, Registration
+
+from .factories import CertificateFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _xlsx(rows: list[list[Any]]) -> io.BytesIO:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "katilimcilar"
+    ws.append(HEADERS)
+    for r in rows:
+        ws.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+def _row(code: str, name: str, email: str = "", **kw: Any) -> list[Any]:
+    year = kw.get("year", 2008)
+    return [
+        code,
+        kw.get("title", f"PDY Eğitimi {code}"),
+        kw.get("type", "pcm"),
+        dt.date(year, 5, 1),
+        name,
+        email,
+        kw.get("phone", ""),
+        "Bornova Belediyesi",
+        kw.get("org", "municipality"),
+        kw.get("district", "Bornova"),
+        "31_50",
+        kw.get("priority", "hayır"),
+    ]
+
+
+GOOD = [
+    _row("2007-PDY-1", "Ayşe Yılmaz", "ayse@example.org", year=2007),
+    _row("2007-PDY-1", "Mehmet Öz", "", year=2007, priority="evet"),
+    _row(
+        "2010-BG-1",
+        "Ayşe Yılmaz",
+        "AYSE@example.org",
+        year=2010,
+        type="info_day",
+        title="Bilgi günü",
+        district="Karşıyaka",
+    ),
+]
+
+
+def test_template_download_is_the_documented_template(client_for: Any, izmir_expert: Any) -> None:
+    response = client_for(izmir_expert).get("/izmir/panel/egitimler/gecmis-aktar/sablon.xlsx")
+    wb = load_workbook(io.BytesIO(response.content))
+    assert [c.value for c in wb["katilimcilar"][1]] == HEADERS
+    assert "aciklama" in wb.sheetnames
+
+
+def test_import_counts_and_is_idempotent_and_statistics_show_it(izmir: Any) -> None:
+    with office_scope(izmir):
+        report = import_history(office=izmir, fileobj=_xlsx(GOOD), actor=None)
+        assert report.errors == [] and report.created == 3 and report.events_created == 2
+        again = import_history(office=izmir, fileobj=_xlsx(GOOD), actor=None)
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+        stats = selectors.training_statistics()
+    assert stats["totals"] == {"participations": 3, "people": 2, "events": 2}
+    assert stats["first_year"] == 2007
+    assert [(r["year"], r["participations"]) for r in stats["by_year"]] == [(2007, 2), (2010, 1)]
+    assert {r["label"]: r["participations"] for r in stats["by_district"]} == {
+        "Bornova": 2,
+        "Karşıyaka": 1,
+    }
+    assert {r["priority_group"]: r["participations"] for r in stats["by_priority"]} == {
+        False: 2,
+        True: 1,
+    }
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_written(izmir: Any) -> None:
+    rows = [
+        *GOOD,
+        _row("X-1", "", "a@example.org"),
+        _row("X-2", "Bir Kişi", "not-an-email"),
+        _row("X-3", "Biri", phone="123"),
+        _row("X-4", "Başka", district="Bandırma"),
+        _row("X-5", "Diğer", type="seminer"),
+    ]
+    with office_scope(izmir):
+        report = import_history(office=izmir, fileobj=_xlsx(rows), actor=None)
+        assert [e["position"] for e in report.errors] == [
+            "satır 5",
+            "satır 6",
+            "satır 7",
+            "satır 8",
+            "satır 9",
+        ]
+        assert "ilçe bu ilde yok" in report.errors[3]["reason"]
+        assert Registration.objects.count() == 0 and Event.objects.count() == 0
+
+
+def test_import_through_the_panel_runs_as_a_job_and_stats_page_shows_history(
+    client_for: Any, izmir_coordinator: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    c = client_for(izmir_coordinator)
+    upload = SimpleUploadedFile("gecmis.xlsx", _xlsx(GOOD).getvalue())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = c.post("/izmir/panel/egitimler/gecmis-aktar/", {"file": upload})
+    assert response.status_code == 302
+    with unscoped("test"):
+        assert Job.objects.get().status == "succeeded"
+    page = c.get("/izmir/panel/egitim-istatistikleri/").content.decode()
+    assert "2007 yılından bu yana 2 kişi eğitimlerimize katıldı." in page
+    assert 'id="training-chart-data"' in page
+
+
+def test_export_and_erase_keep_statistics(
+    client_for: Any, balikesir_coordinator: Any, balikesir_expert: Any, event: Any
+) -> None:
+    a = RegistrationFactory(
+        event=event, full_name="Zeynep Aksoy", email="z@example.org", attended=True
+    )
+    RegistrationFactory(event=event, attended=True)
+    CertificateFactory(registration=a)
+    with office_scope(event.office):
+        before = selectors.training_statistics()["totals"]
+    # experts may not handle personal-data requests
+    assert (
+        client_for(balikesir_expert).get("/balikesir/panel/egitimler/kisisel-veri/").status_code
+        == 404
+    )
+    c = client_for(balikesir_coordinator)
+    page = c.get("/balikesir/panel/egitimler/kisisel-veri/", {"q": "zeynep"}).content.decode()
+    assert "z@example.org" in page
+    exported = c.get(
+        "/balikesir/panel/egitimler/kisisel-veri/disa-aktar/", {"kisi": "e:z@example.org"}
+    )
+    data = json.loads(exported.content)
+    assert data["registrations"][0]["full_name"] == "Zeynep Aksoy"
+    assert data["registrations"][0]["certificates"]
+    xlsx = c.get(
+        "/balikesir/panel/egitimler/kisisel-veri/disa-aktar/",
+        {"kisi": "e:z@example.org", "bicim": "xlsx"},
+    )
+    assert xlsx.content[:2] == b"PK"
+    c.post("/balikesir/panel/egitimler/kisisel-veri/sil/", {"kisi": "e:z@example.org"})
+    with office_scope(event.office):
+        assert selectors.training_statistics()["totals"] == before
+        reg = Registration.objects.get(pk=a.pk)
+        assert reg.full_name == "" and reg.email == "" and reg.erased_at
+        assert Certificate.objects.get(registration=reg).holder_name == "—"
+        assert not Registration.objects.filter(full_name__contains="Zeynep").exists()
+
+
+def test_feedback_flow(client: Any, client_for: Any, balikesir_expert: Any, event: Any) -> None:
+    from django.core import mail
+
+    from kopru.trainings.tokens import make_token
+
+    reg = RegistrationFactory(event=event, attended=True)
+    client_for(balikesir_expert).post(f"/balikesir/panel/egitimler/{event.pk}/degerlendirme/")
+    assert len(mail.outbox) == 1 and "/egitimler/degerlendirme/" in mail.outbox[0].body
+    client.logout()
+    url = f"/balikesir/egitimler/degerlendirme/{make_token(reg.pk, 'feedback')}/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"overall": "5", "usefulness": "4", "trainer": "5", "comment": "Süper"})
+    with office_scope(event.office):
+        summary = selectors.feedback_summary(event)
+    assert summary["n"] == 1 and summary["overall"] == 5 and summary["comments"] == ["Süper"]
+    with pytest.raises(Exception, match="zaten"):
+        services.feedback_submit(
+            registration=reg, data={"overall": 1, "usefulness": 1, "trainer": 1}
+        )
+
+
+def test_api_lists_published_events(client: Any, event: Any, izmir: Any) -> None:
+    from .factories import EventFactory
+
+    EventFactory(office=event.office, status="draft")
+    EventFactory(office=izmir)
+    body = client.get("/api/v1/events/").json()
+    assert body["count"] == 2 and {"count", "results"} <= set(body)
+    assert {r["office"] for r in body["results"]} == {"balikesir", "izmir"}
+    only = client.get("/api/v1/events/", {"office": "balikesir"}).json()
+    assert only["count"] == 1 and len(only["results"][0]["sessions"]) == 2
