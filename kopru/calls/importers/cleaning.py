@@ -24,6 +24,8 @@ import unicodedata
 
 import nh3
 
+from kopru.core.text import search_terms
+
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "strong", "em", "a", "br"})
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -89,6 +91,8 @@ _DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufef
 
 def _drop_invisible(text: str) -> str:
     return _DROP.sub("", text) if _DROP.search(text) else text
+
+
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -167,10 +171,38 @@ def to_safe_html(value: object, headings: re.Pattern[str] | None = None) -> str:
     return text_to_html(text, headings)
 
 
+_TURKISH_WORDS = frozenset(
+    [
+        "ve",
+        "ile",
+        "icin",
+        "yili",
+        "yilinda",
+        "programi",
+        "destek",
+        "destegi",
+        "cagri",
+        "cagrisi",
+        "cagrilari",
+        "duyuru",
+        "duyurusu",
+        "hibe",
+        "ilan",
+        "edildi",
+        "kapsaminda",
+        "projesi",
+        "basvuru",
+        "basvurulari",
+    ]
+)
+
+
 def looks_turkish(text: str) -> bool:
-    """A rough guess used to put an announcement title in title_tr or title_en."""
-    if re.search("[çğıöşüÇĞİÖŞÜ]", text):
+    """A rough guess used to put a title in ``title_tr`` rather than ``title_en``.
+
+    Turkish letters (ç ğ ı ş İ) or common Turkish words (ve, ile, için, programı...)
+    mean Turkish; anything else is taken as English.
+    """
+    if re.search("[çğışİÇĞŞ]", text):
         return True
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    english = {"the", "of", "and", "for", "call", "calls", "programme", "year", "list", "grant"}
-    return len(words & english) < 2
+    return not _TURKISH_WORDS.isdisjoint(search_terms(text))

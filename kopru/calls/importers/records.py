@@ -93,8 +93,8 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_agency": "'{code}' is not the code of a Turkish development agency.",
     "duplicate_id": "The identifier '{source_id}' was already used at {first}.",
     "duplicate_conflict": (
-        "Call '{code}' already appeared at {first} with a different {field} "
-        "('{old}' here: '{new}')."
+        "Call '{code}' already appeared at {first} with a different {field}: "
+        "'{old}' there, '{new}' here."
     ),
     # skipped rows
     "example_row": "The example row of the template (not imported).",
@@ -181,7 +181,7 @@ class ParseResult:
 class Problem(Exception):
     """One thing wrong with a record; becomes a :class:`RecordError`."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         self.code = code
         self.params = {k: str(v) for k, v in params.items()}
         super().__init__(message(code, **self.params))
@@ -190,12 +190,12 @@ class Problem(Exception):
         return RecordError(position, message(self.code, **self.params), self.code, self.params)
 
 
-def message(code: str, **params: object) -> str:
+def message(code: str, /, **params: object) -> str:
     """The English text of message ``code``."""
     return MESSAGES[code].format(**params)
 
 
-def record_error(position: str, code: str, **params: object) -> RecordError:
+def record_error(position: str, code: str, /, **params: object) -> RecordError:
     return Problem(code, **params).at(position)
 
 

@@ -218,7 +218,10 @@ def test_balikesir_staff_get_404_for_everything_of_izmir(
                     if isinstance(m, type)
                 )
                 get = client.get(url).status_code
-                if get != 404 and not obj_public:
+                # 405: a POST-only action refuses GET before looking anything up; its
+                # POST below must still be a 404.
+                post_only = get == 405 and route.area in ("panel", "kurum")
+                if get != 404 and not obj_public and not post_only:
                     leaks.append(f"{route}: GET {url} -> {get}")
                 if route.area in ("panel", "kurum"):
                     post = client.post(url, {}).status_code
