@@ -1,0 +1,180 @@
+"""Recognising an uploaded file and handing it to the right parser."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Final
+
+from kopru.core.text import search_key
+
+from . import horizon_xlsx, office_sheet, template
+from .announcements import (
+    AB_COLUMNS,
+    AB_REQUIRED,
+    map_header,
+    parse_ab_baskanligi,
+    parse_kalkinma_ajanslari,
+)
+from .base import (
+    DEFAULT_MAX_BYTES,
+    FileTooLarge,
+    ImportFileError,
+    Source,
+    UnknownFormat,
+    read_source,
+)
+from .eu_portal import parse_eu_portal
+from .jsonstream import gunzip, is_gzip
+from .records import ParseResult, Problem, message, record_error
+from .xlsx import find_header, is_zip, open_workbook, sheet_rows
+
+logger = logging.getLogger(__name__)
+
+Parser = Callable[..., ParseResult]
+
+#: format name → parser, in the order formats are tried.
+PARSERS: Final[dict[str, Parser]] = {
+    "eu-ft-portal": parse_eu_portal,
+    "horizon-europe-xlsx": horizon_xlsx.parse_horizon_xlsx,
+    "office-sheet": office_sheet.parse_office_sheet,
+    "kalkinma-ajanslari": parse_kalkinma_ajanslari,
+    "ab-baskanligi": parse_ab_baskanligi,
+    "template": template.parse_template,
+}
+FORMATS: Final = tuple(PARSERS)
+
+_PEEK = 64 * 1024
+_KA_HINT = re.compile(r'"agency_code"\s*:|"state"\s*:\s*(true|false)\s*,\s*"data"')
+_EU_HINT = re.compile(r'"(topicId|callIdentifier|reference|deadlineModel)"\s*:')
+
+# Filename hints, used only when the content alone does not tell (e.g. a damaged file).
+_NAME_HINTS: Final = (
+    (re.compile(r"\.(jsonl?\.gz|gz|jsonl)$"), "eu-ft-portal"),
+    (re.compile(r"(ka[_ -]?liste|kalkinma).*\.json$"), "kalkinma-ajanslari"),
+    (re.compile(r"(calls|topics|open).*\.json$"), "eu-ft-portal"),
+    (re.compile(r"(duyuru|ab[_ -]?gov).*\.csv$"), "ab-baskanligi"),
+    (re.compile(r"(sablon|template).*\.(xlsx|csv)$"), "template"),
+    (re.compile(r"(he[_ -]calls|horizon[_ -]europe|topics).*\.xlsx$"), "horizon-europe-xlsx"),
+    (re.compile(r"(rapor|report).*\.xlsx$"), "office-sheet"),
+)
+
+
+def _unknown(filename: str, detail: str) -> UnknownFormat:
+    params = {"filename": filename or "?", "detail": detail}
+    return UnknownFormat(message("unknown_format", **params), params)
+
+
+def _by_name(filename: str) -> str | None:
+    name = search_key(filename.rsplit("/", 1)[-1]).replace(" ", "_")
+    # search_key turns "." into a space; restore the extension dots for the patterns.
+    name = re.sub(r"_(json|jsonl|gz|csv|xlsx)(?=_|$)", r".\1", name)
+    for pattern, fmt in _NAME_HINTS:
+        if pattern.search(name):
+            return fmt
+    return None
+
+
+def _workbook_format(data: bytes) -> str | None:
+    try:
+        workbook = open_workbook(data, DEFAULT_MAX_BYTES)
+    except (Problem, FileTooLarge):
+        return None
+    try:
+        for _, rows in sheet_rows(workbook):
+            head = rows[:10]
+            candidates: tuple[tuple[str, dict[str, set[str]], dict[str, str]], ...] = (
+                (horizon_xlsx.FORMAT, horizon_xlsx.ALIASES, horizon_xlsx.REQUIRED),
+                (template.FORMAT, template.ALIASES, template.REQUIRED),
+                (office_sheet.FORMAT, office_sheet.ALIASES, office_sheet.REQUIRED),
+            )
+            for fmt, aliases, required in candidates:
+                if not find_header(head, aliases, required).missing:
+                    return fmt
+    except Problem:
+        return None
+    finally:
+        workbook.close()
+    return None
+
+
+def _peek_text(data: bytes) -> str:
+    head = data[:_PEEK]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="replace")
+    return head.decode("utf-8-sig", errors="replace")
+
+
+def _text_format(text: str) -> str | None:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in ("{", "["):
+        if _KA_HINT.search(stripped):
+            return "kalkinma-ajanslari"
+        if _EU_HINT.search(stripped):
+            return "eu-ft-portal"
+        return None
+    lines = stripped.split("\n", 10)
+    first = lines[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    header = [cell.strip().strip('"') for cell in first.split(delimiter)]
+    if all(name in map_header(header, AB_COLUMNS) for name in AB_REQUIRED):
+        return "ab-baskanligi"
+    rows = [tuple(c.strip().strip('"') for c in line.split(delimiter)) for line in lines[:10]]
+    if not find_header(rows, template.ALIASES, template.REQUIRED).missing:
+        return "template"
+    return None
+
+
+def detect_format(data: bytes, filename: str = "") -> str:
+    """The format of ``data``: by content first, then by the file name.
+
+    Raises :class:`UnknownFormat` (with a message for staff) when neither tells.
+    """
+    if not data:
+        raise _unknown(filename, "the file is empty")
+    if is_gzip(data):
+        try:
+            peek = gunzip(data[:_PEEK], _PEEK * 64).data
+        except FileTooLarge:
+            peek = b""
+        return _text_format(_peek_text(peek)) or "eu-ft-portal"
+    if is_zip(data):
+        found = _workbook_format(data) or _by_name(filename)
+        if found is None:
+            raise _unknown(filename, "a ZIP/Excel file without the columns of any known call list")
+        return found
+    found = _text_format(_peek_text(data)) or _by_name(filename)
+    if found is None:
+        raise _unknown(filename, "its content matches no known call list")
+    return found
+
+
+def parse(
+    data: Source,
+    filename: str = "",
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ParseResult:
+    """Read an uploaded call list.
+
+    Raises only :class:`UnknownFormat` (format not recognised, or ``fmt`` not one of
+    :data:`FORMATS`) and :class:`FileTooLarge` (more than ``max_bytes``, also after
+    decompression). Every other problem - damaged, cut-off or mis-encoded files, bad
+    rows - is a :class:`RecordError` in the result, for every record concerned.
+    """
+    raw = read_source(data, max_bytes)
+    if fmt is None:
+        fmt = detect_format(raw, filename)
+    parser = PARSERS.get(fmt)
+    if parser is None:
+        raise _unknown(filename, f"'{fmt}' is not one of {', '.join(FORMATS)}")
+    try:
+        result: ParseResult = parser(raw, filename, max_bytes=max_bytes)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a parser bug must not take the upload page down
+        logger.exception("Parsing %s as %s failed", filename, fmt)
+        result = ParseResult(format=fmt)
+        result.errors.append(record_error("file", "internal_error", detail=type(exc).__name__))
+    return result

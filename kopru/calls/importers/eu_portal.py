@@ -1,0 +1,249 @@
+"""EU Funding & Tenders Portal topics (format ``eu-ft-portal``).
+
+Two shapes with the same field names, as flattened by a third-party scraper of the
+portal's public search API:
+
+* ``open.jsonl.gz`` - gzip; despite the name one single line of JSON objects
+  concatenated as ``}{``, with a UTF-8 BOM; 28 fields incl. description and conditions.
+* ``calls.json`` - a JSON array, clean UTF-8, 16 lean fields.
+
+Rules:
+
+* ``source_id`` = ``topicId`` (``reference`` when there is none); ``call_identifier`` =
+  ``callIdentifier``; level ``eu``; funder European Commission; instrument ``prize``
+  when the action type says prize, else ``grant``.
+* ``deadlineModel`` gives the deadline model. ``stage`` is ignored: the scraper writes
+  ``"two-stage"`` for every topic. Without ``deadlineModel`` the model is ``""``.
+* ``deadline`` is a date without time: 17:00 Brussels time (see :mod:`.values`). Only
+  one date is given even for two-stage and multiple cut-off topics; it is kept as the
+  stage-1 deadline.
+* ``budgetMin``/``budgetMax`` are the EU contribution per project: ``grant_min`` /
+  ``grant_max``; null → None. ``expectedGrants`` → ``expected_grants``.
+* ``programmeId`` ``111111`` is a placeholder (EU External Action "PROSPECT"
+  records): ``programme_code`` is then empty.
+* Text is repaired where it is double-encoded (``beneficiariesâ€™`` → ``beneficiaries’``);
+  ``topicConditions`` loses its leading ``">`` debris.
+
+``extra`` keys: ``reference``, ``call_title``, ``cluster``, ``types_of_action``,
+``cross_cutting_priorities``, ``conditions_en``, ``support_info_en``, ``objectives_en``
+(HTML), ``qna_url``, ``updates_url``, ``documents_url`` - each only when non-empty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kopru.core.text import search_key
+
+from .base import (
+    DEFAULT_MAX_BYTES,
+    Collector,
+    Source,
+    attempt,
+    decode_text,
+    has_bad_bytes,
+    read_source,
+)
+from .cleaning import clean_text, to_safe_html
+from .jsonstream import JsonBreak, gunzip, is_gzip, iter_json_values
+from .records import CallDeadline, CallRecord, ParseResult, Problem
+from .values import BRUSSELS, at_zone, non_negative, parse_date, parse_decimal, parse_int
+
+FORMAT = "eu-ft-portal"
+FUNDER = "European Commission"
+PORTAL_TOPIC_URL = (
+    "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/"
+    "topic-details/{}"
+)
+#: programmeId values that are not real programme codes.
+PLACEHOLDER_PROGRAMME_IDS = frozenset({"111111"})
+
+_DEADLINE_MODELS = {
+    "single stage": "single_stage",
+    "two stage": "two_stage",
+    "multiple cut off": "multiple_cutoff",
+    "multiple cutoff": "multiple_cutoff",
+}
+#: Headings the portal glues to the previous sentence ("...research.Scope:Size...").
+DESCRIPTION_HEADINGS = re.compile(
+    r"(?=[EOST])(?<![A-Z])(Objective|Expected Outcomes?|Expected Impact|Specific Challenge|"
+    r"Topic scope|Scope)\s*:\s*"
+)
+_CONDITIONS_DEBRIS = re.compile(r'^[\s"\'>]+')
+
+
+#: Identifier prefixes of the EU programmes (topic and call codes start with them).
+PROGRAMME_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("HORIZON-", "Horizon Europe"),
+    ("ERC-", "Horizon Europe"),
+    ("EURATOM-", "Euratom"),
+    ("LIFE-", "LIFE"),
+    ("DIGITAL-", "Digital Europe"),
+    ("CEF-", "Connecting Europe Facility"),
+    ("ERASMUS-", "Erasmus+"),
+    ("CERV-", "CERV"),
+    ("EDF-", "European Defence Fund"),
+    ("CREA-", "Creative Europe"),
+    ("SMP-", "Single Market Programme"),
+    ("EU4H-", "EU4Health"),
+    ("RFCS-", "RFCS"),
+    ("I3-", "Interregional Innovation"),
+    ("EMFAF-", "EMFAF"),
+    ("ESF-", "ESF+"),
+    ("ISF-", "ISF"),
+    ("JUST-", "Justice"),
+    ("AMIF-", "AMIF"),
+    ("PERI-", "Pericles IV"),
+    ("PPPA-", "Pilot Projects & Preparatory Actions"),
+)
+
+
+def programme_from_identifier(identifier: str) -> str:
+    """The EU programme a topic or call code belongs to ("" when unknown)."""
+    code = identifier.strip().upper()
+    for prefix, name in PROGRAMME_PREFIXES:
+        if code.startswith(prefix):
+            return name
+    return ""
+
+
+def portal_url(topic_id: str) -> str:
+    """The portal's topic page for ``topic_id``."""
+    return PORTAL_TOPIC_URL.format(topic_id.strip().lower()) if topic_id.strip() else ""
+
+
+def deadline_model(value: object) -> str:
+    """``single_stage`` / ``two_stage`` / ``multiple_cutoff`` / ``""`` from the portal's words."""
+    return _DEADLINE_MODELS.get(search_key(str(value or "")), "")
+
+
+def _keywords(value: object, *identifiers: str) -> list[str]:
+    if isinstance(value, list):
+        parts = [clean_text(v) for v in value]
+    else:
+        parts = [clean_text(v) for v in str(value or "").split(",")]
+    # English keywords and codes: case-folding is enough to find repeats.
+    skip = {i.casefold() for i in identifiers if i}
+    seen: set[str] = set()
+    out: list[str] = []
+    for part in parts:
+        key = part.casefold()
+        if key and key not in seen and key not in skip:
+            seen.add(key)
+            out.append(part)
+    return out
+
+
+def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
+    """One portal topic as a :class:`CallRecord` (plus the problems found)."""
+    problems: list[Problem] = []
+    topic_id = clean_text(obj.get("topicId"))
+    reference = clean_text(obj.get("reference"))
+    call_id = clean_text(obj.get("callIdentifier"))
+    action_type = clean_text(obj.get("actionType"))
+    types_of_action = clean_text(obj.get("typesOfAction"))
+    action_words = set(search_key(f"{action_type} {types_of_action}").split())
+    prize = not action_words.isdisjoint({"prize", "prizes"})
+    programme_id = clean_text(obj.get("programmeId"))
+
+    record = CallRecord(
+        position=position,
+        source=FORMAT,
+        source_id=topic_id or reference,
+        source_url=clean_text(obj.get("portalUrl")) or portal_url(topic_id),
+        call_identifier=call_id,
+        title_en=clean_text(obj.get("title")),
+        summary_en=to_safe_html(obj.get("description"), DESCRIPTION_HEADINGS),
+        funder=FUNDER,
+        programme=clean_text(obj.get("programme")),
+        programme_code="" if programme_id in PLACEHOLDER_PROGRAMME_IDS else programme_id,
+        level="eu",
+        instrument="prize" if prize else "grant",
+        action_type=action_type or types_of_action,
+        deadline_model=deadline_model(obj.get("deadlineModel")),
+        currency="EUR",
+        keywords=_keywords(obj.get("keywords"), topic_id, call_id),
+        source_status=clean_text(obj.get("callStatus")),
+    )
+    if not record.summary_en:
+        record.summary_en = to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS)
+
+    day = attempt(problems, lambda: parse_date(obj.get("deadline"), "deadline"))
+    if day is not None:
+        record.deadlines = [CallDeadline(at_zone(day, BRUSSELS), stage=1)]
+    record.grant_min = attempt(
+        problems,
+        lambda: non_negative(parse_decimal(obj.get("budgetMin"), "budgetMin"), "budgetMin"),
+    )
+    record.grant_max = attempt(
+        problems,
+        lambda: non_negative(parse_decimal(obj.get("budgetMax"), "budgetMax"), "budgetMax"),
+    )
+    record.expected_grants = attempt(
+        problems, lambda: parse_int(obj.get("expectedGrants"), "expectedGrants")
+    )
+
+    conditions = _CONDITIONS_DEBRIS.sub("", clean_text(obj.get("topicConditions")))
+    extra = {
+        "reference": reference,
+        "call_title": clean_text(obj.get("callTitle")),
+        "cluster": clean_text(obj.get("cluster")),
+        "types_of_action": types_of_action,
+        "cross_cutting_priorities": clean_text(obj.get("crossCuttingPriorities")),
+        "conditions_en": conditions,
+        "support_info_en": clean_text(obj.get("supportInfo")),
+        "qna_url": clean_text(obj.get("qnaUrl")),
+        "updates_url": clean_text(obj.get("updatesUrl")),
+        "documents_url": clean_text(obj.get("documentsUrl")),
+    }
+    if obj.get("description") and obj.get("objectives"):
+        extra["objectives_en"] = to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS)
+    record.extra = {k: v for k, v in extra.items() if v}
+    return record, problems
+
+
+def parse_eu_portal(
+    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParseResult:
+    """Parse ``open.jsonl.gz`` / ``calls.json`` style exports (see the module doc)."""
+    data = read_source(src, max_bytes)
+    out = Collector(FORMAT)
+    complete, gzip_error = True, ""
+    if is_gzip(data):
+        unzipped = gunzip(data, max_bytes)
+        data, complete, gzip_error = unzipped.data, unzipped.complete, unzipped.error
+    text, bad_offset = decode_text(data)
+
+    count = 0
+    for value in iter_json_values(text):
+        count += 1
+        position = f"record {count}"
+        if isinstance(value, JsonBreak):
+            if not complete:
+                _gzip_failure(out, position, gzip_error, count - 1)
+            elif value.truncated:
+                out.error(position, "json_truncated")
+            else:
+                out.error(position, "json_invalid", detail=value.detail)
+            return out.result
+        if not isinstance(value, dict):
+            out.error(position, "json_not_object", found=type(value).__name__)
+            continue
+        if bad_offset is not None and has_bad_bytes(value):
+            out.error(position, "row_not_utf8")
+            continue
+        record, problems = build_record(value, position)
+        out.add(record, problems)
+    if not complete:
+        _gzip_failure(out, f"record {count + 1}", gzip_error, count)
+    elif count == 0 and bad_offset is None:
+        out.error("file", "json_shape", detail="it contains no call records")
+    return out.result
+
+
+def _gzip_failure(out: Collector, position: str, error: str, count: int) -> None:
+    if error:
+        out.error(position, "gzip_corrupt", detail=error)
+    else:
+        out.error(position, "gzip_truncated", count=count)

@@ -1,0 +1,110 @@
+"""Reading a sequence of JSON values that may be damaged part-way.
+
+Accepts a JSON array (``[{...}, {...}]``), concatenated objects (``{...}{...}``, as
+the EU portal scrape writes them) and JSON Lines. Values are yielded one by one; at
+the first damaged value the iteration yields a :class:`JsonBreak` and stops, so the
+values before it are still imported.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .base import too_large
+
+
+@dataclass
+class JsonBreak:
+    truncated: bool  # the text ends inside this value
+    detail: str
+
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r\ufeff"
+
+
+def _skip_ws(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in _WS:
+        i += 1
+    return i
+
+
+def _failure(text: str, exc: json.JSONDecodeError) -> JsonBreak:
+    at_end = exc.pos >= len(text.rstrip(_WS)) - 1
+    truncated = at_end or exc.msg.startswith("Unterminated string")
+    return JsonBreak(truncated, f"{exc.msg} at line {exc.lineno}, column {exc.colno}")
+
+
+def iter_json_values(text: str) -> Iterator[object | JsonBreak]:
+    """Each top-level value (or each element of a top-level array) of ``text``."""
+    i = _skip_ws(text, 0)
+    n = len(text)
+    in_array = i < n and text[i] == "["
+    if in_array:
+        i = _skip_ws(text, i + 1)
+        if i < n and text[i] == "]":
+            return
+    while i < n:
+        try:
+            value, i = _DECODER.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            yield _failure(text, exc)
+            return
+        yield value
+        i = _skip_ws(text, i)
+        if in_array:
+            if i >= n:
+                yield JsonBreak(True, "the list is not closed with ']'")
+                return
+            if text[i] == ",":
+                i = _skip_ws(text, i + 1)
+                continue
+            if text[i] == "]":
+                return
+            yield JsonBreak(False, f"expected ',' or ']' at character {i}")
+            return
+        if i < n and text[i] == ",":  # tolerate "{...},{...}"
+            i = _skip_ws(text, i + 1)
+
+
+@dataclass
+class Gunzipped:
+    data: bytes
+    complete: bool
+    error: str = ""
+
+
+def gunzip(data: bytes, max_bytes: int) -> Gunzipped:
+    """Decompress gzip ``data`` as far as it goes (truncated files give what is there).
+
+    Raises :class:`FileTooLarge` when the content exceeds ``max_bytes``.
+    """
+    out = bytearray()
+    rest = data
+    while rest:
+        engine = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += engine.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            return Gunzipped(bytes(out), False, str(exc))
+        if len(out) > max_bytes:
+            raise too_large(max_bytes)
+        if engine.unconsumed_tail:  # output limit reached
+            raise too_large(max_bytes)
+        if not engine.eof:
+            return Gunzipped(bytes(out), False, "")
+        rest = engine.unused_data.lstrip(b"\x00")
+        if rest and not rest.startswith(b"\x1f\x8b"):
+            break  # trailing garbage after the last member: ignore, as gzip(1) does
+    return Gunzipped(bytes(out), True)
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b"
+
+
+__all__ = ["Gunzipped", "JsonBreak", "gunzip", "is_gzip", "iter_json_values"]

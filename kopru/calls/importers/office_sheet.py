@@ -1,0 +1,191 @@
+"""An office's own call report workbook (format ``office-sheet``), e.g. İzmir M-LAB's
+weekly "Horizon raporu".
+
+Every sheet has the Turkish headers ``Çağrı Adı | Çağrı Kodu | Açılış Tarihi |
+Kapanış Tarihi | Bütçe`` (recognised by :func:`search_key`, so ``ÇAĞRI ADI`` or
+``Cagri Kodu`` match too; English ``Title / Call identifier / Opening date /
+Deadline / Budget`` as well). A sheet without the required columns (name, code,
+closing date) is reported as an error naming the sheet; the other sheets are read.
+
+* Dates are Excel date-times; the calls are EU portal calls, so deadlines are in
+  Brussels time. The closing time is kept; a time of exactly 00:00 means the file
+  gives only the date and the portal's 17:00 applies (see :mod:`.values`).
+* ``Bütçe`` (int, may be empty) is, for every topic we could compare with the EU portal
+  export, the portal's *minimum EU contribution per project* (``budgetMin``); it is
+  imported as ``grant_min``.
+* The same call may be listed on several sheets (e.g. "all open" and "all Mission
+  calls"): rows with the same call code **and** the same title are merged into one
+  record (not an error); ``extra["sheets"]`` lists the sheets. If the copies disagree
+  (dates, budget) the later one is reported.
+* Several *different* calls can share one code (open calls of EU-funded projects are
+  listed under their parent topic's code). They stay separate records; their
+  ``source_id`` is then ``CODE#xxxxxxxx`` (a hash of the folded title), otherwise it is
+  the code itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from kopru.core.text import search_key
+
+from .base import DEFAULT_MAX_BYTES, Collector, Source, attempt, read_source
+from .cleaning import clean_text, looks_turkish
+from .eu_portal import portal_url, programme_from_identifier
+from .records import CallDeadline, CallRecord, ParseResult, Problem
+from .values import BRUSSELS, deadline_from_cell, non_negative, parse_date, parse_decimal
+from .xlsx import cell, find_header, is_empty, open_workbook, sheet_position, sheet_rows
+
+FORMAT = "office-sheet"
+FUNDER = "European Commission"
+
+ALIASES: dict[str, set[str]] = {
+    "title": {"cagri adi", "cagri", "baslik", "title", "call title", "topic title"},
+    "code": {"cagri kodu", "kod", "code", "call code", "call identifier", "topic id"},
+    "opening": {"acilis tarihi", "acilis", "opening date"},
+    "closing": {"kapanis tarihi", "kapanis", "son basvuru tarihi", "deadline", "closing date"},
+    "budget": {"butce", "budget"},
+}
+REQUIRED = {"title": "Çağrı Adı", "code": "Çağrı Kodu", "closing": "Kapanış Tarihi"}
+#: The five headers the office's file uses (for format detection).
+HEADERS = ("Çağrı Adı", "Çağrı Kodu", "Açılış Tarihi", "Kapanış Tarihi", "Bütçe")
+
+
+@dataclass
+class _Entry:
+    record: CallRecord
+    code: str
+    sheets: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)
+
+
+def _row_record(
+    row: tuple[Any, ...], columns: dict[str, int], position: str
+) -> tuple[CallRecord, list[Problem]]:
+    problems: list[Problem] = []
+    code = clean_text(cell(row, columns, "code"))
+    title = clean_text(cell(row, columns, "title"))
+    turkish = looks_turkish(title)
+    prize_words = {"prize", "prizes", "award", "awards", "odul", "odulu"}
+    is_prize = "PRIZE" in code.upper() or bool(prize_words & set(search_key(title).split()))
+    record = CallRecord(
+        position=position,
+        source=FORMAT,
+        source_id=code,
+        source_url=portal_url(code),
+        call_identifier=code,
+        title_en="" if turkish else title,
+        title_tr=title if turkish else "",
+        funder=FUNDER,
+        programme=programme_from_identifier(code),
+        level="eu",
+        instrument="prize" if is_prize else "grant",
+    )
+    closing = attempt(
+        problems,
+        lambda: deadline_from_cell(cell(row, columns, "closing"), REQUIRED["closing"], BRUSSELS),
+    )
+    if closing is not None:
+        record.deadlines = [CallDeadline(closing, stage=1)]
+    record.opening_date = attempt(
+        problems, lambda: parse_date(cell(row, columns, "opening"), "Açılış Tarihi")
+    )
+    record.grant_min = attempt(
+        problems,
+        lambda: non_negative(parse_decimal(cell(row, columns, "budget"), "Bütçe"), "Bütçe"),
+    )
+    return record, problems
+
+
+def _differences(a: CallRecord, b: CallRecord) -> list[tuple[str, str, str]]:
+    out = []
+    pairs = (
+        ("Kapanış Tarihi", [d.at for d in a.deadlines], [d.at for d in b.deadlines]),
+        ("Açılış Tarihi", a.opening_date, b.opening_date),
+        ("Bütçe", a.grant_min, b.grant_min),
+    )
+    for name, old, new in pairs:
+        if old != new:
+            out.append((name, _show(old), _show(new)))
+    return out
+
+
+def _show(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_show(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat(" ", "minutes") if hasattr(value, "hour") else value.isoformat())
+    return "" if value is None else str(value)
+
+
+def _title_hash(title: str) -> str:
+    return hashlib.sha1(search_key(title).encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+
+
+def parse_office_sheet(
+    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParseResult:
+    """Parse an office call report workbook (see the module doc)."""
+    data = read_source(src, max_bytes)
+    out = Collector(FORMAT)
+    try:
+        workbook = open_workbook(data, max_bytes)
+    except Problem as problem:
+        out.problems("file", [problem])
+        return out.result
+
+    entries: dict[tuple[str, str], _Entry] = {}
+    try:
+        for sheet, rows in sheet_rows(workbook):
+            header = find_header(rows, ALIASES, REQUIRED)
+            if header.missing:
+                missing = ", ".join(header.missing)
+                out.error(f"sheet '{sheet}'", "sheet_missing_headers", sheet=sheet, missing=missing)
+                continue
+            for number, row in enumerate(rows[header.row :], start=header.row + 1):
+                if is_empty(row):
+                    continue
+                position = sheet_position(number, sheet)
+                record, problems = _row_record(row, header.columns, position)
+                if problems or not record.source_id or not record.title:
+                    out.add(record, problems)  # reports the problems
+                    continue
+                key = (record.call_identifier, search_key(record.title))
+                entry = entries.get(key)
+                if entry is None:
+                    entries[key] = _Entry(record, record.call_identifier, [sheet])
+                    continue
+                diffs = _differences(entry.record, record)
+                for name, old, new in diffs:
+                    out.error(
+                        position,
+                        "duplicate_conflict",
+                        code=record.call_identifier,
+                        first=entry.record.position,
+                        field=name,
+                        old=old,
+                        new=new,
+                    )
+                if not diffs:
+                    entry.also.append(position)
+                    if sheet not in entry.sheets:
+                        entry.sheets.append(sheet)
+    except Problem as problem:
+        out.problems("file", [problem])
+    finally:
+        workbook.close()
+
+    titles_per_code: dict[str, int] = {}
+    for code, _ in entries:
+        titles_per_code[code] = titles_per_code.get(code, 0) + 1
+    for entry in entries.values():
+        record = entry.record
+        if titles_per_code[entry.code] > 1:
+            record.source_id = f"{entry.code}#{_title_hash(record.title)}"
+        record.extra["sheets"] = ", ".join(entry.sheets)
+        if entry.also:
+            record.extra["also_at"] = "; ".join(entry.also)
+        out.add(record)
+    return out.result

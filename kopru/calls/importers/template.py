@@ -1,0 +1,565 @@
+"""The office's bulk-entry template for calls (format ``template``).
+
+One column per :class:`CallRecord` field (see :data:`TEMPLATE_COLUMNS`). A header
+cell may be the Turkish name, the English name, both as the downloaded template
+writes them (``Çağrı Kodu / Call identifier *``) or the field name
+(``call_identifier``); case, Turkish letters and punctuation do not matter. Unknown
+columns are ignored; column order is free.
+
+Accepted files: XLSX (the first sheet with the template's headers; the notes sheet
+is ignored) or CSV in UTF-8 with or without BOM (UTF-16 with BOM also works),
+separated by ``,`` or ``;`` (or tab).
+
+Values:
+
+* Deadlines: ``YYYY-MM-DD HH:MM`` (``DD.MM.YYYY HH:MM`` also accepted), several separated
+  by ``;``. Time zone from the "Saat Dilimi / Time zone" column, default
+  Europe/Istanbul. A date without a time is 23:59 (17:00 if the zone is
+  Europe/Brussels, the EU portal's cut-off). With deadline model "two-stage" the first
+  date is stage 1 and the second stage 2; with several dates and no model the model
+  is "multiple cut-off", with one date "single-stage".
+* Amounts: ``1500000``, ``1.500.000``, ``1.500.000,50`` or ``1,500,000.50``.
+* Co-financing rate: per cent, ``80`` or ``%80``.
+* Level, instrument and deadline model accept Turkish or English words (``bölgesel`` /
+  ``regional``, ``faizsiz kredi`` / ``interest_free_credit``, ``iki aşamalı`` /
+  ``two-stage``).
+* A row whose record ID is ``ÖRNEK / EXAMPLE`` is the template's example and is skipped.
+* ``source_id`` defaults to the call identifier; one of the two titles is required.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from kopru.core.text import search_key
+
+from .agencies import get_agency
+from .announcements import read_csv_rows
+from .base import (
+    DEFAULT_MAX_BYTES,
+    Collector,
+    Source,
+    attempt,
+    decode_text,
+    has_bad_bytes,
+    read_source,
+)
+from .cleaning import clean_text, to_safe_html
+from .records import CallDeadline, CallRecord, ParseResult, Problem, message
+from .values import (
+    ISTANBUL,
+    deadline_from_cell,
+    non_negative,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    zone_from_name,
+)
+from .xlsx import find_header, is_empty, is_zip, open_workbook, sheet_position, sheet_rows
+
+FORMAT = "template"
+SHEET_TITLE = "Çağrılar - Calls"
+NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
+EXAMPLE_ID = "ÖRNEK / EXAMPLE"
+
+
+@dataclass(frozen=True)
+class TemplateColumn:
+    name: str  # CallRecord field (or "timezone")
+    header_tr: str
+    header_en: str
+    required: bool
+    description_tr: str
+    description_en: str
+    example: str
+
+    @property
+    def header(self) -> str:
+        """The header cell of the downloadable template."""
+        return f"{self.header_tr} / {self.header_en}" + (" *" if self.required else "")
+
+    @property
+    def aliases(self) -> set[str]:
+        names = (
+            self.header_tr,
+            self.header_en,
+            self.name,
+            self.header,
+            self.name.replace("_", " "),
+        )
+        return {search_key(n) for n in names}
+
+
+def _col(
+    name: str, tr: str, en: str, required: bool, desc_tr: str, desc_en: str, example: str
+) -> TemplateColumn:
+    return TemplateColumn(name, tr, en, required, desc_tr, desc_en, example)
+
+
+TEMPLATE_COLUMNS: Final[tuple[TemplateColumn, ...]] = (
+    _col(
+        "source_id", "Kayıt Kimliği", "Record ID", False,
+        "Bu satırın kalıcı kimliği; aynı dosya yeniden yüklendiğinde kayıt güncellenir. "
+        "Boşsa Çağrı Kodu kullanılır.",
+        "Permanent ID of this row; re-importing updates the record. Empty: the call "
+        "identifier is used.",
+        EXAMPLE_ID,
+    ),
+    _col(
+        "call_identifier", "Çağrı Kodu", "Call identifier", True,
+        "Çağrının resmi kodu; kodu yoksa kısa bir kod yazın (ör. IZKA-2026-MDP).",
+        "The call's official code; if it has none, write a short code (e.g. IZKA-2026-MDP).",
+        "IZKA-2026-MDP",
+    ),
+    _col(
+        "title_tr", "Çağrı Adı (Türkçe)", "Title (Turkish)", False,
+        "Türkçe başlık. Türkçe veya İngilizce başlıktan en az biri zorunludur.",
+        "Turkish title. At least one of the Turkish or English titles is required.",
+        "2026 Yılı Yeşil Dönüşüm Mali Destek Programı",
+    ),
+    _col(
+        "title_en", "Çağrı Adı (İngilizce)", "Title (English)", False,
+        "İngilizce başlık.", "English title.",
+        "2026 Green Transition Financial Support Programme",
+    ),
+    _col(
+        "summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
+        "Kısa açıklama; düz metin veya basit HTML (p, ul, li, strong, em, a).",
+        "Short description; plain text or simple HTML (p, ul, li, strong, em, a).",
+        "KOBİ'lerin yeşil dönüşüm yatırımlarına destek.",
+    ),
+    _col(
+        "summary_en", "Özet (İngilizce)", "Summary (English)", False,
+        "İngilizce açıklama.", "English description.",
+        "Support for SMEs' green transition investments.",
+    ),
+    _col(
+        "funder", "Destek Veren Kurum", "Funder", True,
+        "Desteği veren kurumun tam adı.", "Full name of the funding body.",
+        "İzmir Kalkınma Ajansı",
+    ),
+    _col(
+        "programme", "Program", "Programme", False,
+        "Programın adı (ör. Ufuk Avrupa, Erasmus+, Mali Destek Programı).",
+        "Programme name (e.g. Horizon Europe, Erasmus+, Financial Support Programme).",
+        "Mali Destek Programı",
+    ),
+    _col(
+        "programme_code", "Program Kodu", "Programme code", False,
+        "Programın kodu, varsa.", "Programme code, if any.", "",
+    ),
+    _col(
+        "level", "Düzey", "Level", True,
+        "ab, ulusal, bölgesel veya yerel.", "eu, national, regional or local.", "bölgesel",
+    ),
+    _col(
+        "instrument", "Destek Türü", "Instrument", False,
+        "hibe (varsayılan), kredi, faizsiz kredi, teknik destek veya ödül.",
+        "grant (default), credit, interest-free credit, technical support or prize.",
+        "hibe",
+    ),
+    _col(
+        "action_type", "Faaliyet Türü", "Action type", False,
+        "Faaliyet/proje türü (ör. RIA, IA, CSA, KOBİ projeleri).",
+        "Type of action (e.g. RIA, IA, CSA, SME projects).", "",
+    ),
+    _col(
+        "deadline_model", "Son Tarih Modeli", "Deadline model", False,
+        "tek aşamalı, iki aşamalı veya çoklu son tarih. Boşsa tarih sayısından çıkarılır.",
+        "single-stage, two-stage or multiple cut-off. Empty: inferred from the number of "
+        "deadlines.",
+        "tek aşamalı",
+    ),
+    _col(
+        "deadlines", "Son Başvuru Tarihleri", "Deadlines", False,
+        "YYYY-AA-GG SS:DD; birden çok tarih ';' ile ayrılır. Saat yoksa 23:59 (Brüksel "
+        "saatinde 17:00). İki aşamalı çağrıda ikinci tarih 2. aşamadır.",
+        "YYYY-MM-DD HH:MM; several dates separated by ';'. Without a time: 23:59 (17:00 in "
+        "Brussels time). For two-stage calls the second date is stage 2.",
+        "2026-10-15 23:59",
+    ),
+    _col(
+        "timezone", "Saat Dilimi", "Time zone", False,
+        "Son tarihlerin saat dilimi; varsayılan Europe/Istanbul. AB çağrıları için "
+        "Europe/Brussels.",
+        "Time zone of the deadlines; default Europe/Istanbul. For EU calls Europe/Brussels.",
+        "Europe/Istanbul",
+    ),
+    _col(
+        "opening_date", "Açılış Tarihi", "Opening date", False,
+        "YYYY-AA-GG.", "YYYY-MM-DD.", "2026-09-01",
+    ),
+    _col(
+        "budget_total", "Toplam Bütçe", "Total budget", False,
+        "Çağrının toplam bütçesi.", "Total budget of the call.", "150.000.000",
+    ),
+    _col(
+        "grant_min", "Asgari Destek Tutarı", "Minimum grant", False,
+        "Proje başına en az destek.", "Minimum support per project.", "250.000",
+    ),
+    _col(
+        "grant_max", "Azami Destek Tutarı", "Maximum grant", False,
+        "Proje başına en çok destek.", "Maximum support per project.", "2.000.000",
+    ),
+    _col(
+        "expected_grants", "Beklenen Proje Sayısı", "Expected number of grants", False,
+        "Desteklenmesi beklenen proje sayısı.", "Expected number of funded projects.", "60",
+    ),
+    _col(
+        "cofinancing_rate", "Destek Oranı (%)", "Co-financing rate (%)", False,
+        "Desteğin proje bütçesine oranı, yüzde olarak (0-100).",
+        "Share of the project budget the funder pays, in per cent (0-100).", "75",
+    ),
+    _col(
+        "currency", "Para Birimi", "Currency", False,
+        "EUR (varsayılan), TRY, USD...", "EUR (default), TRY, USD...", "TRY",
+    ),
+    _col(
+        "keywords", "Anahtar Kelimeler", "Keywords", False,
+        "';' ile ayrılmış anahtar kelimeler.", "Keywords separated by ';'.",
+        "yeşil dönüşüm; KOBİ; enerji verimliliği",
+    ),
+    _col(
+        "agency_code", "Kalkınma Ajansı Kodu", "Development agency code", False,
+        "Kalkınma ajansı çağrılarında ajansın kısa kodu (ör. izka, gmka).",
+        "For development agency calls, the agency's short code (e.g. izka, gmka).", "izka",
+    ),
+    _col(
+        "source_url", "Bağlantı", "Link (URL)", False,
+        "Çağrı sayfasının adresi (http:// veya https://).",
+        "Address of the call page (http:// or https://).",
+        "https://www.izka.org.tr/",
+    ),
+    _col(
+        "source_status", "Kaynaktaki Durum", "Status at source", False,
+        "Kaynağın belirttiği durum (bilgi amaçlı; durum tarihlerden hesaplanır).",
+        "Status as the source states it (for information; status is derived from dates).",
+        "",
+    ),
+)  # fmt: skip
+
+_BY_NAME = {c.name: c for c in TEMPLATE_COLUMNS}
+ALIASES = {c.name: c.aliases for c in TEMPLATE_COLUMNS}
+REQUIRED = {c.name: c.header_tr for c in TEMPLATE_COLUMNS if c.required}
+
+_LEVELS = {
+    "eu": "eu", "ab": "eu", "avrupa birligi": "eu", "european union": "eu",
+    "national": "national", "ulusal": "national", "milli": "national",
+    "regional": "regional", "bolgesel": "regional",
+    "local": "local", "yerel": "local",
+}  # fmt: skip
+_INSTRUMENTS = {
+    "grant": "grant", "hibe": "grant", "mali destek": "grant",
+    "credit": "credit", "kredi": "credit",
+    "interest free credit": "interest_free_credit", "faizsiz kredi": "interest_free_credit",
+    "technical support": "technical_support", "teknik destek": "technical_support",
+    "prize": "prize", "odul": "prize", "award": "prize",
+}  # fmt: skip
+_MODELS = {
+    "single stage": "single_stage", "tek asamali": "single_stage", "tek asama": "single_stage",
+    "two stage": "two_stage", "iki asamali": "two_stage", "iki asama": "two_stage",
+    "multiple cut off": "multiple_cutoff", "multiple cutoff": "multiple_cutoff",
+    "coklu son tarih": "multiple_cutoff", "coklu": "multiple_cutoff",
+    "coklu kesim tarihi": "multiple_cutoff",
+}  # fmt: skip
+_CURRENCIES = {"tl": "TRY", "₺": "TRY", "€": "EUR", "$": "USD", "avro": "EUR", "euro": "EUR"}
+_EXAMPLE_KEYS = {search_key(EXAMPLE_ID), "ornek", "example"}
+
+
+def _choice(value: object, table: dict[str, str], field: str, default: str) -> str:
+    text = clean_text(value)
+    if not text:
+        return default
+    found = table.get(search_key(text).replace("_", " "))
+    if found is None:
+        choices = ", ".join(sorted(set(table)))
+        raise Problem("bad_choice", value=text, field=_BY_NAME[field].header_tr, choices=choices)
+    return found
+
+
+def _currency(value: object) -> str:
+    text = clean_text(value)
+    if not text:
+        return "EUR"
+    mapped = _CURRENCIES.get(search_key(text) or text)
+    if mapped:
+        return mapped
+    if len(text) == 3 and text.isalpha():
+        return text.upper()
+    raise Problem("bad_choice", value=text, field="Para Birimi", choices="EUR, TRY, USD, ...")
+
+
+def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDeadline], str]:
+    zone = zone_from_name(clean_text(timezone), ISTANBUL)
+    label = _BY_NAME["deadlines"].header_tr
+    if isinstance(value, datetime):
+        parts: list[object] = [value]
+    else:
+        parts = [p for p in str(value or "").replace("\n", ";").split(";") if p.strip()]
+    moments = [deadline_from_cell(p, label, zone) for p in parts]
+    ats = [m for m in moments if m is not None]
+    if not model:
+        model = "" if not ats else "single_stage" if len(ats) == 1 else "multiple_cutoff"
+    if (model == "single_stage" and len(ats) > 1) or (model == "two_stage" and len(ats) > 2):
+        raise Problem("deadline_count", model=model.replace("_", "-"), count=len(ats))
+    if model == "two_stage":
+        return [CallDeadline(at, stage=i) for i, at in enumerate(ats, start=1)], model
+    return [CallDeadline(at) for at in sorted(ats)], model
+
+
+def _url(value: object) -> str:
+    text = clean_text(value)
+    if text and not text.lower().startswith(("http://", "https://")):
+        raise Problem("bad_url", value=text, field=_BY_NAME["source_url"].header_tr)
+    return text
+
+
+def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
+    """One template row (``values``: field name → cell value) as a record."""
+    problems: list[Problem] = []
+
+    def text(name: str) -> str:
+        return clean_text(values.get(name))
+
+    def amount(name: str) -> Any:
+        header = _BY_NAME[name].header_tr
+        return attempt(
+            problems, lambda: non_negative(parse_decimal(values.get(name), header), header)
+        )
+
+    call_id = text("call_identifier")
+    for name, header in REQUIRED.items():
+        if not text(name) and (name != "call_identifier" or text("source_id")):
+            # (no code and no record ID: reported once, as a missing identifier)
+            problems.append(Problem("missing_value", field=header))
+    record = CallRecord(
+        position=position,
+        source=FORMAT,
+        source_id=text("source_id") or call_id,
+        call_identifier=call_id,
+        title_tr=text("title_tr"),
+        title_en=text("title_en"),
+        summary_tr=to_safe_html(values.get("summary_tr")),
+        summary_en=to_safe_html(values.get("summary_en")),
+        funder=text("funder"),
+        programme=text("programme"),
+        programme_code=text("programme_code"),
+        action_type=text("action_type"),
+        source_status=text("source_status"),
+    )
+    record.source_url = attempt(problems, lambda: _url(values.get("source_url"))) or ""
+    level = attempt(problems, lambda: _choice(values.get("level"), _LEVELS, "level", ""))
+    record.level = level or "eu"  # a missing level is already reported above
+    record.instrument = (
+        attempt(
+            problems, lambda: _choice(values.get("instrument"), _INSTRUMENTS, "instrument", "grant")
+        )
+        or "grant"
+    )
+    model = attempt(
+        problems, lambda: _choice(values.get("deadline_model"), _MODELS, "deadline_model", "")
+    )
+    found = attempt(
+        problems, lambda: _deadlines(values.get("deadlines"), model or "", values.get("timezone"))
+    )
+    if found is not None:
+        record.deadlines, record.deadline_model = found
+    else:
+        record.deadline_model = model or ""
+    record.opening_date = attempt(
+        problems,
+        lambda: parse_date(values.get("opening_date"), _BY_NAME["opening_date"].header_tr),
+    )
+    record.budget_total = amount("budget_total")
+    record.grant_min = amount("grant_min")
+    record.grant_max = amount("grant_max")
+    record.expected_grants = attempt(
+        problems,
+        lambda: parse_int(values.get("expected_grants"), _BY_NAME["expected_grants"].header_tr),
+    )
+    record.cofinancing_rate = attempt(
+        problems,
+        lambda: parse_decimal(
+            values.get("cofinancing_rate"), _BY_NAME["cofinancing_rate"].header_tr
+        ),
+    )
+    record.currency = attempt(problems, lambda: _currency(values.get("currency"))) or "EUR"
+    keywords = str(values.get("keywords") or "").replace("\n", ";").split(";")
+    record.keywords = [k for k in (clean_text(k) for k in keywords) if k]
+    code = text("agency_code")
+    if code:
+        agency = get_agency(code)
+        if agency is None:
+            problems.append(Problem("unknown_agency", code=code))
+        else:
+            record.agency_code = agency.code
+    return record, problems
+
+
+def _is_example(values: dict[str, Any]) -> bool:
+    return search_key(str(values.get("source_id") or "")) in _EXAMPLE_KEYS
+
+
+def _rows_to_records(out: Collector, rows: list[tuple[str, dict[str, Any], bool]]) -> None:
+    for position, values, bad in rows:
+        if bad:
+            out.error(position, "row_not_utf8")
+        elif _is_example(values):
+            out.skip(position, message("example_row"))
+        else:
+            record, problems = build_record(values, position)
+            out.add(record, problems)
+
+
+def parse_template(
+    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParseResult:
+    """Parse a filled-in template, XLSX or CSV (see the module doc)."""
+    data = read_source(src, max_bytes)
+    out = Collector(FORMAT)
+    rows: list[tuple[str, dict[str, Any], bool]] = []
+    if is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm")):
+        try:
+            workbook = open_workbook(data, max_bytes)
+        except Problem as problem:
+            out.problems("file", [problem])
+            return out.result
+        try:
+            for sheet, sheet_values in sheet_rows(workbook):
+                header = find_header(sheet_values, ALIASES, REQUIRED)
+                if header.missing:
+                    continue
+                for number, row in enumerate(sheet_values[header.row :], start=header.row + 1):
+                    if is_empty(row):
+                        continue
+                    values = {
+                        n: row[i] if i < len(row) else None for n, i in header.columns.items()
+                    }
+                    rows.append((sheet_position(number, sheet), values, False))
+                break
+            else:
+                out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
+        except Problem as problem:
+            out.problems("file", [problem])
+        finally:
+            workbook.close()
+    else:
+        text, bad_offset = decode_text(data)
+        csv_rows = read_csv_rows(text, out)
+        header = find_header([tuple(r) for _, r in csv_rows[:10]], ALIASES, REQUIRED)
+        if header.missing:
+            out.error("line 1", "csv_missing_headers", missing=", ".join(header.missing))
+            return out.result
+        for line, cells in csv_rows[header.row :]:
+            if not any(c.strip() for c in cells):
+                continue
+            values = {n: cells[i] if i < len(cells) else "" for n, i in header.columns.items()}
+            bad = bad_offset is not None and has_bad_bytes(cells)
+            rows.append((f"line {line}", values, bad))
+    _rows_to_records(out, rows)
+    return out.result
+
+
+# --- the downloadable template ---------------------------------------------------
+
+_GENERAL_NOTES = (
+    (
+        "Tarih biçimi / Date format",
+        "YYYY-AA-GG SS:DD (ör. 2026-10-15 23:59)",
+        "YYYY-MM-DD HH:MM (e.g. 2026-10-15 23:59)",
+    ),
+    (
+        "Birden çok son tarih / Several deadlines",
+        "';' ile ayırın: 2026-10-15 23:59; 2027-02-15 23:59",
+        "Separate with ';': 2026-10-15 23:59; 2027-02-15 23:59",
+    ),
+    (
+        "Saat yoksa / No time given",
+        "23:59; saat dilimi Europe/Brussels ise 17:00 (AB portalı)",
+        "23:59; 17:00 if the time zone is Europe/Brussels (EU portal)",
+    ),
+    (
+        "Tutarlar / Amounts",
+        "1500000, 1.500.000 veya 1.500.000,50",
+        "1500000, 1.500.000 or 1,500,000.50",
+    ),
+    (
+        "Örnek satır / Example row",
+        f"Kayıt Kimliği '{EXAMPLE_ID}' olan satır içe aktarılmaz; silebilirsiniz.",
+        f"The row whose Record ID is '{EXAMPLE_ID}' is not imported; you may delete it.",
+    ),
+    (
+        "Zorunlu sütunlar / Required columns",
+        "Başlığında * olan sütunlar ve iki başlıktan en az biri.",
+        "Columns marked * and at least one of the two titles.",
+    ),
+)
+
+
+def build_template_xlsx() -> bytes:
+    """The downloadable template: a data sheet (header + example row) and a notes sheet."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = SHEET_TITLE
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
+        head = sheet.cell(row=1, column=index, value=column.header)
+        head.font, head.fill = bold, fill
+        head.alignment = Alignment(wrap_text=True, vertical="top")
+        example = column.example if column.example else None
+        sheet.cell(row=2, column=index, value=example)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(16, min(40, len(column.header) + 2))
+        if column.name in ("deadlines", "opening_date", "source_id", "call_identifier"):
+            for row in range(2, 502):  # keep dates as typed, not converted by Excel
+                sheet.cell(row=row, column=index).number_format = "@"
+    sheet.freeze_panes = "A2"
+    sheet.row_dimensions[1].height = 32
+    for name, choices in (
+        ("level", "ab,ulusal,bölgesel,yerel"),
+        ("instrument", "hibe,kredi,faizsiz kredi,teknik destek,ödül"),
+        ("deadline_model", "tek aşamalı,iki aşamalı,çoklu son tarih"),
+        ("currency", "EUR,TRY,USD"),
+    ):
+        letter = get_column_letter(list(_BY_NAME).index(name) + 1)
+        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        validation.add(f"{letter}2:{letter}1000")
+        sheet.add_data_validation(validation)
+
+    notes = workbook.create_sheet(NOTES_TITLE)
+    notes.append(
+        ["Sütun / Column", "Zorunlu / Required", "Açıklama", "Description", "Örnek / Example"]
+    )
+    for c in notes[1]:
+        c.font, c.fill = bold, fill
+    for column in TEMPLATE_COLUMNS:
+        notes.append(
+            [
+                column.header,
+                "Evet / Yes" if column.required else "Hayır / No",
+                column.description_tr,
+                column.description_en,
+                column.example,
+            ]
+        )
+    notes.append([])
+    for topic, desc_tr, desc_en in _GENERAL_NOTES:
+        notes.append([topic, "", desc_tr, desc_en, ""])
+    for letter, width in zip("ABCDE", (36, 16, 60, 60, 36), strict=True):
+        notes.column_dimensions[letter].width = width
+    for row in notes.iter_rows(min_row=2):
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

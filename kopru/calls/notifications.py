@@ -1,0 +1,140 @@
+"""E-mails of the calls app: confirmations, digests and reminders (HTML and text).
+
+Every mail is written in the subscriber's language and carries a one-click
+unsubscribe link (also as a ``List-Unsubscribe`` header) that needs no log-in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import CallDeadline, CallFollow, SavedSearch
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _url(language: str, name: str, **kwargs: Any) -> str:
+    with translation.override(language):
+        return absolute(reverse(name, kwargs=kwargs))
+
+
+def _send(
+    *, to: str, subject: str, template: str, context: dict[str, Any], unsubscribe_url: str = ""
+) -> None:
+    text = render_to_string(f"calls/email/{template}.txt", context)
+    html = render_to_string(f"calls/email/{template}.html", context)
+    headers = {}
+    if unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def search_urls(search: SavedSearch) -> dict[str, str]:
+    slug = search.office.slug
+    lang = search.language
+    return {
+        "confirm_url": _url(
+            lang, "public:calls:alert_confirm", office_slug=slug, token=search.token
+        ),
+        "unsubscribe_url": _url(
+            lang, "public:calls:alert_unsubscribe", office_slug=slug, token=search.token
+        ),
+        "search_url": _url(lang, "public:calls:saved", office_slug=slug, token=search.token),
+    }
+
+
+def send_alert_confirmation(search: SavedSearch) -> None:
+    with translation.override(search.language):
+        urls = search_urls(search)
+        _send(
+            to=search.email,
+            subject=_("Çağrı uyarınızı onaylayın: %(name)s") % {"name": search.name},
+            template="alert_confirm",
+            context={"search": search, "office": search.office, **urls},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+def send_digest(search: SavedSearch, calls: list[Any]) -> None:
+    with translation.override(search.language):
+        urls = search_urls(search)
+        items = [
+            {
+                "call": c,
+                "title": c.title,
+                "url": _url(
+                    search.language, "public:calls:detail", office_slug=search.office.slug, pk=c.pk
+                ),
+                "is_new": not search.last_sent_at
+                or (c.published_at and c.published_at > search.last_sent_at),
+                "deadline": c.next_deadline,
+            }
+            for c in calls
+        ]
+        _send(
+            to=search.email,
+            subject=_("%(name)s: %(n)d yeni veya değişen çağrı")
+            % {"name": search.name, "n": len(items)},
+            template="digest",
+            context={"search": search, "office": search.office, "items": items, **urls},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+def follow_urls(follow: CallFollow) -> dict[str, str]:
+    slug = follow.office.slug
+    lang = follow.language
+    return {
+        "confirm_url": _url(
+            lang, "public:calls:follow_confirm", office_slug=slug, token=follow.token
+        ),
+        "unsubscribe_url": _url(
+            lang, "public:calls:follow_unsubscribe", office_slug=slug, token=follow.token
+        ),
+        "call_url": _url(lang, "public:calls:detail", office_slug=slug, pk=follow.call_id),
+    }
+
+
+def send_follow_confirmation(follow: CallFollow) -> None:
+    with translation.override(follow.language):
+        urls = follow_urls(follow)
+        _send(
+            to=follow.email,
+            subject=_("Son tarih hatırlatmalarını onaylayın: %(title)s")
+            % {"title": follow.call.title[:80]},
+            template="follow_confirm",
+            context={"follow": follow, "call": follow.call, "office": follow.office, **urls},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+def send_reminder(follow: CallFollow, deadline: CallDeadline, days: int) -> None:
+    with translation.override(follow.language):
+        urls = follow_urls(follow)
+        _send(
+            to=follow.email,
+            subject=_("%(days)d gün kaldı: %(title)s")
+            % {"days": days, "title": follow.call.title[:80]},
+            template="reminder",
+            context={
+                "follow": follow,
+                "call": follow.call,
+                "deadline": deadline,
+                "days": days,
+                "office": follow.office,
+                **urls,
+            },
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
