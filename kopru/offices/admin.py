@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
 from kopru.core.admin import AuditedAdmin
@@ -16,5 +14,4 @@ class OfficeAdmin(AuditedAdmin):
     list_display = ["name_tr", "province", "slug", "founded_on", "is_eurodesk_point", "is_active"]
     list_filter = ["is_active", "is_eurodesk_point"]
     search_fields = ["name_tr", "name_en", "slug"]
-    prepopulated_fields: dict[str, Any] = {}
     readonly_fields = ["version", "is_demo", "created_at", "updated_at"]
