@@ -1,0 +1,64 @@
+"""The office's public data bank: search, facets, project pages, districts, open data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import selectors
+from .exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response
+from .models import Partner, Project
+
+
+def _published(request: HttpRequest) -> Any:
+    filters = selectors.ProjectFilters.from_params(request.GET)
+    filters.published = ""
+    return filters, selectors.project_list(filters=filters, published_only=True)
+
+
+def databank(request: HttpRequest, office_slug: str) -> HttpResponse:
+    filters, qs = _published(request)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/public_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "facets": selectors.facets(qs),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    project = get_object_or_404(Project.objects.select_related("owner", "office"), pk=pk)
+    return render(
+        request,
+        "projects/public_detail.html",
+        {
+            "project": project,
+            "partners": list(Partner.objects.filter(project=project)),
+            "districts": list(project.districts.order_by("name_sort")),
+        },
+    )
+
+
+def districts(request: HttpRequest, office_slug: str) -> HttpResponse:
+    _filters, qs = _published(request)
+    return render(request, "projects/public_districts.html", {"rows": selectors.district_table(qs)})
+
+
+def open_data(request: HttpRequest, office_slug: str, fmt: str) -> Any:
+    if fmt not in ("csv", "json", "xlsx"):
+        raise Http404("format")
+    _filters, qs = _published(request)
+    name = f"projeler-{office_slug}.{fmt}"
+    if fmt == "csv":
+        return csv_response(qs, PUBLIC_COLUMNS, name)
+    if fmt == "json":
+        return json_response(qs, PUBLIC_COLUMNS, name)
+    return xlsx_response(qs, PUBLIC_COLUMNS, name)

@@ -1,0 +1,350 @@
+"""Reads of the project inventory: lists, the data bank's facets, monitoring, statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from kopru.core.search import fulltext_filter
+from kopru.core.text import sort_key
+
+from .models import (
+    DECIDED_STAGES,
+    MONITORED_STAGES,
+    PRIORITY_TARGET_GROUPS,
+    Activity,
+    Indicator,
+    Project,
+    ReportDeadline,
+    Sector,
+    Stage,
+    StageChange,
+    TargetGroup,
+)
+
+FILTER_PARAMS = ("q", "stage", "programme", "sector", "district", "year", "target", "priority")
+STALE_DAYS = 90
+MATERIALISE_LIMIT = 20_000
+
+
+@dataclass
+class ProjectFilters:
+    q: str = ""
+    stage: str = ""
+    programme: str = ""
+    sector: str = ""
+    district: int | None = None
+    year: int | None = None
+    target: str = ""
+    priority: bool = False
+    owner_id: int | None = None
+    published: str = ""  # "", "1", "0" (staff only)
+
+    @classmethod
+    def from_params(cls, params: Any) -> ProjectFilters:
+        def as_int(name: str) -> int | None:
+            value = str(params.get(name, "") or "").strip()
+            return int(value) if value.isdigit() else None
+
+        return cls(
+            q=str(params.get("q", "") or "").strip()[:200],
+            stage=str(params.get("stage", "") or ""),
+            programme=str(params.get("programme", "") or "").strip()[:200],
+            sector=str(params.get("sector", "") or ""),
+            district=as_int("district"),
+            year=as_int("year"),
+            target=str(params.get("target", "") or ""),
+            priority=str(params.get("priority", "")) in ("1", "true", "on"),
+            published=str(params.get("published", "") or ""),
+        )
+
+    def active(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in ("", None, False)}
+
+
+def filter_projects(qs: QuerySet[Project], f: ProjectFilters) -> QuerySet[Project]:
+    if f.q:
+        qs = fulltext_filter(qs, f.q)
+    if f.stage:
+        qs = qs.filter(stage=f.stage)
+    if f.programme:
+        qs = qs.filter(programme=f.programme)
+    if f.sector:
+        qs = qs.filter(tags__contains=f" s:{f.sector} ")
+    if f.target:
+        qs = qs.filter(tags__contains=f" t:{f.target} ")
+    if f.priority:
+        qs = qs.filter(has_priority_group=True)
+    if f.district:
+        qs = qs.filter(districts__id=f.district)
+    if f.year:
+        qs = qs.filter(start_date__year=f.year)
+    if f.owner_id:
+        qs = qs.filter(owner_id=f.owner_id)
+    if f.published in ("0", "1"):
+        qs = qs.filter(is_published=f.published == "1")
+    return qs
+
+
+def project_list(
+    *, filters: ProjectFilters, owner_id: int | None = None, published_only: bool = False
+) -> QuerySet[Project]:
+    """Projects visible in the active scope, filtered, in Turkish alphabetical order."""
+    qs = Project.objects.all()
+    if published_only:
+        qs = qs.filter(is_published=True)
+    if owner_id is not None:
+        qs = qs.filter(owner_id=owner_id)
+    qs = filter_projects(qs, filters)
+    if filters.q:
+        # The full-text match is the expensive part: run it once and let the page,
+        # the count and every facet reuse the matching ids.
+        ids = list(qs.order_by().values_list("pk", flat=True)[: MATERIALISE_LIMIT + 1])
+        if len(ids) <= MATERIALISE_LIMIT:
+            qs = Project.objects.filter(pk__in=ids)
+    return qs.select_related("owner", "office").order_by("title_sort", "id")
+
+
+@dataclass
+class Facet:
+    name: str
+    label: Any
+    options: list[tuple[str, str, int]] = field(default_factory=list)  # value, label, count
+
+
+def facets(qs: QuerySet[Project]) -> list[Facet]:
+    """Counts of the filtered projects by stage, programme, sector, district, year, group."""
+    from django.utils.translation import gettext_lazy as _
+
+    rows = list(qs.order_by().values_list("stage", "programme", "tags", "start_date"))
+    stages: Counter[str] = Counter()
+    programmes: Counter[str] = Counter()
+    sectors: Counter[str] = Counter()
+    targets: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    priority = 0
+    for stage, programme, tags, start in rows:
+        stages[stage] += 1
+        if programme:
+            programmes[programme] += 1
+        has_priority = False
+        for tag in tags.split():
+            kind, _sep, code = tag.partition(":")
+            if kind == "s":
+                sectors[code] += 1
+            elif kind == "t":
+                targets[code] += 1
+                has_priority = has_priority or code in PRIORITY_TARGET_GROUPS
+        priority += has_priority
+        if start:
+            years[start.year] += 1
+    through = Project.districts.through
+    district_rows = (
+        through.objects.filter(project_id__in=qs.order_by().values("id"))
+        .values("district_id", "district__name", "district__name_sort")
+        .annotate(n=Count("id"))
+        .order_by("district__name_sort")
+    )
+    stage_names = dict(Stage.choices)
+    sector_names = dict(Sector.choices)
+    target_names = dict(TargetGroup.choices)
+    return [
+        Facet(
+            "stage",
+            _("Aşama"),
+            [(s, str(stage_names[s]), stages[s]) for s in Stage.values if stages[s]],
+        ),
+        Facet(
+            "programme",
+            _("Program"),
+            [
+                (p, p, n)
+                for p, n in sorted(programmes.items(), key=lambda kv: (-kv[1], sort_key(kv[0])))
+            ][:15],
+        ),
+        Facet(
+            "sector",
+            _("Sektör"),
+            [(s, str(sector_names.get(s, s)), n) for s, n in sectors.most_common()],
+        ),
+        Facet(
+            "district",
+            _("İlçe"),
+            [(str(r["district_id"]), r["district__name"], r["n"]) for r in district_rows],
+        ),
+        Facet(
+            "year",
+            _("Başlangıç yılı"),
+            [(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+        ),
+        Facet(
+            "target",
+            _("Hedef grup"),
+            [(t, str(target_names.get(t, t)), n) for t, n in targets.most_common()],
+        ),
+        Facet(
+            "priority",
+            _("Öncelikli gruplar"),
+            [("1", str(_("Öncelikli grup var")), priority)] if priority else [],
+        ),
+    ]
+
+
+def district_table(qs: QuerySet[Project]) -> list[dict[str, Any]]:
+    """Per district: number of projects, how many are running, and grants (EUR)."""
+    through = Project.districts.through
+    base = through.objects.filter(project_id__in=qs.order_by().values("id"))
+    rows = (
+        base.values("district_id", "district__name", "district__name_sort")
+        .annotate(
+            projects=Count("project_id"),
+            running=Count("project_id", filter=Q(project__stage=Stage.IN_IMPLEMENTATION)),
+            completed=Count(
+                "project_id", filter=Q(project__stage__in=[Stage.COMPLETED, Stage.CLOSED])
+            ),
+        )
+        .order_by("district__name_sort")
+    )
+    return list(rows)
+
+
+# --- Monitoring ----------------------------------------------------------------------
+
+
+def _count(subquery: QuerySet[Any]) -> Any:
+    return Coalesce(
+        Subquery(
+            subquery.order_by().values("project").annotate(c=Count("id")).values("c")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def monitoring_list(*, today: dt.date | None = None) -> QuerySet[Project]:
+    """Running projects with their risk flags, the riskiest first."""
+    from django.db.models import Case, F, When
+
+    today = today or timezone.localdate()
+    stale_before = timezone.now() - dt.timedelta(days=STALE_DAYS)
+    overdue = ReportDeadline._base_manager.filter(
+        project=OuterRef("pk"), received_on__isnull=True, due_date__lt=today
+    )
+    behind = Activity._base_manager.filter(project=OuterRef("pk")).filter(
+        Q(planned_end__lt=today, actual_end__isnull=True)
+        | Q(planned_start__lt=today, actual_start__isnull=True)
+    )
+    off = Indicator._base_manager.filter(project=OuterRef("pk"), off_track=True)
+    next_due = ReportDeadline._base_manager.filter(
+        project=OuterRef("pk"), received_on__isnull=True
+    ).order_by("due_date")
+    one = Value(1)
+    zero = Value(0)
+    return (
+        Project.objects.filter(stage__in=MONITORED_STAGES)
+        .annotate(
+            overdue_reports=_count(overdue),
+            activities_behind=_count(behind),
+            indicators_off=Exists(off),
+            next_report_due=Subquery(next_due.values("due_date")[:1]),
+            is_stale=Case(
+                When(Q(last_update_at__lt=stale_before) | Q(last_update_at__isnull=True), then=one),
+                default=zero,
+                output_field=IntegerField(),
+            ),
+        )
+        .annotate(
+            risk_score=Case(When(overdue_reports__gt=0, then=Value(4)), default=zero)
+            + Case(When(activities_behind__gt=0, then=Value(2)), default=zero)
+            + Case(When(indicators_off=True, then=Value(2)), default=zero)
+            + F("is_stale")
+        )
+        .select_related("owner")
+        .order_by("-risk_score", "next_report_due", "title_sort", "id")
+    )
+
+
+def risk_flags(project: Any) -> list[str]:
+    """The names of the risk flags of a project annotated by :func:`monitoring_list`."""
+    flags = []
+    if getattr(project, "overdue_reports", 0):
+        flags.append("overdue")
+    if getattr(project, "activities_behind", 0):
+        flags.append("behind")
+    if getattr(project, "indicators_off", False):
+        flags.append("off_track")
+    if getattr(project, "is_stale", 0):
+        flags.append("stale")
+    return flags
+
+
+def project_risk(project: Project, *, today: dt.date | None = None) -> list[str]:
+    annotated = monitoring_list(today=today).filter(pk=project.pk).first()
+    return risk_flags(annotated) if annotated is not None else []
+
+
+# --- Cycle statistics -----------------------------------------------------------------
+
+
+def cycle_statistics(*, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Average days spent in each stage and the approval rate of decided submissions."""
+    now = now or timezone.now()
+    changes = StageChange.objects.order_by("project_id", "changed_at", "id").values_list(
+        "project_id", "to_stage", "changed_at"
+    )
+    durations: dict[str, list[float]] = defaultdict(list)
+    submitted: set[int] = set()
+    approved: set[int] = set()
+    rejected: set[int] = set()
+    previous: tuple[int, str, dt.datetime] | None = None
+    for project_id, stage, when in changes:
+        if previous and previous[0] == project_id:
+            durations[previous[1]].append((when - previous[2]).total_seconds() / 86400)
+        elif previous:
+            durations[previous[1]].append((now - previous[2]).total_seconds() / 86400)
+        previous = (project_id, stage, when)
+        if stage == Stage.SUBMITTED:
+            submitted.add(project_id)
+        elif stage == Stage.APPROVED:
+            approved.add(project_id)
+        elif stage == Stage.REJECTED:
+            rejected.add(project_id)
+    if previous:
+        durations[previous[1]].append((now - previous[2]).total_seconds() / 86400)
+    decided = (approved | rejected) & submitted
+    rate = round(100 * len(approved & submitted) / len(decided), 1) if decided else None
+    stage_names = dict(Stage.choices)
+    counts = Counter(Project.objects.values_list("stage", flat=True))
+    return {
+        "stages": [
+            {
+                "stage": s,
+                "label": stage_names[s],
+                "current": counts.get(s, 0),
+                "average_days": round(sum(durations[s]) / len(durations[s]), 1)
+                if durations[s]
+                else None,
+            }
+            for s in Stage.values
+        ],
+        "submitted": len(submitted),
+        "decided": len(decided),
+        "approved": len(approved & submitted),
+        "approval_rate": rate,
+        "decided_stages": DECIDED_STAGES,
+    }

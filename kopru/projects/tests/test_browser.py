@@ -1,0 +1,75 @@
+"""The project inventory in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import browser_login
+from kopru.core.scoping import office_scope
+from kopru.projects.models import MonitoringVisit, Project, Stage
+from kopru.projects.tests.factories import ProjectFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_member_adds_project_and_submits_it(browser_page, balikesir_member) -> None:
+    page = browser_page
+    browser_login(page, "b.kurum")
+    page.goto(f"{page.base_url}/balikesir/kurum/projelerim/")
+    page.get_by_role("link", name="Yeni proje").click()
+    page.get_by_label("Başlık (Türkçe)").fill("Köy okullarında kodlama")
+    page.get_by_label("Fon programı").fill("Erasmus+")
+    page.get_by_label("Gençler").check()
+    page.get_by_label("Başlangıç aşaması").select_option("in_preparation")
+    page.get_by_role("button", name="Kaydet").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Köy okullarında kodlama"
+    page.get_by_label("Yeni aşama").select_option("submitted")
+    page.get_by_role("button", name="Aşamayı değiştir").click()
+    page.wait_for_load_state()
+    assert "Projenin aşaması değiştirildi." in page.content()
+    with office_scope(balikesir_member.office):
+        project = Project.objects.get(title_tr="Köy okullarında kodlama")
+    assert project.stage == Stage.SUBMITTED
+    assert project.owner_id == balikesir_member.organisation_id
+
+
+def test_expert_records_monitoring_visit(browser_page, balikesir_expert) -> None:
+    project = ProjectFactory(office=balikesir_expert.office, title_tr="İzlenen proje")
+    page = browser_page
+    browser_login(page, "b.uzman")
+    page.goto(f"{page.base_url}/balikesir/panel/proje-izleme/")
+    page.get_by_role("link", name="İzlenen proje").click()
+    page.get_by_text("İzleme ziyareti kaydet").click()
+    form = page.locator("form", has=page.get_by_label("Bulgular"))
+    form.get_by_label("Ziyaret tarihi").fill("2025-10-01")
+    form.get_by_label("Bulgular").fill("Atölyeler planlandığı gibi sürüyor.")
+    form.get_by_label("İzleme eylemleri").fill("Ara raporda katılım listeleri istenecek.")
+    form.get_by_role("button", name="Ekle").click()
+    page.wait_for_load_state()
+    assert "İzleme ziyareti kaydedildi." in page.content()
+    assert page.get_by_text("Atölyeler planlandığı gibi sürüyor.").is_visible()
+    with office_scope(project.office):
+        visit = MonitoringVisit.objects.get(project=project)
+    assert visit.visitor_id == balikesir_expert.pk
+
+
+def test_visitor_searches_the_data_bank(browser_page, balikesir) -> None:
+    ProjectFactory(office=balikesir, title_tr="İZMİR YOLU GENÇLİK KAMPI", sectors=["youth"])
+    ProjectFactory(office=balikesir, title_tr="Zeytinlikte sulama", sectors=["agriculture"])
+    ProjectFactory(office=balikesir, title_tr="Gizli taslak", is_published=False)
+    page = browser_page
+    page.goto(f"{page.base_url}/balikesir/")
+    page.get_by_role("link", name="Proje veri bankası").first.click()
+    page.get_by_role("searchbox", name="Projelerde ara").fill("izmir")
+    page.get_by_role("button", name="Ara").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("link", name="İZMİR YOLU GENÇLİK KAMPI").is_visible()
+    assert page.get_by_text("Zeytinlikte sulama").count() == 0
+    page.get_by_role("searchbox", name="Projelerde ara").fill("")
+    page.get_by_role("button", name="Ara").click()
+    page.get_by_role("link", name="Tarım ve kırsal kalkınma").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Zeytinlikte sulama").is_visible()
+    assert page.get_by_text("1 proje bulundu").is_visible()
+    assert page.get_by_text("Gizli taslak").count() == 0

@@ -1,0 +1,227 @@
+"""The import service: all-or-nothing, idempotent, routed to the province's office."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from kopru.core.models import AuditEntry
+from kopru.core.scoping import office_scope, unscoped
+from kopru.projects.importing import ImportFailed, import_records
+from kopru.projects.models import Partner, Project, StageChange
+
+pytestmark = pytest.mark.django_db
+
+
+def partner(name, country, plate=None, role="partner", city=""):
+    return SimpleNamespace(
+        name=name,
+        country=country,
+        role=role,
+        city=city,
+        nuts3="",
+        province_plate=plate,
+        organisation_type="",
+        raw_type="HES",
+        vat="",
+        eu_contribution=Decimal("1000"),
+        country_unknown=False,
+    )
+
+
+def record(source_id, plates, position=1, source="cordis", **extra):
+    data = {
+        "position": position,
+        "source": source,
+        "source_id": source_id,
+        "acronym": f"A{source_id}",
+        "title_en": f"Project {source_id}",
+        "title_tr": "",
+        "summary_en": "Summary",
+        "summary_tr": "",
+        "programme": "H2020",
+        "funding_scheme": "RIA",
+        "call_identifier": "H2020-X",
+        "topic": "T",
+        "start_date": dt.date(2020, 1, 1),
+        "end_date": dt.date(2023, 12, 31),
+        "duration_months": 48,
+        "stage": "completed",
+        "total_cost": Decimal("100000"),
+        "grant_amount": Decimal("90000"),
+        "currency": "EUR",
+        "province_plates": plates,
+        "challenge": "",
+        "source_url": "https://cordis.europa.eu/",
+        "partners": [
+            partner("EGE UNIVERSITESI", "TR", "35", "coordinator", city="BORNOVA"),
+            partner("BALIKESIR UNIVERSITESI", "TR", "10"),
+            partner("Athens Lab", "GR"),
+            partner("Ankara Lab", "TR", "06"),
+        ],
+    }
+    data.update(extra)
+    return SimpleNamespace(**data)
+
+
+def run(records, office=None, errors=None):
+    with unscoped("test"):
+        return import_records(
+            records=records, parse_errors=errors or [], fmt="cordis", office=office
+        )
+
+
+def test_cordis_records_go_to_the_offices_of_their_provinces(balikesir, izmir) -> None:
+    report = run([record("1", ["35", "10", "06"]), record("2", ["35"])])
+    assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
+    assert report.skipped == {"06": 1}
+    with office_scope(izmir):
+        projects = list(Project.objects.order_by("source_id"))
+        assert [p.source_id for p in projects] == ["1", "2"]
+        first = projects[0]
+        assert first.is_published and first.owner_name == "EGE UNIVERSITESI"
+        assert [d.name for d in first.districts.all()] == ["Bornova"]
+        assert Partner.objects.filter(project=first).count() == 4
+        assert StageChange.objects.filter(project=first).count() == 1
+    with office_scope(balikesir):
+        assert Project.objects.get().owner_name == "BALIKESIR UNIVERSITESI"
+    with unscoped("test"):
+        assert AuditEntry.objects.filter(action="projects.project.imported").count() == 3
+
+
+def test_second_import_is_idempotent_and_counts_changes(balikesir, izmir) -> None:
+    run([record("1", ["35"]), record("2", ["35"])])
+    report = run([record("1", ["35"]), record("2", ["35"], title_en="Renamed")])
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    with office_scope(izmir):
+        assert Project.objects.count() == 2
+        renamed = Project.objects.get(source_id="2")
+        assert renamed.title_en == "Renamed" and renamed.version == 2
+
+
+def test_bad_row_writes_nothing(balikesir, izmir) -> None:
+    bad = record("2", ["35"], currency="USD", position=7)
+    with pytest.raises(ImportFailed) as exc:
+        run([record("1", ["35"]), bad])
+    reasons = [(e["position"], e["reason"]) for e in exc.value.report.errors]
+    assert reasons == [(7, "Bilinmeyen para birimi: USD")]
+    with pytest.raises(ImportFailed):
+        run([record("1", ["35"])], errors=[{"position": 3, "reason": "bozuk tarih"}])
+    with unscoped("test"):
+        assert Project.objects.count() == 0
+
+
+def test_unknown_country_and_stage_are_errors(izmir) -> None:
+    r = record("1", ["35"], stage="dreaming")
+    r.partners.append(partner("Nowhere", "QQ"))
+    with pytest.raises(ImportFailed) as exc:
+        run([r])
+    assert len(exc.value.report.errors) == 2
+
+
+def test_template_records_need_an_office_and_stay_unpublished(izmir) -> None:
+    from kopru.core.errors import ApplicationError
+
+    r = record("T-1", [], source="template", stage="submitted")
+    with pytest.raises(ApplicationError):
+        run([r])
+    report = run([r], office=izmir)
+    assert report.created == 1
+    with office_scope(izmir):
+        project = Project.objects.get()
+    assert project.is_published is False and project.stage == "submitted"
+
+
+def test_upload_runs_as_a_job_with_counts(
+    client_for, izmir, izmir_expert, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kopru.core.models import Job
+    from kopru.projects import importing
+
+    def fake_import_file(*, data, filename, office, actor, progress=None, fmt=None):
+        assert data == b"x" and filename == "projects.txt"
+        return importing.import_records(
+            records=[record("M-1", [], source="izmir-mlab")],
+            parse_errors=[],
+            fmt="izmir-mlab",
+            office=office,
+            actor=actor,
+            progress=progress,
+        )
+
+    monkeypatch.setattr(importing, "import_file", fake_import_file)
+    client = client_for(izmir_expert)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(
+            "/izmir/panel/projeler/ice-aktar/",
+            {"file": SimpleUploadedFile("projects.txt", b"x")},
+        )
+    assert r.status_code == 302
+    with office_scope(izmir):
+        job = Job.objects.get()
+        assert job.status == "succeeded", job.message
+        assert job.result["summary"]["Oluşturulan"] == 1
+        project = Project.objects.get(source="izmir-mlab")
+    assert project.is_published is True
+    assert client.get(r.url).status_code == 200
+
+
+def test_failed_upload_reports_rows(
+    client_for, izmir, izmir_expert, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kopru.core.models import Job
+    from kopru.projects import importing
+
+    def fake_import_file(**kwargs):
+        return importing.import_records(
+            records=[record("M-1", [], source="izmir-mlab")],
+            parse_errors=[{"position": 4, "reason": "Bilinmeyen durum: Belki"}],
+            fmt="izmir-mlab",
+            office=kwargs["office"],
+        )
+
+    monkeypatch.setattr(importing, "import_file", fake_import_file)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(izmir_expert).post(
+            "/izmir/panel/projeler/ice-aktar/", {"file": SimpleUploadedFile("p.txt", b"x")}
+        )
+    with office_scope(izmir):
+        job = Job.objects.get()
+        assert job.status == "failed"
+        assert job.result["errors"] == [{"position": 4, "reason": "Bilinmeyen durum: Belki"}]
+        assert not Project.objects.exists()
+
+
+def test_template_districts_sectors_and_rate(izmir) -> None:
+    good = record(
+        "T-2",
+        [],
+        source="template",
+        districts=["Bornova"],
+        sectors=["youth"],
+        target_groups=["young_entrepreneurs"],
+        exchange_rate=Decimal("37.5"),
+        exchange_rate_date=dt.date(2025, 1, 2),
+        owner_name="Bornova Gençlik Derneği",
+    )
+    bad = record("T-3", [], source="template", districts=["Karesi"], position=9)
+    with pytest.raises(ImportFailed) as exc:
+        run([good, bad], office=izmir)
+    assert exc.value.report.errors == [
+        {"position": 9, "reason": "Bu ilde böyle bir ilçe yok: Karesi"}
+    ]
+    with pytest.raises(ImportFailed):
+        run([record("T-4", [], source="template", sectors=["space"])], office=izmir)
+    run([good], office=izmir)
+    with office_scope(izmir):
+        project = Project.objects.get()
+        assert [d.name for d in project.districts.all()] == ["Bornova"]
+    assert project.has_priority_group and project.owner_name == "Bornova Gençlik Derneği"
+    assert project.amount_in("grant_amount", "TRY") == Decimal("3375000.00")
