@@ -8,8 +8,10 @@ from django.conf import settings
 
 
 def test_check_deploy_prints_no_warning():
+    # The browser fixture allows async-unsafe ORM calls in this process; production does not.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-0123456789",
         "DJANGO_ALLOWED_HOSTS": "kopru.example.gov.tr",
