@@ -5,7 +5,8 @@ The area of a URL is the first namespace of its route:
 ``panel``     ``/<office>/panel/…``  staff of that office (and national admins);
 ``kurum``     ``/<office>/kurum/…``  any account of that office;
 ``national``  ``/ulusal/…``          national administrators, every office;
-``api``       ``/api/v1/…``          the caller's office plus published records;
+``api``       ``/api/v1/…``          office staff: their office plus published records;
+                                     everybody else (institution members too): published records;
 ``admin``     ``/admin/…``           Django's admin, superusers only;
 anything else                        the public: published records (of the URL's office).
 
@@ -80,7 +81,7 @@ class OfficeScopeMiddleware:
         elif area == "api":
             if user.is_authenticated and getattr(user, "is_national_admin", False):
                 scope = Scope(everything=True, reason="national administrator (API)")
-            elif user.is_authenticated and getattr(user, "office_id", None):
+            elif user.is_authenticated and getattr(user, "is_office_staff", False):
                 request.office = user.office  # type: ignore[attr-defined]
                 scope = Scope(private_office=user.office, public=True)
             else:

@@ -83,3 +83,15 @@ def test_scopes_nest_and_restore(balikesir, izmir) -> None:
         assert Organisation.objects.count() == 0
     with pytest.raises(ScopeError):
         Organisation.objects.count()
+
+
+def test_api_gives_institution_members_public_records_only(client, balikesir_member, balikesir):
+    private = OrganisationFactory(office=balikesir, is_public=False)
+    client.force_login(balikesir_member)
+    assert client.get(f"/api/v1/organisations/{private.pk}/").status_code == 404
+
+
+def test_api_gives_staff_their_office_private_records(client, balikesir_expert, balikesir):
+    private = OrganisationFactory(office=balikesir, is_public=False)
+    client.force_login(balikesir_expert)
+    assert client.get(f"/api/v1/organisations/{private.pk}/").status_code == 200
