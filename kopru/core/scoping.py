@@ -118,7 +118,9 @@ def scope_filter(model: type[models.Model], scope: Scope) -> models.Q | None:
     if scope.public:
         public = model.public_q()  # type: ignore[attr-defined]
         if scope.public_office is not None:
-            public &= models.Q(office=scope.public_office)
+            # What the office's public pages show: its own public records and the
+            # public records the model shares with every office (national calls).
+            public &= model.office_scope_q(scope.public_office)  # type: ignore[attr-defined]
         q |= public
     return q
 

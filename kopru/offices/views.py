@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,7 +25,13 @@ def office_home(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = request.office  # type: ignore[attr-defined]
     sections = []
     for section in registry.home_sections:
-        sections.append({"template": section.template, **section.context(request, office)})
+        # Each block is rendered with its own context, so apps need not know how the
+        # home page is assembled.
+        context = section.context(request, office)
+        html = render_to_string(
+            section.template, {**context, "section": context, "office": office}, request=request
+        )
+        sections.append(html)
     return render(
         request,
         "offices/home.html",

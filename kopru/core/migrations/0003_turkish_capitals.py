@@ -6,26 +6,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_job'),
+        ("core", "0002_job"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(db_index=True, max_length=100, verbose_name='İşlem'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(db_index=True, max_length=100, verbose_name="İşlem"),
         ),
         migrations.AlterField(
-            model_name='auditentry',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='İşlemi yapan'),
+            model_name="auditentry",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="İşlemi yapan",
+            ),
         ),
         migrations.AlterField(
-            model_name='auditentry',
-            name='actor_repr',
-            field=models.CharField(blank=True, max_length=200, verbose_name='İşlemi yapan (ad)'),
+            model_name="auditentry",
+            name="actor_repr",
+            field=models.CharField(blank=True, max_length=200, verbose_name="İşlemi yapan (ad)"),
         ),
     ]

@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('geo', '0003_turkish_capitals'),
-        ('offices', '0001_initial'),
+        ("geo", "0003_turkish_capitals"),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='office',
-            name='province',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='office', to='geo.province', verbose_name='İl'),
+            model_name="office",
+            name="province",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="office",
+                to="geo.province",
+                verbose_name="İl",
+            ),
         ),
     ]

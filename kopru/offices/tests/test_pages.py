@@ -124,3 +124,13 @@ def test_production_settings_never_load_demo_data(db):
     with pytest.raises(CommandError):
         call_command("load_demo")
     assert not Office.objects.exists()
+
+
+def test_office_home_shows_the_calls_block_with_national_calls(client, balikesir, izmir):
+    from kopru.calls.tests.factories import CallFactory
+
+    CallFactory(
+        office=izmir, level="national", state="published", title_tr="Ulusal Gençlik Çağrısı"
+    )
+    body = client.get("/balikesir/").content.decode()
+    assert "Ulusal Gençlik Çağrısı" in body
