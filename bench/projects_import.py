@@ -36,12 +36,12 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from kopru.projects.importers import parse
 
     from kopru.core.datafiles import data_file
     from kopru.core.scoping import unscoped
     from kopru.geo.models import Province
     from kopru.offices.models import Office
+    from kopru.projects.importers import parse
     from kopru.projects.importing import import_records
 
     call_command("migrate", verbosity=0)
