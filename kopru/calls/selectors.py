@@ -400,3 +400,22 @@ def panel_counts(office: Any) -> dict[str, int]:
             ),
         ),
     )
+
+
+def catalogue_call_for_identifier(office: Any, identifier: str) -> Call | None:
+    """The published call an office's catalogue lists under ``identifier``, if any.
+
+    Other capabilities (the project inventory) link to the catalogue through the
+    call identifier they store; drafts never match.
+    """
+    from kopru.core.scoping import public_scope
+
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    with public_scope(office):
+        return (
+            Call.objects.filter(Call.catalogue_q(office), call_identifier__iexact=identifier)
+            .order_by("-published_at", "-id")
+            .first()
+        )

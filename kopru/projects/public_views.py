@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kopru.calls.selectors import catalogue_call_for_identifier
+
 from . import selectors
 from .exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response
 from .models import Partner, Project
@@ -43,6 +45,9 @@ def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
             "project": project,
             "partners": list(Partner.objects.filter(project=project)),
             "districts": list(project.districts.order_by("name_sort")),
+            "catalogue_call": catalogue_call_for_identifier(
+                project.office, project.call_identifier
+            ),
         },
     )
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from kopru.calls.selectors import catalogue_call_for_identifier
 from kopru.core.errors import ApplicationError, ConcurrentEditError
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
@@ -172,6 +173,7 @@ def _detail_context(request: HttpRequest, project: Project, **forms_in: Any) -> 
         if staff
         else [],
         history=list(StageChange.objects.filter(project=project).select_related("changed_by")),
+        catalogue_call=catalogue_call_for_identifier(project.office, project.call_identifier),
         risks=selectors.project_risk(project)
         if project.stage in selectors.MONITORED_STAGES
         else [],

@@ -210,3 +210,25 @@ def test_api_facet_parameters_and_bounded_queries(
     assert client.get("/api/v1/projects/?priority=1").json()["count"] == 1
     assert client.get("/api/v1/projects/?target=farmers&year=2025").json()["count"] == 8
     assert client.get("/api/v1/projects/?year=2024").json()["count"] == 0
+
+
+def test_project_pages_link_the_call_when_it_is_in_the_catalogue(
+    client, client_for, izmir, izmir_expert
+):
+    from kopru.calls.tests.factories import CallFactory
+    from kopru.projects.tests.factories import ProjectFactory
+
+    call = CallFactory(office=izmir, state="published", call_identifier="HORIZON-CL5-2026-D1-01")
+    draft = CallFactory(office=izmir, state="draft", call_identifier="LIFE-2026-SAP-ENV")
+    linked = ProjectFactory(
+        office=izmir, call_identifier="horizon-cl5-2026-d1-01", is_published=True
+    )
+    unlinked = ProjectFactory(
+        office=izmir, call_identifier=draft.call_identifier, is_published=True
+    )
+    href = f'href="/izmir/cagrilar/{call.pk}/"'
+    assert href in client.get(f"/izmir/veri-bankasi/{linked.pk}/").content.decode()
+    body = client.get(f"/izmir/veri-bankasi/{unlinked.pk}/").content.decode()
+    assert f"/izmir/cagrilar/{draft.pk}/" not in body
+    staff = client_for(izmir_expert).get(f"/izmir/panel/projeler/{linked.pk}/").content.decode()
+    assert href in staff
