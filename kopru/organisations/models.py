@@ -34,7 +34,7 @@ class Organisation(OfficeOwned, TimeStamped, Versioned):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("ilçe"),
+        verbose_name=_("İlçe"),
     )
     country = models.CharField(
         _("ülke"), max_length=2, default="TR", help_text=_("ISO 3166-1 iki harfli ülke kodu.")
@@ -50,10 +50,10 @@ class Organisation(OfficeOwned, TimeStamped, Versioned):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     address = models.TextField(_("adres"), blank=True)
     description = models.TextField(_("tanıtım"), blank=True)
-    contact_name = models.CharField(_("irtibat kişisi"), max_length=120, blank=True)
-    contact_title = models.CharField(_("irtibat kişisinin unvanı"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("irtibat e-postası"), blank=True)
-    contact_phone = models.CharField(_("irtibat telefonu"), max_length=40, blank=True)
+    contact_name = models.CharField(_("İrtibat kişisi"), max_length=120, blank=True)
+    contact_title = models.CharField(_("İrtibat kişisinin unvanı"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("İrtibat e-postası"), blank=True)
+    contact_phone = models.CharField(_("İrtibat telefonu"), max_length=40, blank=True)
     is_public = models.BooleanField(
         _("rehberde yayımla"),
         default=True,
