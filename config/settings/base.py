@@ -47,8 +47,6 @@ INSTALLED_APPS = [
     "kopru.calls",
     "kopru.projects",
     "kopru.trainings",
-    "kopru.guidance",
-    "kopru.partners",
 ]
 
 MIDDLEWARE = [

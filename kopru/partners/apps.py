@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class PartnersConfig(AppConfig):
-    name = "kopru.partners"
-    label = "partners"
-    verbose_name = _("Ortak arama")
