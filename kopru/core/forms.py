@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class BootstrapFormMixin:
@@ -51,3 +52,30 @@ class VersionedFormMixin(forms.Form):
     def changed_data_dict(self) -> dict[str, Any]:
         """The cleaned values of the model fields of this form (version excluded)."""
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+HONEYPOT_FIELD = "kp_website"
+
+
+class HoneypotFormMixin(forms.Form):
+    """Spam protection that needs no third party: a field people never see nor fill.
+
+    ``includes/form.html`` renders it off-screen and out of the tab order; a
+    program that fills every field it finds is refused with a clear message.
+    Combine with :func:`kopru.core.ratelimit.rate_limit_hit` in the view.
+    """
+
+    kp_website = forms.CharField(
+        required=False,
+        label=_("Bu alanı boş bırakın"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_kp_website(self) -> str:
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            # A non-field error: the field itself is invisible to the person.
+            self.add_error(
+                None,
+                _("Form otomatik bir program tarafından doldurulmuş görünüyor; gönderilmedi."),
+            )
+        return ""

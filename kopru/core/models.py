@@ -161,3 +161,26 @@ class Job(OfficeOwned):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class RateLimitBucket(models.Model):
+    """How many times one client did one thing in one time window (see ``core.ratelimit``).
+
+    Kept in the database so that every app process counts the same submissions.
+    ``key`` holds a hash of the client's address, never the address itself.
+    """
+
+    key = models.CharField(max_length=100)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("istek sınırı sayacı")
+        verbose_name_plural = _("istek sınırı sayaçları")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="core_ratelimit_once")
+        ]
+        indexes = [models.Index(fields=["window_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

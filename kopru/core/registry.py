@@ -31,6 +31,22 @@ class HomeSection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class PersonalDataProvider:
+    """One app's records about a person, found by e-mail address (KVKK requests).
+
+    ``find(email)`` returns JSON-friendly dicts of the records held on that person in
+    the active scope; ``erase(email, actor)`` anonymises them, keeping what counts
+    need (dates, channel, status) and returns how many records it changed.
+    """
+
+    key: str
+    label: Any  # a lazy translation
+    find: Callable[[str], list[dict[str, Any]]]
+    erase: Callable[[str, Any], int]
+    order: int = 100
+
+
 @dataclass
 class Registry:
     panel_menu: list[PanelMenuItem] = field(default_factory=list)
@@ -39,6 +55,7 @@ class Registry:
     home_sections: list[HomeSection] = field(default_factory=list)
     # Callables (office) -> list of (label, value) for the office dashboard.
     panel_figures: list[Callable[[Any], list[tuple[Any, Any]]]] = field(default_factory=list)
+    personal_data: list[PersonalDataProvider] = field(default_factory=list)
 
 
 registry = Registry()
@@ -71,3 +88,9 @@ def add_home_section(section: HomeSection) -> None:
 def add_panel_figures(fn: Callable[[Any], list[tuple[Any, Any]]]) -> None:
     if fn not in registry.panel_figures:
         registry.panel_figures.append(fn)
+
+
+def add_personal_data(provider: PersonalDataProvider) -> None:
+    if all(p.key != provider.key for p in registry.personal_data):
+        registry.personal_data.append(provider)
+        registry.personal_data.sort(key=lambda p: p.order)

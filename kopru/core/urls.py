@@ -13,5 +13,6 @@ panel_patterns = [
         models={"pk": "__by_model__"},
     ),
     path("isler/", views.job_list, name="jobs"),
+    path("kisisel-veri/", views.personal_data, name="personal_data"),
     office_path("isler/<int:pk>/", views.job_detail, name="job", models={"pk": Job}),
 ]

@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -130,3 +131,68 @@ def job_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
     template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job.html"
     return render(request, template, {"job": job})
+
+
+def _require_coordinator(request: HttpRequest) -> Any:
+    from kopru.accounts.permissions import can_coordinate_office
+
+    office = request.office  # type: ignore[attr-defined]
+    if not can_coordinate_office(request.user, office):
+        raise Http404("personal data")
+    return office
+
+
+def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """Find what the office holds on a person (by e-mail), export it or erase it."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from . import personal_data as pd
+    from .errors import ApplicationError
+    from .registry import registry
+
+    office = _require_coordinator(request)
+    email = (request.POST.get("email") or request.GET.get("email") or "").strip()
+    found: dict[str, Any] | None = None
+    error = ""
+    status = 200
+    if email:
+        try:
+            if request.method == "POST" and request.POST.get("action") == "erase":
+                if request.POST.get("confirm") != "1":
+                    raise ApplicationError(_("Silmeyi onaylamak için kutuyu işaretleyin."))
+                counts = pd.personal_data_erase(email=email, actor=request.user, office=office)
+                messages.success(
+                    request,
+                    _("Kişisel veriler silindi ({n} kayıt anonimleştirildi).").format(
+                        n=sum(counts.values())
+                    ),
+                )
+                return redirect("panel:core:personal_data", office_slug=office.slug)
+            if request.method == "POST" and request.POST.get("action") == "export":
+                fmt = "xlsx" if request.POST.get("fmt") == "xlsx" else "json"
+                body, content_type = pd.personal_data_export(
+                    email=email, actor=request.user, office=office, fmt=fmt
+                )
+                response = HttpResponse(body, content_type=content_type)
+                response["Content-Disposition"] = f'attachment; filename="kisisel-veri.{fmt}"'
+                return response
+            found = pd.personal_data_find(email=email)
+        except ApplicationError as exc:
+            error = exc.message
+            status = 400
+    sections = [
+        {"label": p.label, "records": (found or {}).get(p.key, [])} for p in registry.personal_data
+    ]
+    return render(
+        request,
+        "core/personal_data.html",
+        {
+            "email": email,
+            "found": found is not None,
+            "sections": sections,
+            "total": sum(len(s["records"]) for s in sections),
+            "error": error,
+        },
+        status=status,
+    )
