@@ -79,3 +79,37 @@ class HoneypotFormMixin(forms.Form):
                 _("Form otomatik bir program tarafından doldurulmuş görünüyor; gönderilmedi."),
             )
         return ""
+
+
+class LookupSelect(forms.Select):
+    """A select for a large table: only the chosen record is rendered as an option.
+
+    A search box beside it asks ``lookup_url`` (with ``?q=``) through htmx for the
+    matching ``<option>`` elements. The form field stays an ordinary
+    ``ModelChoiceField`` over a scoped queryset, so any submitted id is validated.
+    Set ``widget.lookup_url`` in the form's ``__init__`` (it needs the office).
+    """
+
+    template_name = "includes/lookup_select.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.lookup_url = ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["lookup_url"] = self.lookup_url
+        return context
+
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> Any:
+        chosen = [str(v) for v in value if v not in (None, "")]
+        iterator: Any = self.choices
+        queryset = getattr(iterator, "queryset", None)
+        groups = []
+        empty = self.create_option(name, "", "—", not chosen, 0)
+        groups.append((None, [empty], 0))
+        if queryset is not None and chosen:
+            for index, obj in enumerate(queryset.filter(pk__in=chosen)[:10], start=1):
+                option = self.create_option(name, str(obj.pk), str(obj), True, index)
+                groups.append((None, [option], index))
+        return groups

@@ -19,6 +19,7 @@ from .audit import audit_log, json_value
 from .errors import ApplicationError
 from .registry import registry
 from .spreadsheets import workbook_bytes
+from .text import normalise_email
 
 
 def normalise_address(email: str) -> str:

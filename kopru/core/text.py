@@ -147,3 +147,14 @@ def sorted_turkish(items: Iterable[T], key: Callable[[T], str] | None = None) ->
     """Sort ``items`` in Turkish alphabetical order (by ``key(item)`` if given)."""
     getter: Callable[[T], str] = key or (lambda item: str(item))
     return sorted(items, key=lambda item: sort_key(getter(item)))
+
+
+_ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def normalise_email(email: str | None) -> str:
+    """An e-mail address for comparison: trimmed, ASCII letters lower-cased.
+
+    Addresses are not Turkish text: ``İ`` has no place in them and must not fold.
+    """
+    return (email or "").strip().translate(_ASCII_UPPER)
