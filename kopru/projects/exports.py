@@ -19,7 +19,11 @@ Column = tuple[str, Any, Callable[[Project], Any]]
 
 
 def _partners(p: Project) -> str:
-    return "; ".join(f"{x.name} ({x.country}, {x.role})" for x in p.prefetched_partners)  # type: ignore[attr-defined]
+    # A partner whose country the source does not state has country "".
+    return "; ".join(
+        f"{x.name} ({x.country or '-'}, {x.role})"
+        for x in p.prefetched_partners  # type: ignore[attr-defined]
+    )
 
 
 def _districts(p: Project) -> str:

@@ -6,6 +6,10 @@ report every bad row. This module decides which office each record belongs to,
 compares it with what is stored (by source and source id) and writes the
 difference in one transaction with bulk statements: nothing is written when any
 row is bad.
+
+Positions of bad rows come from the parsers in a fixed English form (``"line 14"``,
+``"record 3"``, ``"row 12"``, ``"file"``); the report carries them translated into the
+active language (``"satır 14"`` / ``"line 14"``) by :func:`position_label`.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kopru.core.audit import json_value
 from kopru.core.errors import ApplicationError
@@ -28,6 +33,7 @@ from kopru.core.models import AuditEntry
 from kopru.core.text import search_key
 
 from .countries import normalise_country
+from .importers.records import FILE, LINE, RECORD, ROW, position_parts
 from .models import (
     Currency,
     Partner,
@@ -98,6 +104,31 @@ def summary_result(report: ImportReport) -> dict[str, Any]:
     return {"summary": summary, "errors": report.errors[:500]}
 
 
+def position_label(position: Any) -> Any:
+    """A parser's position in the active language: ``"line 14"`` → ``"satır 14"``.
+
+    Anything that is not a parser position (a number, a label already translated) is
+    returned as it is.
+    """
+    parts = position_parts(position) if isinstance(position, str) else None
+    if parts is None:
+        return position
+    kind, number = parts
+    if kind == LINE:
+        return pgettext("position in a text file", "satır {n}").format(n=number)
+    if kind == RECORD:
+        return pgettext("position in a list of projects", "kayıt {n}").format(n=number)
+    if kind == ROW:
+        return pgettext("position in a spreadsheet", "satır {n}").format(n=number)
+    if kind == FILE:
+        return pgettext("position: the file as a whole", "dosya")
+    return position  # pragma: no cover - position_parts knows no other kind
+
+
+def _translated(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**e, "position": position_label(e.get("position", ""))} for e in errors]
+
+
 def _value(record: Any, name: str) -> Any:
     value = getattr(record, name, None)
     if name in ("total_cost", "grant_amount") and value is not None:
@@ -162,13 +193,15 @@ def _validate(records: list[Any]) -> list[dict[str, Any]]:
         if not (getattr(r, "title_tr", "") or getattr(r, "title_en", "")):
             errors.append({"position": position, "reason": _("Başlık yok.")})
         for p in getattr(r, "partners", []) or []:
-            if getattr(p, "country_unknown", False) or (
-                p.country and normalise_country(p.country) is None
-            ):
+            # A country the source does not state (country_unknown, country "") imports
+            # with the country left empty; a code that is there but unknown is an error.
+            if p.country and normalise_country(p.country) is None:
                 errors.append(
                     {
                         "position": position,
-                        "reason": _("Bilinmeyen ülke kodu: {v}").format(v=p.country),
+                        "reason": _("Bilinmeyen ülke kodu: {v} ({name})").format(
+                            v=p.country, name=p.name
+                        ),
                     }
                 )
         key = (str(getattr(r, "source", "")), str(getattr(r, "source_id", "")))
@@ -206,15 +239,17 @@ def _partner_rows(record: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _local_participant(record: Any, plate: str | None) -> Any:
-    """The Turkish participant that makes the record belong to ``plate``'s office."""
-    candidates = [
-        p
-        for p in getattr(record, "partners", []) or []
-        if normalise_country(p.country) == "TR"
-        and (plate is None or getattr(p, "province_plate", None) == plate)
+def _local_participant(record: Any, plate: str | None, *, strict: bool = True) -> Any:
+    """The Turkish participant that makes the record belong to ``plate``'s office
+    (coordinator first). With ``strict=False`` a participant of that province is only
+    preferred: failing one, any Turkish participant (M-LAB and template records, which
+    go to the office they are imported into)."""
+    turkish = [
+        p for p in getattr(record, "partners", []) or [] if normalise_country(p.country) == "TR"
     ]
-    candidates.sort(key=lambda p: p.role != PartnerRole.COORDINATOR)
+    local = [p for p in turkish if plate is None or getattr(p, "province_plate", None) == plate]
+    candidates = local if local or strict else turkish
+    candidates = sorted(candidates, key=lambda p: p.role != PartnerRole.COORDINATOR)
     return candidates[0] if candidates else None
 
 
@@ -230,8 +265,9 @@ def _route(
     if others:
         if office is None:
             raise ApplicationError(_("Bu dosya türü için ofis belirtilmeli (--office)."))
+        plate = office.province.plate
         for r in others:
-            routed[office.pk].append((r, _local_participant(r, None)))
+            routed[office.pk].append((r, _local_participant(r, plate, strict=False)))
     if not cordis:
         return routed
     offices = {o.province.plate: o for o in Office.objects.select_related("province")}
@@ -287,7 +323,7 @@ def import_records(
     from kopru.core.scoping import unscoped
 
     report = ImportReport(format=fmt, rows=rows or len(records))
-    report.errors = parse_errors + _validate(records)
+    report.errors = _translated(parse_errors + _validate(records))
     if report.errors:
         raise ImportFailed(
             _("Dosyada {n} hatalı satır var; hiçbir kayıt yazılmadı.").format(n=len(report.errors)),
@@ -295,7 +331,7 @@ def import_records(
         )
     with unscoped("project import routes records to the offices of their provinces"):
         routed = _route(records, office, fmt, report)
-        report.errors = _district_errors(routed)
+        report.errors = _translated(_district_errors(routed))
         if report.errors:
             raise ImportFailed(
                 _("Dosyada {n} hatalı satır var; hiçbir kayıt yazılmadı.").format(

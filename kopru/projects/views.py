@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -448,7 +449,7 @@ def import_upload(request: HttpRequest, office_slug: str) -> HttpResponse:
             title=_("Proje içe aktarma: {name}").format(name=upload.name),
             actor=request.user,
             task=import_projects_task,
-            params={"filename": upload.name},
+            params={"filename": upload.name, "language": get_language()},
             input_file=upload,
             input_name=upload.name,
         )

@@ -225,3 +225,120 @@ def test_template_districts_sectors_and_rate(izmir) -> None:
         assert [d.name for d in project.districts.all()] == ["Bornova"]
     assert project.has_priority_group and project.owner_name == "Bornova Gençlik Derneği"
     assert project.amount_in("grant_amount", "TRY") == Decimal("3375000.00")
+
+
+# --- partners without a country, error positions, owners of office-bound files -------------
+
+
+def test_partner_whose_country_is_not_stated_imports_with_it_empty(izmir) -> None:
+    r = record("1", ["35"])
+    unstated = partner("UNDP", "")
+    unstated.country_unknown = True
+    r.partners.append(unstated)
+    report = run([r])
+    assert report.created == 1
+    with office_scope(izmir):
+        assert Partner.objects.get(name="UNDP").country == ""
+    again = run([r])
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_a_present_but_unknown_country_code_is_an_error(izmir) -> None:
+    r = record("1", ["35"], position="line 14")
+    r.partners.append(partner("Nowhere Lab", "QQ"))
+    with pytest.raises(ImportFailed) as exc:
+        run([r])
+    assert exc.value.report.errors == [
+        {"position": "satır 14", "reason": "Bilinmeyen ülke kodu: QQ (Nowhere Lab)"}
+    ]
+    with unscoped("test"):
+        assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("position", "tr", "en"),
+    [
+        ("line 14", "satır 14", "line 14"),
+        ("record 3", "kayıt 3", "record 3"),
+        ("row 12", "satır 12", "row 12"),
+        ("file", "dosya", "file"),
+        (7, 7, 7),  # not a parser position: left alone
+        ("line x", "line x", "line x"),
+    ],
+)
+def test_positions_are_shown_in_the_active_language(position, tr, en) -> None:
+    from django.utils import translation
+
+    from kopru.projects.importing import position_label
+
+    with translation.override("tr"):
+        assert position_label(position) == tr
+    with translation.override("en"):
+        assert position_label(position) == en
+
+
+def test_every_error_of_the_report_carries_a_translated_position(izmir) -> None:
+    from django.utils import translation
+
+    bad = record("2", ["35"], currency="USD", position="record 2")
+    parse_errors = [{"position": "record 5", "reason": "bozuk"}]
+    for language, expected in (("tr", ["kayıt 5", "kayıt 2"]), ("en", ["record 5", "record 2"])):
+        with translation.override(language), pytest.raises(ImportFailed) as exc:
+            run([record("1", ["35"], position="record 1"), bad], errors=parse_errors)
+        assert [e["position"] for e in exc.value.report.errors] == expected
+
+
+def test_office_bound_records_prefer_an_owner_of_the_office_province(izmir) -> None:
+    first = record(
+        "M-1",
+        [],
+        source="izmir-mlab",
+        partners=[
+            partner("Yuva Derneği", "TR"),  # Turkish, province not known
+            partner("ANKARA UNIVERSITESI", "TR", "06"),
+            partner("İzmir Büyükşehir Belediyesi", "TR", "35"),
+        ],
+    )
+    second = record(
+        "M-2", [], source="izmir-mlab", partners=[partner("Yuva Derneği", "TR"), partner("X", "")]
+    )
+    run([first, second], office=izmir)
+    with office_scope(izmir):
+        owners = dict(Project.objects.values_list("source_id", "owner_name"))
+    assert owners == {"M-1": "İzmir Büyükşehir Belediyesi", "M-2": "Yuva Derneği"}
+
+
+@pytest.mark.parametrize(("prefix", "position"), [("", "kayıt 4"), ("/en", "record 4")])
+def test_job_report_is_in_the_uploaders_language(
+    client_for,
+    izmir,
+    izmir_expert,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+    prefix,
+    position,
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kopru.core.models import Job
+    from kopru.projects import importing
+
+    def fake_import_file(**kwargs):
+        return importing.import_records(
+            records=[record("M-1", [], source="izmir-mlab")],
+            parse_errors=[{"position": "record 4", "reason": "Bilinmeyen durum: Belki"}],
+            fmt="izmir-mlab",
+            office=kwargs["office"],
+        )
+
+    monkeypatch.setattr(importing, "import_file", fake_import_file)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(izmir_expert).post(
+            f"{prefix}/izmir/panel/projeler/ice-aktar/",
+            {"file": SimpleUploadedFile("p.txt", b"x")},
+        )
+    with office_scope(izmir):
+        job = Job.objects.get()
+    assert job.result["errors"] == [{"position": position, "reason": "Bilinmeyen durum: Belki"}]
+    label = "Hatalı satır" if not prefix else "Rows with errors"
+    assert job.result["summary"][label] == 1

@@ -1,360 +1,310 @@
-"""The project file parsers (pure Python, no database)."""
+"""The project-file parsers: reference tables, values, format detection.
+
+Plain pytest: no database, no Django settings needed. The format-specific tests are in
+``test_parsers_cordis.py``, ``test_parsers_mlab.py`` and ``test_parsers_template.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kopru.core.datafiles import data_file, has_data_file
+from kopru.core.text import search_key
 from kopru.projects.importers import (
+    FORMATS,
     NUTS3_TO_PLATE,
-    TEMPLATE_COLUMNS,
     UnknownFormat,
     build_template_xlsx,
+    country_name,
     detect_format,
     parse,
 )
-from kopru.projects.importers.cordis import eu_countries
-from kopru.projects.importers.geo import plate_for_city, provinces
-from kopru.projects.importers.mlab import parse_duration
+from kopru.projects.importers.geo import (
+    NUTS3_NAMES,
+    district_count,
+    district_in_province,
+    districts,
+    plate_for,
+    plate_for_city,
+    plate_in_name,
+    province_names,
+    province_plate,
+)
+from kopru.projects.importers.reference import (
+    UnknownCountry,
+    cordis_countries,
+    funding_scheme,
+    normalise_country,
+)
+from kopru.projects.importers.values import (
+    BadValue,
+    months_between,
+    parse_amount,
+    parse_date,
+    parse_number_text,
+)
 
-CORDIS_2014 = "cordis-h2020-participations/cordis-plus-2014.csv"
-CORDIS_2021 = "cordis-h2020-participations/dashboard-export-2021.csv"
-MLAB = "izmir-mlab/projects.txt"
+# --- NUTS-3 and provinces -------------------------------------------------------------------
 
 
-def _bytes(name: str) -> bytes:
-    return data_file(name).read_bytes()
-
-
-def _mlab() -> bytes:
-    if not has_data_file(MLAB):
-        pytest.skip("needs ../shared/data/izmir-mlab/projects.txt, absent in this checkout")
-    return _bytes(MLAB)
-
-
-# --- reference tables -------------------------------------------------------------
-
-
-def test_nuts3_table_covers_the_81_provinces() -> None:
+def test_nuts3_table_has_the_81_provinces_once_each() -> None:
     assert len(NUTS3_TO_PLATE) == 81
-    assert sorted(set(NUTS3_TO_PLATE.values())) == [f"{i:02d}" for i in range(1, 82)]
-    assert set(NUTS3_TO_PLATE.values()) == set(provinces().values())
-    assert NUTS3_TO_PLATE["TR310"] == "35" and NUTS3_TO_PLATE["TR221"] == "10"
+    assert sorted(NUTS3_TO_PLATE.values()) == [f"{i:02d}" for i in range(1, 82)]
+    assert set(NUTS3_TO_PLATE) == set(NUTS3_NAMES)
+    assert all(code.startswith("TR") and len(code) == 5 for code in NUTS3_TO_PLATE)
 
 
-def test_city_names_give_plates() -> None:
-    assert plate_for_city("IZMIR") == plate_for_city("İzmir") == "35"
-    assert plate_for_city("CANKAYA ANKARA") == "06"
-    assert plate_for_city("BORNOVA") == "35"  # a district unique in Turkey
-    assert plate_for_city("MERKEZ") == ""  # a district name in many provinces
-    assert plate_for_city("") == ""
+def test_nuts3_names_agree_with_the_province_list() -> None:
+    names = province_names()
+    assert len(names) == 81
+    for code, plate in NUTS3_TO_PLATE.items():
+        assert search_key(names[plate]) == search_key(NUTS3_NAMES[code]), code
 
 
-def test_cordis_country_table_maps_eu_codes() -> None:
-    table = eu_countries()
+@pytest.mark.parametrize(
+    ("code", "plate"),
+    [
+        ("TR100", "34"),
+        ("TR211", "59"),
+        ("TR212", "22"),
+        ("TR213", "39"),
+        ("TR221", "10"),
+        ("TR222", "17"),
+        ("TR310", "35"),
+        ("TR321", "09"),
+        ("TR510", "06"),
+        ("TRC33", "73"),  # Şırnak
+        ("TRC34", "56"),  # Siirt
+    ],
+)
+def test_nuts3_codes(code: str, plate: str) -> None:
+    assert NUTS3_TO_PLATE[code] == plate
+
+
+def test_district_list_has_973_districts() -> None:
+    assert district_count() == 973
+    assert districts()["bornova"] == ("35",)
+    assert len(districts()["merkez"]) == 51
+
+
+@pytest.mark.parametrize(
+    ("city", "plate"),
+    [
+        ("IZMIR", "35"),
+        ("Izmir", "35"),
+        ("İzmir", "35"),
+        ("BORNOVA IZMIR", "35"),
+        ("ANKARA", "06"),
+        ("CANKAYA ANKARA", "06"),
+        ("Bornova", "35"),  # a district unique in Turkey
+        ("KARSIYAKA", "35"),
+        ("19 MAYIS", "55"),  # a two-word district (Samsun)
+        ("AFYON", "03"),  # the short name
+        ("MERKEZ", ""),  # a district name in 51 provinces
+        ("EDREMIT", ""),  # Balıkesir and Van both have one
+        ("PARIS", ""),
+        ("", ""),
+    ],
+)
+def test_city_names_give_plates(city: str, plate: str) -> None:
+    assert plate_for_city(city) == plate
+
+
+def test_nuts3_wins_over_the_city() -> None:
+    assert plate_for("TR310", "ANKARA") == ("35", "nuts3")
+    assert plate_for("-", "IZMIR") == ("35", "city")
+    assert plate_for("", "") == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "plate"),
+    [
+        ("ISTANBUL TEKNIK UNIVERSITESI", "34"),
+        ("ISTANBUL AYDIN UNIVERSITESI VAKFI", "34"),  # the first province named
+        ("Karşıyaka Belediyesi", "35"),  # a district's municipality
+        ("IUCN Akdeniz İşbirliği Merkezi", ""),  # Akdeniz is a district, but not here
+        ("MIDDLE EAST TECHNICAL UNIVERSITY", ""),
+    ],
+)
+def test_plates_in_organisation_names(name: str, plate: str) -> None:
+    assert plate_in_name(name) == plate
+
+
+def test_province_and_district_lookup() -> None:
+    assert province_plate("35") == province_plate("İZMİR") == province_plate("izmir") == "35"
+    assert province_plate("6") == "06"
+    assert province_plate("82") == province_plate("Atlantis") == ""
+    assert district_in_province("BORNOVA", "35") == "Bornova"
+    assert district_in_province("Karesi", "35") == ""
+    assert district_in_province("karesi", "10") == "Karesi"
+
+
+# --- countries and funding schemes ----------------------------------------------------------
+
+
+def test_cordis_country_codes_map_to_iso() -> None:
+    table = cordis_countries()
+    assert len(table) == 251
     assert table["EL"] == "GR" and table["UK"] == "GB" and table["TR"] == "TR"
-    assert table["NA"] == "NA" and table["XK"] == "XK"
+    assert table["NA"] == "NA"  # Namibia
+    # isoCode is NULL in the file for these three: the EU code is kept.
+    assert table["XK"] == "XK" and table["MK"] == "MK" and table["BQ"] == "BQ"
 
 
-# --- CORDIS 2014 ----------------------------------------------------------------------
+def test_country_names() -> None:
+    assert country_name("GR") == "Greece"
+    assert country_name("GR", "de") == "Griechenland"
+    assert country_name("NA") == "Namibia"
+    assert country_name("TR", "fr") == "Turquie"
+    assert country_name("TR", "tr") == "Turkey"  # no Turkish names in the table: English
+    with pytest.raises(UnknownCountry):
+        country_name("EL")  # a CORDIS code, not an ISO code
+    with pytest.raises(UnknownCountry):
+        country_name("QQ")
 
 
-def test_cordis_2014_real_file() -> None:
-    data = _bytes(CORDIS_2014)
-    assert detect_format(data, "cordis-plus-2014.csv") == "cordis"
-    started = time.perf_counter()
-    result = parse(data, "cordis-plus-2014.csv")
-    assert time.perf_counter() - started < 2.5
-    assert result.format == "cordis" and result.errors == []
-    stats = result.stats
-    assert stats["rows"] == 12_584 and stats["projects_in_file"] == 3_321
-    assert stats["tr_rows"] == 100 and stats["tr_organisations"] == 57
-    assert len(result.projects) == 81
-    # No city/NUTS columns: only names holding a province name get a plate.
-    assert 0 < stats["tr_without_province"] < 100
-    for project in result.projects:
-        assert any(p.country == "TR" for p in project.partners)
-        assert project.source == "cordis" and project.programme in ("H2020", "FP7")
-        assert project.stage in ("completed", "in_implementation")
-        assert project.title_en  # the acronym: the file has no title
-        assert project.province_plates == sorted(
-            {p.province_plate for p in project.partners if p.country == "TR" and p.province_plate}
-        )
-    roles = {p.role for r in result.projects for p in r.partners}
-    assert roles <= {"coordinator", "partner", "third_party"}
-    itu = [
-        p for r in result.projects for p in r.partners if p.name == "ISTANBUL TEKNIK UNIVERSITESI"
-    ]
-    assert itu and all(p.province_plate == "34" for p in itu)
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("TR", "TR"),
+        ("tr", "TR"),
+        ("EL", "GR"),
+        ("GR", "GR"),
+        ("UK", "GB"),
+        ("Greece", "GR"),
+        ("Grèce", "GR"),
+        ("Türkiye", "TR"),
+        ("QQ", None),
+        ("", None),
+        ("Atlantis", None),
+    ],
+)
+def test_normalise_country(value: str, iso: str | None) -> None:
+    assert normalise_country(value) == iso
 
 
-def test_cordis_2014_all_projects_and_countries() -> None:
-    result = parse(_bytes(CORDIS_2014), "x.csv", turkish_only=False)
-    assert len(result.projects) == 3_321 and result.errors == []
-    countries = {p.country for r in result.projects for p in r.partners}
-    assert "GR" in countries and "GB" in countries
-    assert not {"EL", "UK"} & countries
+def test_funding_schemes() -> None:
+    assert funding_scheme("RIA") == ("RIA", "Research and Innovation action")
+    assert funding_scheme("Research and Innovation action") == (
+        "RIA",
+        "Research and Innovation action",
+    )
+    assert funding_scheme("Coordination and Support action")[0] == "CSA"
+    assert funding_scheme("MSCA-RISE")[1].startswith("Marie Skłodowska-Curie")  # repaired
+    assert funding_scheme("CS2-IA") == ("CS2-IA", "")
+    assert funding_scheme("Some brand new action") == ("", "Some brand new action")
+    assert funding_scheme("") == ("", "")
 
 
-# --- CORDIS 2021 dashboard --------------------------------------------------------------
+# --- values -------------------------------------------------------------------------------------
 
 
-def test_cordis_2021_real_file() -> None:
-    data = _bytes(CORDIS_2021)
-    assert detect_format(data, "dashboard-export-2021.csv") == "cordis"
-    result = parse(data, "dashboard-export-2021.csv")
-    assert result.errors == []
-    assert result.stats["rows"] == 2_570 and result.stats["tr_rows"] == 12
-    assert result.stats["tr_without_province"] == 0
-    turkish = {p.name: p for r in result.projects for p in r.partners if p.country == "TR"}
-    assert turkish["YASAR UNIVERSITESI"].province_plate == "35"
-    assert turkish["IZMIR KATIP CELEBI UNIVERSITESI"].province_plate == "35"
-    assert turkish["HACETTEPE UNIVERSITESI"].province_plate == "06"
-    assert turkish["YASAR UNIVERSITESI"].vat == "TR9390428238"
-    assert turkish["HACETTEPE UNIVERSITESI"].vat == ""  # "-" is none
-    project = next(r for r in result.projects if r.source_id == "101036089")
-    assert project.province_plates == ["35"]
-    assert project.partners[0].role == "coordinator"
-    assert project.source_url == "http://cordis.europa.eu/project/id/101036089"
-    assert project.start_date is not None and project.start_date.year >= 2021
-    assert project.stage == "completed"  # funded and ended
+def test_dates_in_both_formats() -> None:
+    assert parse_date("2014-11-01") == parse_date("01/11/2014") == dt.date(2014, 11, 1)
+    assert parse_date("01.11.2014", dotted=True) == dt.date(2014, 11, 1)
+    for bad in ("2014/11/01", "1/11/2014", "01.11.2014", "2014-02-30", "NA", "", "14-11-01"):
+        with pytest.raises(BadValue):
+            parse_date(bad)
 
 
-def test_cordis_2021_namibia_greece_and_britain() -> None:
-    result = parse(_bytes(CORDIS_2021), "d.csv", turkish_only=False)
-    assert result.errors == [] and len(result.projects) == 131
-    partners = [p for r in result.projects for p in r.partners]
-    assert sum(p.country == "NA" for p in partners) == 6  # Namibia, not missing
-    assert any(p.country == "GR" for p in partners) and any(p.country == "GB" for p in partners)
-    assert not any(p.country in ("EL", "UK", "") for p in partners)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_dates_round_trip(day: dt.date) -> None:
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(day.strftime("%d/%m/%Y")) == day
 
 
-def test_cordis_stage_follows_the_end_date() -> None:
-    from kopru.projects.importers.cordis import parse_cordis
-
-    data = _bytes(CORDIS_2021)
-    result = parse_cordis(data, today=dt.date(2020, 1, 1))
-    assert {r.stage for r in result.projects} == {"in_implementation"}
-
-
-# --- broken CORDIS copies -----------------------------------------------------------------
+def test_months_between() -> None:
+    assert months_between(dt.date(2014, 11, 1), dt.date(2016, 4, 30)) == 18
+    assert months_between(dt.date(2021, 1, 28), dt.date(2024, 1, 27)) == 36
+    assert months_between(dt.date(2014, 7, 1), dt.date(2014, 12, 31)) == 6
+    assert months_between(dt.date(2014, 7, 1), None) is None
+    assert months_between(dt.date(2015, 1, 1), dt.date(2014, 1, 1)) is None
 
 
-def _replace_in_line(text: str, line: int, old: str, new: str) -> str:
-    lines = text.split("\n")
-    assert old in lines[line - 1]
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    return "\n".join(lines)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1)), st.integers(1, 120))
+def test_months_between_whole_months(start: dt.date, months: int) -> None:
+    if start.day > 28:
+        start = start.replace(day=28)
+    year, month = divmod(start.month - 1 + months, 12)
+    end = start.replace(year=start.year + year, month=month + 1) - dt.timedelta(days=1)
+    assert months_between(start, end) == months
 
 
-def test_bad_date_is_reported_with_its_line(tmp_path) -> None:
-    text = _bytes(CORDIS_2014).decode()
-    broken = _replace_in_line(text, 5, "2014-", "2014/")
-    path = tmp_path / "broken.csv"
-    path.write_text(broken, encoding="utf-8")
-    result = parse(path.read_bytes(), path.name)
-    assert result.errors and {e.position for e in result.errors} == {5}
-    assert "2014/" in result.errors[0].reason
+def test_cordis_amounts() -> None:
+    assert parse_amount("149775") == Decimal("149775")
+    assert parse_amount("221606.4") == Decimal("221606.4")
+    for bad in ("-5", "1,5", "abc", "1e5", ""):
+        with pytest.raises(BadValue):
+            parse_amount(bad)
 
 
-def test_both_date_styles_are_accepted_anywhere() -> None:
-    text = _bytes(CORDIS_2014).decode()
-    lines = text.split("\n")
-    lines[1] = lines[1].replace("2014-11-01", "01/11/2014")
-    result = parse("\n".join(lines).encode(), "x.csv", turkish_only=False)
-    assert result.errors == []
-    first = next(r for r in result.projects if r.source_id == "639304")
-    assert first.start_date == dt.date(2014, 11, 1)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("250000", "250000"),
+        ("250.000", "250000"),
+        ("250.000,50", "250000.50"),
+        ("250,000.50", "250000.50"),
+        ("1.500.000", "1500000"),
+        ("37,5", "37.5"),
+        ("37.25", "37.25"),
+        ("€ 7 000", "7000"),
+        ("12 500 TL", "12500"),
+    ],
+)
+def test_typed_amounts(text: str, value: str) -> None:
+    assert parse_number_text(text) == Decimal(value)
 
 
-def test_unknown_country_is_an_error() -> None:
-    text = _bytes(CORDIS_2021).decode()
-    broken = _replace_in_line(text, 2, ",FR,France,", ",QQ,France,")
-    result = parse(broken.encode(), "d.csv")
-    assert [(e.position, e.reason) for e in result.errors] == [(2, "Bilinmeyen ülke kodu: QQ")]
+@pytest.mark.parametrize("text", ["-5", "çok", "1.2.3,4,5", "1,50,000", ",5", "5,", "1.5.0"])
+def test_bad_typed_amounts(text: str) -> None:
+    with pytest.raises(BadValue):
+        parse_number_text(text)
 
 
-def test_truncated_file_reports_the_last_line() -> None:
-    data = _bytes(CORDIS_2021)
-    cut = data[: len(data) // 2]
-    cut = cut[: cut.rfind(b",")]  # stop in the middle of a row
-    lines = cut.decode().count("\n") + 1
-    result = parse(cut, "d.csv")
-    assert result.errors and result.errors[-1].position == lines
+@given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False))
+def test_turkish_amounts_round_trip(amount: Decimal) -> None:
+    whole, cents = f"{amount:.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    assert parse_number_text(f"{grouped},{cents}") == amount
 
 
-def test_unknown_header_is_not_cordis() -> None:
-    with pytest.raises(UnknownFormat):
-        detect_format(b"a,b,c\n1,2,3\n", "x.csv")
+# --- detection and dispatch ---------------------------------------------------------------------
+
+
+def test_detect_format_by_content_not_name() -> None:
+    cordis = b"project_id,partner_role,legal_name,country_code,start_date,end_date\n"
+    dashboard = (
+        b"project_id,partner_role,partner_type,legal_name,country_code,"
+        b"project_start_date,project_end_date\n"
+    )
+    mlab = "1 Başlık: Bir proje\n2 Proje Hakkında Metni: …".encode()
+    assert detect_format(cordis, "projects.txt") == "cordis"
+    assert detect_format(dashboard, "sablon.xlsx") == "cordis"
+    assert detect_format(mlab, "data.csv") == "izmir-mlab"
+    assert detect_format(b"\xef\xbb\xbf" + mlab, "x") == "izmir-mlab"
+    assert detect_format(build_template_xlsx(), "projects.csv") == "template"
+    for junk in (b"a,b,c\n1,2,3\n", b"", b"PK\x03\x04not a zip", b"1 Durum: x"):
+        with pytest.raises(UnknownFormat):
+            detect_format(junk, "x.csv")
+
+
+def test_unknown_files_and_formats_are_errors_not_exceptions() -> None:
     result = parse(b"a,b,c\n1,2,3\n", "x.csv")
-    assert result.errors and result.projects == []
-
-
-# --- İzmir M-LAB -----------------------------------------------------------------------
-
-
-def test_durations() -> None:
-    assert parse_duration("24 Ay") == 24
-    assert parse_duration("36 ay") == 36
-    assert parse_duration("3 yıl") == 36
-    assert parse_duration("54 Ay (4,5 Yıl)") == 54
-    assert parse_duration("4,5 Yıl") == 54
-    assert parse_duration("Belirtilmemiş") is None
-    with pytest.raises(ValueError):
-        parse_duration("uzun sürecek")
-
-
-def test_mlab_real_file() -> None:
-    data = _mlab()
-    assert detect_format(data, "projects.txt") == "izmir-mlab"
-    result = parse(data, "projects.txt")
-    assert result.errors == [] and result.stats["rows"] == 19
-    projects = result.projects
-    assert len(projects) == 19
-    assert [p.stage for p in projects].count("in_implementation") == 18
-    assert [p.stage for p in projects].count("completed") == 1
-    assert len({p.source_id for p in projects}) == 19
-    for p in projects:
-        assert p.source == "izmir-mlab" and p.source_id.startswith("izmir-mlab:")
-        assert len(p.source_id) <= 120
-        assert p.title_tr and p.summary_tr and not p.title_en
-        assert p.province_plates == ["35"] and p.challenge.startswith("Büyük Zorluk")
-        assert p.partners[0].country == "TR" and p.partners[0].province_plate == "35"
-    assert 54 in [p.duration_months for p in projects]
-    assert (
-        projects[0].source_id == "izmir-mlab:izmir-de-su-tutma-peyzajlarinin-gelistirilmesi-projesi"
-    )
-    assert projects[0].duration_months == 24 and projects[0].position == 1
-    completed = next(p for p in projects if p.stage == "completed")
-    assert completed.start_date == dt.date(2017, 6, 1)  # "3 Başlangıç Tarihi: 1 Haziran 2017"
-    partners = {p.name: p for r in projects for p in r.partners}
-    assert partners["Ege Üniversitesi"].country == "TR"
-    assert partners["METREX"].country == "" and not partners["METREX"].country_unknown
-
-
-def test_mlab_unknown_status_reports_its_line() -> None:
-    text = _mlab().decode()
-    broken = text.replace("Devam Ediyor", "Belki Biter", 1)
-    result = parse(broken.encode(), "projects.txt")
-    assert [(e.position, e.reason) for e in result.errors] == [(4, "Bilinmeyen durum: Belki Biter")]
-    assert len(result.projects) == 18
-
-
-def test_mlab_bad_duration_and_truncation() -> None:
-    text = _mlab().decode()
-    result = parse(text.replace("24 Ay", "yirmi dört", 1).encode(), "projects.txt")
-    assert [e.position for e in result.errors] == [3]
-    cut = "\n".join(text.split("\n")[:100])
-    result = parse(cut.encode(), "projects.txt")
-    assert result.errors and result.errors[-1].position == 100
-
-
-# --- XLSX template --------------------------------------------------------------------------
-
-
-def _sheet(rows: list[list[object]]) -> bytes:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(build_template_xlsx()))
-    ws = wb.worksheets[0]
-    ws.delete_rows(2, ws.max_row)
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _row(**values: object) -> list[object]:
-    good = {c.key: c.example for c in TEMPLATE_COLUMNS}
-    good.update(values)
-    return [good[c.key] for c in TEMPLATE_COLUMNS]
-
-
-def test_template_round_trip() -> None:
-    from openpyxl import load_workbook
-
-    data = build_template_xlsx()
-    wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Projeler", "Açıklamalar - Notes"]
-    assert all("/" not in name for name in wb.sheetnames)
-    assert detect_format(data, "sablon.xlsx") == "template"
-    result = parse(data, "sablon.xlsx")
-    assert result.errors == [] and result.stats["rows"] == 1
-    (project,) = result.projects
-    assert project.source == "template" and project.source_id == "IZKA-2025-001"
-    assert project.stage == "submitted" and project.currency == "EUR"
-    assert project.start_date == dt.date(2025, 9, 1) and project.end_date == dt.date(2027, 8, 31)
-    assert project.total_cost == Decimal("250000") and project.grant_amount == Decimal("200000")
-    assert project.districts == ["Bornova", "Buca"]
-    assert project.sectors == ["youth", "digital"] and project.target_groups == [
-        "youth",
-        "students",
-    ]
-    owner = project.partners[0]
-    assert (owner.name, owner.country, owner.role) == ("Bornova Belediyesi", "TR", "coordinator")
-    assert [p.country for p in project.partners[1:]] == ["TR", "ES"]
-    assert project.owner_name == "Bornova Belediyesi"
-
-
-def test_template_columns_are_documented() -> None:
-    keys = [c.key for c in TEMPLATE_COLUMNS]
-    assert len(keys) == len(set(keys))
-    for key in ("source_id", "title_tr", "stage", "currency", "exchange_rate", "partners"):
-        assert key in keys
-    for c in TEMPLATE_COLUMNS:
-        assert c.name_tr and c.name_en and c.description_tr and c.description_en
-
-
-def test_template_reports_every_bad_row() -> None:
-    data = _sheet(
-        [
-            _row(),
-            _row(stage="maybe"),
-            _row(currency="USD"),
-            _row(districts="Bornova; Atlantis"),
-            _row(total_cost=-5, grant_amount="çok"),
-            _row(start_date="01.09.2026", end_date="01.09.2025"),
-            _row(title_tr="", title_en=""),
-            _row(partners="Acme|QQ|partner"),
-            _row(currency="TRY", exchange_rate=None),
-            _row(source_id="IZKA-2", currency="try", exchange_rate="37,5"),
-        ]
-    )
-    result = parse(data, "sablon.xlsx")
-    found = {(e.position, e.reason.split(":")[0]) for e in result.errors}
-    assert found == {
-        (3, "stage"),
-        (4, "currency"),
-        (5, "districts"),
-        (6, "total_cost"),
-        (6, "grant_amount"),
-        (7, "end_date"),
-        (8, "title_tr"),
-        (9, "partners"),
-        (10, "exchange_rate"),
-    }
-    assert [p.position for p in result.projects] == [2, 11]
-    assert result.projects[1].currency == "TRY"
-    assert result.projects[1].exchange_rate == Decimal("37.5")
-    assert result.stats["rows"] == 10
-
-
-def test_template_without_source_id_leaves_it_empty() -> None:
-    result = parse(_sheet([_row(source_id="")]), "s.xlsx")
-    assert result.errors == [] and result.projects[0].source_id == ""
-
-
-def test_garbage_xlsx_is_an_error() -> None:
-    result = parse(b"PK\x03\x04not really", "s.xlsx")
-    assert result.format == "template" and result.errors and result.errors[0].position == 1
-
-
-def test_unknown_format_name_is_an_error() -> None:
+    assert result.projects == [] and [e.position for e in result.errors] == ["file"]
     result = parse(b"x", "x.bin", "pdf")
-    assert result.errors[0].reason == "Bilinmeyen biçim: pdf"
+    assert result.errors[0].position == "file" and "pdf" in result.errors[0].reason
+    assert FORMATS == ("cordis", "izmir-mlab", "template")
+
+
+def test_forcing_a_format_on_the_wrong_file() -> None:
+    result = parse(b"a,b,c\n1,2,3\n", "x.csv", "cordis")
+    assert [e.position for e in result.errors] == ["line 1"]
+    result = parse(b"a,b,c\n", "x.csv", "template")
+    assert [e.position for e in result.errors] == ["file"]
+    result = parse(b"a,b,c\n", "x.csv", "izmir-mlab")
+    assert [e.position for e in result.errors] == ["line 1", "file"]

@@ -1,0 +1,173 @@
+"""CORDIS reference tables: countries and funding schemes.
+
+``cordisref-countries.csv`` (``;``-separated, UTF-8 with BOM, ``euCode;isoCode;name;language``,
+251 countries in en/fr/de/es/it and 250 in pl):
+
+* ``euCode`` is what the CORDIS participation files write: the ISO code except
+  ``EL`` (Greece, ISO ``GR``) and ``UK`` (United Kingdom, ISO ``GB``);
+* ``isoCode`` is the ISO 3166-1 alpha-2 code, but the literal ``NULL`` for ``BQ``
+  (Bonaire), ``MK`` (North Macedonia) and ``XK`` (Kosovo, a user-assigned code that
+  the EU uses): for those the EU code *is* the ISO code (or the common usage), so
+  it is kept;
+* ``NA`` is Namibia.
+
+``cordisref-projectFundingSchemeCategory.csv`` (``;``, ``code;title;description;language``,
+187 English rows): the funding-scheme codes of FP7 and H2020 (``RIA`` → "Research and
+Innovation action"). One title has a lost character (``Marie Sk?odowska-Curie``); it is
+repaired.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kopru.core.datafiles import data_file
+from kopru.core.text import search_key
+
+COUNTRIES_FILE = "cordis-h2020-participations/cordisref-countries.csv"
+FUNDING_SCHEMES_FILE = "cordis-h2020-participations/cordisref-projectFundingSchemeCategory.csv"
+LANGUAGES = ("en", "fr", "de", "es", "it", "pl")
+
+
+class UnknownCountry(LookupError):
+    """A country code that is neither an ISO code nor a CORDIS (EU) code."""
+
+
+@dataclass(frozen=True)
+class _Countries:
+    eu_to_iso: dict[str, str]  # every euCode, mapped to its ISO code
+    names: dict[tuple[str, str], str]  # (ISO code, language) → name
+    by_name: dict[str, str]  # search key of a name in any language → ISO code
+
+
+@lru_cache(maxsize=1)
+def _countries() -> _Countries:
+    text = data_file(COUNTRIES_FILE).read_text(encoding="utf-8-sig")
+    eu_to_iso: dict[str, str] = {}
+    names: dict[tuple[str, str], str] = {}
+    by_name: dict[str, str] = {}
+    for entry in csv.DictReader(io.StringIO(text), delimiter=";"):
+        eu = (entry.get("euCode") or "").strip().upper()
+        iso = (entry.get("isoCode") or "").strip().upper()
+        if not eu:
+            continue
+        if not iso or iso == "NULL":
+            iso = eu
+        eu_to_iso[eu] = iso
+        name = (entry.get("name") or "").strip()
+        lang = (entry.get("language") or "").strip()
+        if name and lang:
+            names[(iso, lang)] = name
+            by_name.setdefault(search_key(name), iso)
+    for alias, iso in (("turkiye", "TR"), ("turkey", "TR"), ("uk", "GB"), ("great britain", "GB")):
+        by_name.setdefault(alias, iso)
+    return _Countries(eu_to_iso, names, by_name)
+
+
+def cordis_countries() -> dict[str, str]:
+    """``{CORDIS (EU) code: ISO code}``: ``EL`` → ``GR``, ``UK`` → ``GB``, ``NA`` → ``NA``."""
+    return dict(_countries().eu_to_iso)
+
+
+def iso_from_cordis(code: str) -> str | None:
+    """The ISO code of a CORDIS country code, or None when the table does not know it."""
+    return _countries().eu_to_iso.get(code.strip().upper())
+
+
+def iso_codes() -> frozenset[str]:
+    return frozenset(_countries().eu_to_iso.values())
+
+
+def normalise_country(value: str) -> str | None:
+    """An ISO code from an ISO code, a CORDIS code or a country name in one of the
+    reference languages (``"Greece"``, ``"Grèce"``, ``"EL"``, ``"gr"``, ``"Türkiye"``)."""
+    text = value.strip()
+    if not text:
+        return None
+    table = _countries()
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        upper = text.upper()
+        if upper in table.eu_to_iso.values():
+            return upper
+        return table.eu_to_iso.get(upper)
+    return table.by_name.get(search_key(text))
+
+
+def country_name_keys(*, exclude: str = "") -> frozenset[str]:
+    """The search keys of every country name of the table, in all its languages
+    (``"greece"``, ``"grece"``, ``"griechenland"``…), without those of ``exclude``."""
+    return frozenset(key for key, iso in _countries().by_name.items() if iso != exclude)
+
+
+def country_name(iso: str, lang: str = "en") -> str:
+    """The name of the country ``iso`` in ``lang`` (en, fr, de, es, it, pl; others → en).
+
+    Raises :class:`UnknownCountry` for a code the reference table does not know.
+    """
+    table = _countries()
+    code = iso.strip().upper()
+    if code not in table.eu_to_iso.values():
+        raise UnknownCountry(iso)
+    language = lang if lang in LANGUAGES else "en"
+    return table.names.get((code, language)) or table.names[(code, "en")]
+
+
+# --- funding schemes ------------------------------------------------------------------------
+
+_REPAIRS = {"Sk?odowska": "Skłodowska"}
+
+
+@lru_cache(maxsize=1)
+def funding_schemes() -> dict[str, str]:
+    """``{code: English title}`` of the CORDIS funding schemes."""
+    text = data_file(FUNDING_SCHEMES_FILE).read_text(encoding="utf-8-sig")
+    table: dict[str, str] = {}
+    for entry in csv.DictReader(io.StringIO(text), delimiter=";"):
+        if (entry.get("language") or "en").strip() != "en":
+            continue
+        code = (entry.get("code") or "").strip()
+        title = (entry.get("title") or "").strip()
+        for broken, fixed in _REPAIRS.items():
+            title = title.replace(broken, fixed)
+        if code:
+            table[code] = title
+    return table
+
+
+def _title_key(title: str) -> str:
+    return search_key(title.replace("&", " and "))
+
+
+@lru_cache(maxsize=1)
+def _codes_by_title() -> dict[str, str]:
+    """``{search key of a title: code}`` for the titles that name exactly one code."""
+    found: dict[str, set[str]] = {}
+    for code, title in funding_schemes().items():
+        found.setdefault(_title_key(title), set()).add(code)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=512)
+def funding_scheme(value: str) -> tuple[str, str]:
+    """``(code, title)`` for a funding-scheme code or title as a CORDIS file writes it.
+
+    ``"RIA"`` → ``("RIA", "Research and Innovation action")``;
+    ``"Coordination and support action"`` → ``("CSA", "Coordination & support action")``;
+    a code the table does not know keeps an empty title (``("CS2-IA", "")``); a title
+    it does not know gives no code (``("", "Some new action")``).
+    """
+    text = value.strip()
+    if not text:
+        return "", ""
+    table = funding_schemes()
+    if text in table:
+        return text, table[text]
+    code = _codes_by_title().get(_title_key(text))
+    if code:
+        return code, table[code]
+    if " " not in text:
+        return text, ""
+    return "", text
