@@ -284,6 +284,13 @@ class CaseEntry(OfficeOwned):
         return f"{self.case_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
 
     @property
+    def follow_up_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.data.get("date") or "")
+        except ValueError:
+            return None
+
+    @property
     def outcome_label(self) -> str:
         return str(dict(Outcome.choices).get(self.data.get("outcome", ""), ""))
 

@@ -14,8 +14,8 @@ public_patterns = [
 
 panel_patterns = [
     path("danisma/", views.panel_desk, name="desk"),
-    path("danisma/talepler/", views.panel_list, name="list"),
-    path("danisma/talepler/disa-aktar.xlsx", views.panel_export, name="export"),
+    path("danisma-talepleri/", views.panel_list, name="list"),
+    path("danisma-talepleri/disa-aktar.xlsx", views.panel_export, name="export"),
     path("danisma/yeni/", views.panel_log, name="log"),
     office_path(
         "danisma/bul/<str:kind>/", views.panel_lookup, name="lookup", models={"kind": "kurum"}

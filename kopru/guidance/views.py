@@ -154,8 +154,8 @@ def public_follow(request: HttpRequest, office_slug: str, token: str) -> HttpRes
         {"case": case, "timeline": selectors.case_timeline(case, public_only=True), "form": form},
         status=status,
     )
-    # The address is the key to the page: keep it out of other sites' logs and caches.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is the key to the page: keep it out of caches and search engines
+    # (the site-wide Referrer-Policy "same-origin" keeps it from other sites' logs).
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

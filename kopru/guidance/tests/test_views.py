@@ -48,7 +48,7 @@ def test_visitor_sends_a_request_and_lands_on_its_private_page(
     body = page.content.decode()
     assert page.status_code == 200 and case.reference in body
     assert "Yetişkin eğitimi alanında" in body
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     assert [m.to for m in mail.outbox if case.reference in m.subject] == [["zeynep@example.org"]]
 
@@ -164,11 +164,11 @@ def test_case_list_filters_and_is_bounded(
         )
     client = client_for(balikesir_expert)
     with django_assert_max_num_queries(15):
-        page = client.get("/balikesir/panel/danisma/talepler/")
+        page = client.get("/balikesir/panel/danisma-talepleri/")
     assert page.status_code == 200 and "40 talep" in page.content.decode()
-    mine = client.get("/balikesir/panel/danisma/talepler/?uzman=ben")
+    mine = client.get("/balikesir/panel/danisma-talepleri/?uzman=ben")
     assert "10 talep" in mine.content.decode()
-    found = client.get("/balikesir/panel/danisma/talepler/?q=izmir")
+    found = client.get("/balikesir/panel/danisma-talepleri/?q=izmir")
     assert "İZMİR yolu 3" in found.content.decode() and "1 talep" in found.content.decode()
 
 
@@ -245,7 +245,9 @@ def test_export_neutralises_formulas(
     from openpyxl import load_workbook
 
     CaseFactory(office=balikesir, subject='=HYPERLINK("http://x")')
-    r = client_for(balikesir_expert).get("/balikesir/panel/danisma/talepler/disa-aktar.xlsx?durum=")
+    r = client_for(balikesir_expert).get(
+        "/balikesir/panel/danisma-talepleri/disa-aktar.xlsx?durum="
+    )
     sheet = load_workbook(io.BytesIO(r.content)).active
     values = [c.value for c in sheet[2]]
     assert '\'=HYPERLINK("http://x")' in values
