@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kopru.calls",
     "kopru.projects",
     "kopru.trainings",
+    "kopru.partners",
     "kopru.guidance",
 ]
 

@@ -1,0 +1,167 @@
+"""Reads of the partner search: the public catalogue, the kurum and panel lists, threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from kopru.core.search import fulltext_filter
+from kopru.organisations.models import OrganisationType
+
+from .countries import COUNTRIES
+from .models import Answer, AnswerMessage, PartnerSearch, PostKind, PostState, PostStatus, Side
+
+SORTS = ("yeni", "son-tarih")
+
+
+@dataclass(frozen=True)
+class PostFilters:
+    """The public list's filters, read from the query string; unknown values are ignored."""
+
+    q: str = ""
+    kind: str = ""
+    country: str = ""
+    organisation_type: str = ""
+    call: int | None = None
+    programme: str = ""
+    sort: str = "yeni"
+
+    @classmethod
+    def from_params(cls, params: Any) -> PostFilters:
+        def one(name: str, allowed: Any = None) -> str:
+            value = str(params.get(name, "") or "").strip()[:200]
+            return value if allowed is None or value in allowed else ""
+
+        call = one("cagri")
+        country = one("ulke").upper()
+        return cls(
+            q=one("q"),
+            kind=one("tur", PostKind.values),
+            country=country if country in COUNTRIES else "",
+            organisation_type=one("kurum_turu", OrganisationType.values),
+            call=int(call) if call.isdigit() and len(call) < 10 else None,
+            programme=one("program"),
+            sort=one("siralama", SORTS) or "yeni",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.q
+            or self.kind
+            or self.country
+            or self.organisation_type
+            or self.call
+            or self.programme
+        )
+
+
+def _listed(qs: QuerySet[PartnerSearch]) -> QuerySet[PartnerSearch]:
+    return qs.select_related("organisation", "call", "office")
+
+
+def apply_filters(qs: QuerySet[PartnerSearch], f: PostFilters) -> QuerySet[PartnerSearch]:
+    qs = fulltext_filter(qs, f.q)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.country:  # a post that names no country welcomes every country
+        qs = qs.filter(Q(countries_index__contains=f"|{f.country}|") | Q(countries_index=""))
+    if f.organisation_type:
+        qs = qs.filter(Q(types_index__contains=f"|{f.organisation_type}|") | Q(types_index=""))
+    if f.call:
+        qs = qs.filter(call_id=f.call)
+    if f.programme:
+        qs = qs.filter(programme=f.programme)
+    return qs
+
+
+def public_posts(f: PostFilters) -> QuerySet[PartnerSearch]:
+    """Open, unexpired posts of the scope, filtered and sorted."""
+    qs = apply_filters(_listed(PartnerSearch.objects.filter(PartnerSearch.public_q())), f)
+    if f.sort == "son-tarih":
+        return qs.order_by("expires_on", "-created_at", "-id")
+    return qs.order_by("-created_at", "-id")
+
+
+def public_filter_options() -> dict[str, Any]:
+    """The calls and programmes that open posts name (for the filter lists)."""
+    visible = PartnerSearch.objects.filter(PartnerSearch.public_q())
+    calls = {
+        row["call_id"]: row
+        for row in visible.filter(call__state="published")
+        .values("call_id", "call__title_tr", "call__title_en")
+        .order_by("call__title_tr")
+    }
+    programmes = sorted(
+        set(visible.exclude(programme="").values_list("programme", flat=True)[:200])
+    )
+    return {"calls": list(calls.values()), "programmes": programmes}
+
+
+def latest_open(limit: int = 4) -> list[PartnerSearch]:
+    return list(
+        _listed(PartnerSearch.objects.filter(PartnerSearch.public_q())).order_by(
+            "-created_at", "-id"
+        )[:limit]
+    )
+
+
+def _unread_q() -> Q:
+    return Q(answers__last_side=Side.RESPONDER) & (
+        Q(answers__poster_seen_at__isnull=True)
+        | Q(answers__poster_seen_at__lt=F("answers__last_message_at"))
+    )
+
+
+def _with_answer_counts(qs: QuerySet[PartnerSearch]) -> QuerySet[PartnerSearch]:
+    return qs.annotate(
+        answer_count=Count("answers", distinct=True),
+        unread_count=Count("answers", filter=_unread_q(), distinct=True),
+    )
+
+
+def managed_posts(
+    *, organisation_id: int | None = None, q: str = "", state: str = ""
+) -> QuerySet[PartnerSearch]:
+    """Posts of the office (or of one organisation) with their answer counts."""
+    qs = PartnerSearch.objects.all()
+    if organisation_id is not None:
+        qs = qs.filter(organisation_id=organisation_id)
+    today = timezone.localdate()
+    if state == PostState.OPEN:
+        qs = qs.filter(status=PostStatus.OPEN, expires_on__gte=today)
+    elif state == PostState.EXPIRED:
+        qs = qs.filter(status=PostStatus.OPEN, expires_on__lt=today)
+    elif state == PostState.CLOSED:
+        qs = qs.filter(status=PostStatus.CLOSED)
+    qs = fulltext_filter(qs, q)
+    return _with_answer_counts(_listed(qs)).order_by("-created_at", "-id")
+
+
+def post_answers(post: PartnerSearch) -> QuerySet[Answer]:
+    return (
+        Answer.objects.filter(post=post)
+        .select_related("responder_organisation")
+        .annotate(message_count=Count("messages"))
+        .order_by("-last_message_at", "-id")
+    )
+
+
+def thread(answer: Answer) -> list[AnswerMessage]:
+    return list(
+        AnswerMessage._base_manager.filter(answer=answer)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+
+
+def sent_answers(organisation_id: int) -> QuerySet[Answer]:
+    """Answers the member's organisation sent to posts of this office."""
+    return (
+        Answer.objects.filter(responder_organisation_id=organisation_id)
+        .select_related("post", "post__organisation", "post__office")
+        .order_by("-last_message_at", "-id")
+    )
