@@ -1,5 +1,6 @@
 """Demo accounts: the seven named in the foundation issue, plus Balıkesir's other
-three experts, so the office has its one coordinator and four project experts."""
+three experts, so the office has its one coordinator and four project experts, and a
+second institution member per office (another organisation, to answer partner searches)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ ACCOUNTS = [
     ("balikesir.uzman3", "Emre", "Çelik (demo)", Role.EXPERT, "balikesir", None),
     ("balikesir.uzman4", "Elif", "Öztürk (demo)", Role.EXPERT, "balikesir", None),
     ("balikesir.kurum", "Hakan", "Yıldız (demo)", Role.INSTITUTION_MEMBER, "balikesir", "bbb"),
+    ("balikesir.kurum2", "Can", "Öztürk (demo)", Role.INSTITUTION_MEMBER, "balikesir", "bau"),
     ("izmir.koordinator", "Selin", "Aydın (demo)", Role.COORDINATOR, "izmir", None),
     ("izmir.uzman", "Burak", "Arslan (demo)", Role.EXPERT, "izmir", None),
     ("izmir.kurum", "Deniz", "Koç (demo)", Role.INSTITUTION_MEMBER, "izmir", "ege"),
+    ("izmir.kurum2", "Ece", "Yılmaz (demo)", Role.INSTITUTION_MEMBER, "izmir", "deu"),
 ]
 
 
