@@ -34,20 +34,30 @@ class OrganisationPublicSerializer(serializers.ModelSerializer[Organisation]):
             "country",
             "website",
             "description",
+            "team_status",
         ]
 
 
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware name search"),
+            OpenApiParameter(
+                "q",
+                OpenApiTypes.STR,
+                description="Turkish-aware full-text search (every word matches a word prefix)",
+            ),
             OpenApiParameter("type", OpenApiTypes.STR, description="organisation type code"),
+            OpenApiParameter("district", OpenApiTypes.INT, description="district id"),
             OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
         ]
     )
 )
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
-    """Organisations of the stakeholder directory."""
+    """Organisations of the stakeholder directory (public fields only).
+
+    Anonymous callers and institution members see published organisations; office
+    staff also see their own office's unpublished ones (still only these fields).
+    """
 
     serializer_class = OrganisationPublicSerializer
     # For the schema only; requests use the scoped get_queryset() below.
@@ -55,7 +65,12 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
 
     def get_queryset(self) -> Any:
         params = self.request.query_params
-        qs = selectors.organisation_list(q=params.get("q", ""), type=params.get("type", ""))
+        district = params.get("district", "")
+        qs = selectors.directory_search(
+            q=params.get("q", "")[:200],
+            type=params.get("type", ""),
+            district_id=int(district) if district.isdigit() else None,
+        )
         if params.get("office"):
             qs = qs.filter(office__slug=params["office"])
         return qs.select_related("office")

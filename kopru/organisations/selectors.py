@@ -1,16 +1,26 @@
+"""Reads of the stakeholder directory (every query runs in the active office scope)."""
+
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass, field
+from typing import Any
 
-from kopru.core.text import search_key
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from .models import Organisation
+from kopru.core.search import fulltext_filter
+from kopru.core.text import search_key, search_terms
+
+from .models import PUBLIC_TYPES, Organisation, TeamMember, TeamStatus
 
 
 def organisation_list(
     *, q: str = "", type: str = "", district_id: int | None = None
 ) -> QuerySet[Organisation]:
-    """Organisations visible in the active scope, in Turkish alphabetical order."""
+    """Organisations visible in the active scope, in Turkish alphabetical order.
+
+    ``q`` is a short lookup: every folded term must occur anywhere in the name or
+    short name (``kesir`` finds ``Balıkesir``), for staff pick lists and the panel.
+    """
     qs = Organisation.objects.select_related("district", "district__province").order_by("name_sort")
     for term in search_key(q).split():
         qs = qs.filter(name_search__contains=term)
@@ -19,3 +29,195 @@ def organisation_list(
     if district_id:
         qs = qs.filter(district_id=district_id)
     return qs
+
+
+def directory_search(
+    *, q: str = "", type: str = "", district_id: int | None = None
+) -> QuerySet[Organisation]:
+    """The public directory (and the API): full-text search of the public text.
+
+    Each term matches a word prefix (``bel`` finds ``Belediyesi``), Turkish-aware on
+    both databases; results in Turkish alphabetical order.
+    """
+    qs = Organisation.objects.select_related("district", "district__province")
+    if type:
+        qs = qs.filter(type=type)
+    if district_id:
+        qs = qs.filter(district_id=district_id)
+    if search_terms(q):
+        qs = fulltext_filter(qs, q)
+    return qs.order_by("name_sort")
+
+
+def published_projects(organisation: Organisation) -> list[Any]:
+    """The organisation's projects visible in the active scope (the public ones on a
+    public page), found through the relation the projects app declares: this app does
+    not import it. Empty when no such relation exists."""
+    for rel in Organisation._meta.related_objects:
+        model: Any = rel.related_model
+        if model._meta.label_lower == "projects.project" and rel.one_to_many:
+            qs = model._default_manager.filter(**{rel.field.name: organisation})
+            return list(qs.order_by("-pk")[:20])
+    return []
+
+
+# --- project teams ---------------------------------------------------------------
+
+
+def team_members(organisation: Organisation) -> QuerySet[TeamMember]:
+    return TeamMember.objects.filter(organisation=organisation).order_by(
+        "-is_contact_point", "role", "name_sort"
+    )
+
+
+@dataclass
+class TeamOverview:
+    """Public bodies of the office and their team status, with counts per status."""
+
+    rows: QuerySet[Organisation]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def team_overview(
+    *, status: str = "", type: str = "", district_id: int | None = None, q: str = ""
+) -> TeamOverview:
+    """The public-type organisations (``PUBLIC_TYPES``), those without a team first.
+
+    The counts ignore the status filter (so they read as "of these, how many..."),
+    and come from one aggregate query.
+    """
+    base = Organisation.objects.filter(type__in=PUBLIC_TYPES)
+    if type:
+        base = base.filter(type=type)
+    if district_id:
+        base = base.filter(district_id=district_id)
+    for term in search_key(q).split():
+        base = base.filter(name_search__contains=term)
+    counts = base.aggregate(
+        **{
+            s.value: Count("pk", filter=Q(team_status=s.value))
+            for s in TeamStatus  # type: ignore[attr-defined]
+        }
+    )
+    rows = base.filter(team_status=status) if status else base
+    rows = (
+        rows.select_related("district")
+        .annotate(
+            member_count=Count("team_members", distinct=True),
+            status_rank=Case(
+                When(team_status=TeamStatus.NONE, then=Value(0)),
+                When(team_status=TeamStatus.FORMING, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("status_rank", "name_sort")
+    )
+    return TeamOverview(rows=rows, counts={k: int(v or 0) for k, v in counts.items()})
+
+
+def team_figures() -> dict[str, int]:
+    """Public bodies of the scope's office by team status (one query)."""
+    counts = Organisation.objects.filter(type__in=PUBLIC_TYPES).aggregate(
+        total=Count("pk"),
+        formed=Count("pk", filter=Q(team_status=TeamStatus.FORMED)),
+        none=Count("pk", filter=Q(team_status=TeamStatus.NONE)),
+    )
+    return {k: int(v or 0) for k, v in counts.items()}
+
+
+# --- duplicates -----------------------------------------------------------------
+
+
+FILLABLE = (
+    "short_name",
+    "district_id",
+    "official_id",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "description",
+    "contact_name",
+    "contact_email",
+)
+
+
+@dataclass
+class DuplicateGroup:
+    organisations: list[Organisation]
+    reasons: list[str]
+
+    @property
+    def suggested(self) -> Organisation:
+        """The record to keep by default: the most complete one, else the oldest."""
+        return max(self.organisations, key=_completeness)
+
+
+def duplicate_groups() -> list[DuplicateGroup]:
+    """Groups of likely duplicates in the active scope: the same folded name
+    (``duplicate_key``) or the same official id. Overlapping groups are joined; a group
+    whose records were all reviewed as distinct organisations is left out."""
+    keys = list(
+        Organisation.objects.exclude(duplicate_key="")
+        .values("duplicate_key")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("duplicate_key", flat=True)
+    )
+    official = list(
+        Organisation.objects.exclude(official_id="")
+        .values("official_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("official_id", flat=True)
+    )
+    if not keys and not official:
+        return []
+    candidates = list(
+        Organisation.objects.filter(Q(duplicate_key__in=keys) | Q(official_id__in=official))
+        .select_related("district")
+        .order_by("name_sort", "pk")
+    )
+    parent: dict[int, int] = {o.pk: o.pk for o in candidates}
+
+    def find(pk: int) -> int:
+        while parent[pk] != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    by_value: dict[tuple[str, str], int] = {}
+    key_set, official_set = set(keys), set(official)
+    for o in candidates:
+        for kind, value, wanted in (
+            ("name", o.duplicate_key, key_set),
+            ("official_id", o.official_id, official_set),
+        ):
+            if value and value in wanted:
+                first = by_value.setdefault((kind, value), o.pk)
+                parent[find(o.pk)] = find(first)
+    groups: dict[int, list[Organisation]] = {}
+    for o in candidates:
+        groups.setdefault(find(o.pk), []).append(o)
+    out = []
+    for members in groups.values():
+        if len(members) < 2 or all(o.distinct_reviewed for o in members):
+            continue
+        reasons = []
+        if len({o.duplicate_key for o in members}) < len(members):
+            reasons.append("name")
+        ids = [o.official_id for o in members if o.official_id]
+        if len(set(ids)) < len(ids):
+            reasons.append("official_id")
+        out.append(DuplicateGroup(organisations=members, reasons=reasons))
+    return out
+
+
+def _completeness(o: Organisation) -> tuple[int, int]:
+    filled = sum(1 for name in FILLABLE if getattr(o, name) not in (None, ""))
+    return (filled + (2 if o.team_status == TeamStatus.FORMED else 0), -o.pk)

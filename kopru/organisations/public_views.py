@@ -1,0 +1,52 @@
+"""The public stakeholder directory: published organisations, public fields only."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import selectors
+from .models import Organisation, OrganisationType
+from .views import _districts, _int
+
+PAGE_SIZE = 20
+
+
+def directory(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    q = request.GET.get("q", "").strip()[:200]
+    org_type = request.GET.get("tur", "")
+    org_type = org_type if org_type in OrganisationType.values else ""
+    districts = _districts(office)
+    district_id = _int(request.GET.get("ilce"))
+    if district_id not in {d.pk for d in districts}:
+        district_id = None
+    qs = selectors.directory_search(q=q, type=org_type, district_id=district_id)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/public_list.html",
+        {
+            "page": page,
+            "q": q,
+            "type": org_type,
+            "district_id": district_id,
+            "types": OrganisationType.choices,
+            "districts": districts,
+        },
+    )
+
+
+def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("district", "district__province"), pk=pk
+    )
+    return render(
+        request,
+        "organisations/public_detail.html",
+        {
+            "organisation": organisation,
+            "projects": selectors.published_projects(organisation),
+        },
+    )
