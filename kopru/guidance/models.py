@@ -176,12 +176,30 @@ class Case(OfficeOwned, TimeStamped, Versioned):
         verbose_name_plural = _("danışma talepleri")
         ordering = ["-opened_at", "-id"]
         indexes = [
-            models.Index(fields=["office", "status", "assigned_to"]),
-            models.Index(fields=["office", "assigned_to", "status", "-opened_at"]),
-            models.Index(fields=["office", "-opened_at"]),
-            models.Index(fields=["office", "follow_up_on"]),
-            models.Index(fields=["office", "opened_month", "first_response_seconds"]),
-            models.Index(fields=["office", "opened_month", "resolution_seconds"]),
+            # The desk overview reads these two without touching the table.
+            models.Index(
+                fields=["office", "status", "assigned_to", "follow_up_on"],
+                name="guidance_case_workload",
+            ),
+            models.Index(
+                fields=[
+                    "office",
+                    "opened_month",
+                    "assigned_to",
+                    "channel",
+                    "topic",
+                    "first_response_seconds",
+                    "resolution_seconds",
+                ],
+                name="guidance_case_monthly",
+            ),
+            # Lists: an expert's cases and everybody's, newest first.
+            models.Index(
+                fields=["office", "assigned_to", "status", "-opened_at"],
+                name="guidance_case_expert_list",
+            ),
+            models.Index(fields=["office", "-opened_at"], name="guidance_case_newest"),
+            models.Index(fields=["office", "follow_up_on"], name="guidance_case_follow_up"),
         ]
         constraints = [
             models.CheckConstraint(
