@@ -245,7 +245,9 @@ def load(ctx: DemoContext) -> str:
             )
             case.refresh_derived()
             case.save(force_insert=True)
-            entries = [(EntryKind.REQUEST, opened, None, message, {})]
+            entries: list[tuple[str, dt.datetime, Any, str, dict[str, Any]]] = [
+                (EntryKind.REQUEST, opened, None, message, {})
+            ]
             if expert:
                 entries.append(
                     (
