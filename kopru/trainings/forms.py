@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
 from kopru.geo.models import District
 
 from .models import Event, Registration, Session
@@ -123,7 +123,7 @@ class PersonForm(BootstrapFormMixin, forms.ModelForm):
         return {k: self.cleaned_data.get(k) for k in self.Meta.fields}
 
 
-class PublicRegistrationForm(PersonForm):
+class PublicRegistrationForm(HoneypotFormMixin, PersonForm):
     consent = forms.BooleanField(label=KVKK_TEXT, required=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from kopru.core.errors import ApplicationError
 from kopru.core.jobs import job_start
+from kopru.core.ratelimit import client_ip, rate_limit_hit
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from . import certificates as certs
@@ -69,6 +70,11 @@ def post_only(model: Any) -> Any:
     return decorate
 
 
+# A burst of registrations from one address is slowed (a teacher registering a class
+# stays well below this).
+REGISTRATIONS_PER_HOUR = 30
+
+
 def _lang() -> str:
     return (get_language() or "tr")[:2]
 
@@ -108,7 +114,20 @@ def public_event(request: HttpRequest, office_slug: str, pk: int) -> HttpRespons
     form = PublicRegistrationForm(request.POST or None, office=office)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        limit = rate_limit_hit(
+            "trainings.registration", client_ip(request), limit=REGISTRATIONS_PER_HOUR, period=3600
+        )
+        if not limit.allowed:
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Bu adresten kısa sürede çok sayıda kayıt yapıldı. Lütfen {n} dakika sonra "
+                    "yeniden deneyin."
+                ).format(n=max(1, (limit.retry_after + 59) // 60)),
+            )
+            status = 429
+        elif form.is_valid():
             try:
                 registration = services.registration_create(
                     event_id=event.pk,

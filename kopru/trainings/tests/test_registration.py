@@ -214,3 +214,21 @@ def test_material_upload_checks_type_and_content(
     c.post(url, {"title": "Sunum", "file": good})
     with unscoped("test"):
         assert [m.title for m in event.materials.all()] == ["Sunum"]
+
+
+def test_public_registration_refuses_bots_and_slows_bursts(client: Any, balikesir: Any) -> None:
+    from kopru.trainings.views import REGISTRATIONS_PER_HOUR
+
+    from .factories import EventFactory
+
+    event = EventFactory(office=balikesir, capacity=500)
+    url = f"/balikesir/egitimler/{event.pk}/"
+    form = {"full_name": "Işıl Şık", "email": "isil@example.org", "consent": "on"}
+    trap = client.post(url, {**form, "kp_website": "http://spam.example"})
+    assert trap.status_code == 400 and "otomatik bir program" in trap.content.decode()
+    for i in range(REGISTRATIONS_PER_HOUR - 1):
+        client.post(url, {**form, "email": f"kisi{i}@example.org"})
+    slowed = client.post(url, {**form, "email": "son@example.org"})
+    assert slowed.status_code == 429 and "dakika sonra" in slowed.content.decode()
+    with unscoped("test"):
+        assert not event.registrations.filter(email="son@example.org").exists()
