@@ -13,7 +13,7 @@ from kopru.organisations.models import Organisation, OrganisationType
 from kopru.trainings.validation import check_email
 
 from .countries import country_choices
-from .models import PartnerSearch
+from .models import PartnerSearch, PostKind
 from .services import MAX_MESSAGE, MIN_MESSAGE, check_post_data
 
 KVKK_TEXT = _(
@@ -78,6 +78,7 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             "expires_on",
         ]
         widgets = {
+            "kind": forms.RadioSelect(attrs={"class": "form-check-input"}),
             "description_tr": forms.Textarea(attrs={"rows": 6}),
             "description_en": forms.Textarea(attrs={"rows": 6}),
             "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -101,7 +102,12 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         if self.instance.call_id:
             wanted |= Q(pk=self.instance.call_id)
         call.queryset = Call.objects.filter(wanted).order_by("title_sort")
-        self.fields["kind"].label = _("İlan türü")
+        call.empty_label = _("— çağrıya bağlı değil —")
+        kind: Any = self.fields["kind"]
+        kind.label = _("İlan türü")
+        kind.choices = list(PostKind.choices)  # no empty choice: one of the two
+        if not self.instance.pk:
+            self.initial.setdefault("kind", PostKind.SEEKING)
         if choose_organisation:
             self.fields["organisation"] = forms.ModelChoiceField(
                 label=_("İlan sahibi kurum"),

@@ -104,9 +104,26 @@ def _answer_initial(request: HttpRequest) -> dict[str, Any]:
     return initial
 
 
+def _sent_answer_url(request: HttpRequest, post: PartnerSearch) -> str:
+    """A signed-in member whose organisation already answered gets its thread instead."""
+    user: Any = request.user
+    if not getattr(user, "is_institution_member", False) or not user.organisation_id:
+        return ""
+    answer = Answer._base_manager.filter(
+        post=post, responder_organisation_id=user.organisation_id, erased_at__isnull=True
+    ).first()
+    if answer is None:
+        return ""
+    return reverse(
+        "public:partners:thread",
+        kwargs={"office_slug": post.office.slug, "token": make_token(answer)},
+    )
+
+
 def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     post, listed = _public_post(request, pk)
-    can_answer = listed and permissions.can_answer(request.user, post)
+    sent_url = _sent_answer_url(request, post) if listed else ""
+    can_answer = listed and not sent_url and permissions.can_answer(request.user, post)
     initial = _answer_initial(request)
     form = AnswerForm(initial=initial)
     status = 410 if post.closed_by_staff and not listed else 200
@@ -148,7 +165,10 @@ def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
             "listed": listed,
             "form": form,
             "can_answer": can_answer,
-            "own_post": listed and not can_answer and post.accepts_answers,
+            "own_post": listed
+            and permissions.member_organisation_id(request.user, post.office)
+            == post.organisation_id,
+            "sent_url": sent_url,
             "wait_minutes": wait,
         },
         status=status,

@@ -233,8 +233,8 @@ def test_private_link_is_unguessable(client: Any, post: Any, izmir: Any) -> None
     answer = AnswerFactory(post=post)
     good = make_token(answer)
     assert client.get(f"{LIST}yazisma/{good}/").status_code == 200
-    wrong_nonce = signing.dumps([answer.pk, "guessed"], salt=SALT)
-    other_salt = signing.dumps([answer.pk, answer.token_nonce], salt="elsewhere")
+    wrong_nonce = signing.Signer(salt=SALT).sign_object([answer.pk, "guessed"])
+    other_salt = signing.Signer(salt="elsewhere").sign_object([answer.pk, answer.token_nonce])
     for bad in ("abc", good[:-2] + "xx", wrong_nonce, other_salt):
         assert client.get(f"{LIST}yazisma/{bad}/").status_code == 404
     # a token of another office's answer does not open on this office
@@ -348,6 +348,8 @@ def test_signed_in_member_answers_with_prefilled_details(
     (answer,) = _answers(post)
     assert answer.responder_organisation_id == other_member.organisation_id
     assert answer.responder_user_id == other_member.pk
+    again = c.get(f"{LIST}{post.pk}/").content.decode()
+    assert "Kurumunuz bu ilana yanıt verdi" in again and 'name="message"' not in again
     sent = c.get("/balikesir/kurum/ortak-arama/yanitlarimiz/").content.decode()
     assert "İZMİR VE BALIKESİR" in sent and "/ortak-arama/yazisma/" in sent
 
