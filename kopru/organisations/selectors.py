@@ -10,7 +10,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key, search_terms
 
-from .models import PUBLIC_TYPES, Organisation, TeamMember, TeamStatus
+from .models import PUBLIC_TYPES, Organisation, TeamMember, TeamRole, TeamStatus
 
 
 def organisation_list(
@@ -65,8 +65,14 @@ def published_projects(organisation: Organisation) -> list[Any]:
 
 
 def team_members(organisation: Organisation) -> QuerySet[TeamMember]:
+    """The team: its contact point first, then by role (leader first) and name."""
+    role_rank = Case(
+        *[When(role=value, then=Value(i)) for i, value in enumerate(TeamRole.values)],
+        default=Value(len(TeamRole.values)),
+        output_field=IntegerField(),
+    )
     return TeamMember.objects.filter(organisation=organisation).order_by(
-        "-is_contact_point", "role", "name_sort"
+        "-is_contact_point", role_rank, "name_sort"
     )
 
 

@@ -112,14 +112,35 @@ def team_member_update(
     return member
 
 
+# What a team member's record says about the person (scrubbed from its history on erasure).
+PERSONAL_FIELDS = ("full_name", "job_title", "skills", "languages", "email", "phone")
+
+
+def _scrub_member_history(member: TeamMember) -> None:
+    """The member's own audit entries keep what changed, not who it was."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kopru.core.models import AuditEntry
+
+    ct = ContentType.objects.get_for_model(TeamMember)
+    for entry in AuditEntry.objects.filter(content_type=ct, object_id=str(member.pk)):
+        entry.changes = {
+            k: (["—", "—"] if k in PERSONAL_FIELDS else v) for k, v in entry.changes.items()
+        }
+        entry.object_repr = "—"
+        entry.save(update_fields=["changes", "object_repr"])
+
+
 @transaction.atomic
 def team_member_delete(*, member: TeamMember, actor: Any) -> None:
+    """Remove a person from the team; their details leave the audit trail too."""
     audit_log(
         actor=actor,
         action="organisations.team_member.deleted",
         obj=member.organisation,
         data={"member_id": member.pk, "role": member.role},
     )
+    _scrub_member_history(member)
     member.delete()
 
 
@@ -127,7 +148,8 @@ def team_members_erase(*, email: str, actor: Any) -> int:
     """Anonymise the team members held under ``email`` in the active scope.
 
     The record stays (the team keeps a member in that role); name, contact details,
-    title, skills and languages go. The audit entry names the records, not the person.
+    title, skills and languages go, from the record and from its audit entries. The
+    audit entry of the erasure names the records, not the person.
     """
     count = 0
     with transaction.atomic():
@@ -144,6 +166,7 @@ def team_members_erase(*, email: str, actor: Any) -> int:
                 erased_at=timezone.now(),
                 version=F("version") + 1,
             )
+            _scrub_member_history(member)
             audit_log(
                 actor=actor,
                 action="organisations.team_member.erased",

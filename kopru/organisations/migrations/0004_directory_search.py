@@ -4,6 +4,22 @@ from django.db import migrations
 
 from kopru.core.search import CreateFullTextIndex
 
+# The type names in both languages as they were when this migration was written.
+TYPE_LABELS = {
+    "public_body": "Kamu kurumu Public body",
+    "municipality": "Belediye Municipality",
+    "local_administration": "Köy / mahalle muhtarlığı Village / neighbourhood administration",
+    "university": "Üniversite University",
+    "school": "Okul School",
+    "ngo": "Dernek / vakıf / STK Association / foundation / NGO",
+    "cooperative": "Kooperatif Cooperative",
+    "chamber": "Oda / birlik Chamber / union",
+    "sme": "KOBİ SME",
+    "large_company": "Büyük işletme Large company",
+    "young_entrepreneur": "Genç girişimci Young entrepreneur",
+    "foreign": "Yabancı kuruluş Foreign organisation",
+}
+
 
 def fill_derived(apps, schema_editor):
     from kopru.core.text import search_key
@@ -21,7 +37,7 @@ def fill_derived(apps, schema_editor):
                     org.name,
                     org.short_name,
                     districts.get(org.district_id, ""),
-                    org.type.replace("_", " "),
+                    TYPE_LABELS.get(org.type, ""),
                     org.description[:4000],
                 ]
             )

@@ -211,3 +211,25 @@ def test_personal_data_of_team_members_is_found_and_erased(
     assert theirs.erased_at is None  # another office's record is not touched
     entry = AuditEntry.objects.get(action="organisations.team_member.erased")
     assert "kisi@example.invalid" not in str(entry.data)
+
+
+def test_removing_or_erasing_a_member_takes_their_details_out_of_the_history(
+    client_for: Any, balikesir_expert: Any, balikesir: Any, balikesir_coordinator: Any
+):
+    org = PublicBodyFactory(office=balikesir)
+    client = client_for(balikesir_expert)
+    client.post(f"/balikesir/panel/kurumlar/{org.pk}/ekip/yeni/", MEMBER)
+    client.post(
+        f"/balikesir/panel/kurumlar/{org.pk}/ekip/yeni/",
+        {**MEMBER, "full_name": "Kalan Kişi", "email": "kalan@example.invalid"},
+    )
+    removed = TeamMember._base_manager.get(full_name="Işıl Çağlar")
+    client.post(f"/balikesir/panel/ekip-uyeleri/{removed.pk}/sil/")
+    with office_scope(balikesir):
+        personal_data_erase(
+            email="kalan@example.invalid", actor=balikesir_coordinator, office=balikesir
+        )
+    trail = str(list(AuditEntry.objects.values_list("changes", "object_repr", "data")))
+    for value in ("Işıl Çağlar", "isil.caglar@example.invalid", "Kalan Kişi", "kalan@example"):
+        assert value not in trail
+    assert AuditEntry.objects.filter(action="organisations.team_member.created").count() == 2
