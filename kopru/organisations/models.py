@@ -45,6 +45,25 @@ PUBLIC_TYPES: tuple[str, ...] = (
 )
 
 
+# Fields a merged record's value fills where the record kept has none (and that make
+# a record "complete" when choosing which one of a group of duplicates to keep).
+MERGE_FIELDS = [
+    "short_name",
+    "district",
+    "official_id",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "description",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+    "team_formed_on",
+]
+
+
 class TeamStatus(models.TextChoices):
     NONE = "none", _("Ekip yok")
     FORMING = "forming", _("Ekip kuruluyor")

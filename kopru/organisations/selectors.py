@@ -10,7 +10,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key, search_terms
 
-from .models import PUBLIC_TYPES, Organisation, TeamMember, TeamRole, TeamStatus
+from .models import MERGE_FIELDS, PUBLIC_TYPES, Organisation, TeamMember, TeamRole, TeamStatus
 
 
 def organisation_list(
@@ -139,20 +139,6 @@ def team_figures() -> dict[str, int]:
 # --- duplicates -----------------------------------------------------------------
 
 
-FILLABLE = (
-    "short_name",
-    "district_id",
-    "official_id",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "description",
-    "contact_name",
-    "contact_email",
-)
-
-
 @dataclass
 class DuplicateGroup:
     organisations: list[Organisation]
@@ -225,5 +211,9 @@ def duplicate_groups() -> list[DuplicateGroup]:
 
 
 def _completeness(o: Organisation) -> tuple[int, int]:
-    filled = sum(1 for name in FILLABLE if getattr(o, name) not in (None, ""))
+    filled = sum(
+        1
+        for name in MERGE_FIELDS
+        if getattr(o, f"{name}_id" if name == "district" else name) not in (None, "")
+    )
     return (filled + (2 if o.team_status == TeamStatus.FORMED else 0), -o.pk)

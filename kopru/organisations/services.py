@@ -13,7 +13,7 @@ from kopru.core.audit import audit_log, json_value
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
 
-from .models import Organisation, TeamMember, TeamStatus
+from .models import MERGE_FIELDS, Organisation, TeamMember, TeamStatus
 
 
 def organisation_create(*, office: Any, data: dict[str, Any], actor: Any) -> Organisation:
@@ -194,22 +194,6 @@ def organisations_mark_distinct(*, organisations: list[Organisation], actor: Any
         )
 
 
-# Fields the survivor fills from the merged records where its own value is empty.
-MERGE_FIELDS = [
-    "short_name",
-    "district",
-    "official_id",
-    "website",
-    "email",
-    "phone",
-    "address",
-    "description",
-    "contact_name",
-    "contact_title",
-    "contact_email",
-    "contact_phone",
-    "team_formed_on",
-]
 _TEAM_RANK: dict[str, int] = {TeamStatus.NONE: 0, TeamStatus.FORMING: 1, TeamStatus.FORMED: 2}
 
 

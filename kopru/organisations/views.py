@@ -26,7 +26,14 @@ from .forms import (
     TeamMemberForm,
     TeamStatusForm,
 )
-from .models import PUBLIC_TYPES, Organisation, OrganisationType, TeamMember, TeamStatus
+from .models import (
+    MERGE_FIELDS,
+    PUBLIC_TYPES,
+    Organisation,
+    OrganisationType,
+    TeamMember,
+    TeamStatus,
+)
 from .permissions import (
     can_edit_organisation,
     can_edit_team,
@@ -67,16 +74,7 @@ def panel_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpRespons
     organisation = get_object_or_404(
         Organisation.objects.select_related("district", "district__province"), pk=pk
     )
-    return render(
-        request,
-        "organisations/panel_detail.html",
-        {
-            "organisation": organisation,
-            "members": list(selectors.team_members(organisation)),
-            "status_form": TeamStatusForm(instance=organisation),
-            "team_urls": _team_urls(request, organisation),
-        },
-    )
+    return render(request, "organisations/panel_detail.html", _team_context(request, organisation))
 
 
 def panel_create(request: HttpRequest, office_slug: str) -> HttpResponse:
@@ -145,6 +143,16 @@ def _team_urls(request: HttpRequest, organisation: Organisation) -> dict[str, st
     }
 
 
+def _team_context(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
+    """What ``organisations/_team.html`` shows: the team, its status form, its links."""
+    return {
+        "organisation": organisation,
+        "members": list(selectors.team_members(organisation)),
+        "status_form": TeamStatusForm(instance=organisation),
+        "team_urls": _team_urls(request, organisation),
+    }
+
+
 def _team_status(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     if not can_edit_team(request.user, organisation):
         raise Http404("team")
@@ -160,8 +168,8 @@ def _team_status(request: HttpRequest, organisation: Organisation) -> HttpRespon
             actor=request.user,
             expected_version=version,
         ),
-        template="organisations/team_status_form.html",
-        context={"organisation": organisation, "urls": urls},
+        template="organisations/team_form.html",
+        context={"organisation": organisation, "urls": urls, "kind": "status"},
         success_url=urls["back"],
         success_message=_("Proje ekibinin durumu kaydedildi."),
     )
@@ -184,8 +192,14 @@ def _member_create(request: HttpRequest, organisation: Organisation) -> HttpResp
             return redirect(urls["back"])
     return render(
         request,
-        "organisations/team_member_form.html",
-        {"form": form, "organisation": organisation, "member": None, "urls": urls},
+        "organisations/team_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "member": None,
+            "urls": urls,
+            "kind": "member",
+        },
     )
 
 
@@ -201,8 +215,8 @@ def _member_edit(request: HttpRequest, member: TeamMember) -> HttpResponse:
         save=lambda data, version: services.team_member_update(
             member=fresh_copy(member), data=data, actor=request.user, expected_version=version
         ),
-        template="organisations/team_member_form.html",
-        context={"organisation": organisation, "member": member, "urls": urls},
+        template="organisations/team_form.html",
+        context={"organisation": organisation, "member": member, "urls": urls, "kind": "member"},
         success_url=urls["back"],
         success_message=_("Ekip üyesi kaydedildi."),
     )
@@ -322,7 +336,7 @@ def panel_merge(request: HttpRequest, office_slug: str) -> HttpResponse:
         return redirect("panel:organisations:detail", office_slug=office.slug, pk=survivor.pk)
     changes = services.merge_values(survivor, others)
     fields = []
-    for name in ["name", *services.MERGE_FIELDS, "team_status"]:
+    for name in ["name", *MERGE_FIELDS, "team_status"]:
         field: Any = Organisation._meta.get_field(name)
         fields.append(
             {
@@ -482,16 +496,7 @@ def member_edit(request: HttpRequest, office_slug: str) -> HttpResponse:
 
 def member_team(request: HttpRequest, office_slug: str) -> HttpResponse:
     organisation = _own_organisation(request)
-    return render(
-        request,
-        "organisations/member_team.html",
-        {
-            "organisation": organisation,
-            "members": list(selectors.team_members(organisation)),
-            "status_form": TeamStatusForm(instance=organisation),
-            "team_urls": _team_urls(request, organisation),
-        },
-    )
+    return render(request, "organisations/member_team.html", _team_context(request, organisation))
 
 
 def member_team_status(request: HttpRequest, office_slug: str) -> HttpResponse:
