@@ -9,8 +9,10 @@ class GuidanceConfig(AppConfig):
 
     def ready(self) -> None:
         from kopru.core.registry import (
+            HomeSection,
             PanelMenuItem,
             PersonalDataProvider,
+            add_home_section,
             add_member_menu,
             add_panel_figures,
             add_panel_menu,
@@ -42,6 +44,9 @@ class GuidanceConfig(AppConfig):
             )
         )
         add_panel_figures(_panel_figures)
+        add_home_section(
+            HomeSection(template="guidance/_home_section.html", context=_no_context, order=70)
+        )
         add_personal_data(
             PersonalDataProvider(
                 key="guidance",
@@ -51,6 +56,10 @@ class GuidanceConfig(AppConfig):
                 order=10,
             )
         )
+
+
+def _no_context(request: object, office: object) -> dict[str, object]:
+    return {}
 
 
 def _panel_figures(office: object) -> list[tuple[object, object]]:
