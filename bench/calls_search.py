@@ -1,6 +1,6 @@
 """Faceted full-text search of the call catalogue at 100,000 calls, and Datasette.
 
-    python bench/calls_search.py [--calls 100000] [--regenerate]
+    python bench/calls_search.py [--calls 100000] [--regenerate] [--datasette-rounds 0]
 
 1. Builds (once; reused while it exists) ``var/bench-calls.sqlite3``: migrates it,
    creates the two demo offices, and scales the real records of
@@ -11,7 +11,10 @@
    types, target groups and sectors, drafts and archived calls.
 2. Runs a fixed set of catalogue searches (full text + facets + sort by nearest
    deadline, first page) through the public page ``/<office>/cagrilar/`` in-process
-   (server time, including facet counts and template rendering) and prints p50/p95.
+   (server time, including facet counts and template rendering) and prints p50/p95,
+   once with Django's cache emptied before every request (no cached counts at all)
+   and once as the site runs (the filter-free and status-only views, here only
+   ``status=open``, reuse their cached counts; every other search is computed).
 3. Copies the database, starts Datasette on it (loopback port, as a subprocess),
    runs the same searches through Datasette's JSON table API (``_search`` on the
    same FTS5 index, the same filters, ``_facet`` / ``_facet_array`` for the same
@@ -57,6 +60,7 @@ from django.utils import timezone  # noqa: E402
 from kopru.calls.importers import parse  # noqa: E402
 from kopru.calls.importing import _SECTOR_WORDS, _TARGET_WORDS, _tags, record_data  # noqa: E402
 from kopru.calls.models import Call, CallDeadline, CallFacet  # noqa: E402
+from kopru.calls.services import facet_rows  # noqa: E402
 from kopru.core.scoping import unscoped  # noqa: E402
 from kopru.core.text import search_key, sort_key  # noqa: E402
 from kopru.organisations.models import OrganisationType  # noqa: E402
@@ -222,7 +226,6 @@ def generate(total: int) -> None:
             if len(batch) == 2000 or i == total - 1:
                 created = Call._base_manager.bulk_create(batch)
                 dls = []
-                facets = []
                 for c, (tz, st, _x) in zip(created, extras, strict=True):
                     base = c.closes_at - dt.timedelta(days=90 * (st - 1))
                     for s in range(st):
@@ -231,7 +234,7 @@ def generate(total: int) -> None:
                                 call=c, at=base + dt.timedelta(days=90 * s), timezone=tz, stage=1
                             )
                         )
-                    facets += [CallFacet(call=c, facet=f, value=v) for f, v in c.facet_values()]
+                facets = facet_rows(created)
                 CallDeadline.objects.bulk_create(dls)
                 CallFacet.objects.bulk_create(facets, batch_size=5000)
                 written += len(created)
@@ -248,13 +251,22 @@ def percentile(values: list[float], p: float) -> float:
     return values[k]
 
 
-def ours(rounds: int) -> list[float]:
+def ours(rounds: int, *, counts_cache: bool = True) -> list[float]:
+    """Server time of each search; ``counts_cache=False`` empties Django's cache first.
+
+    Only the filter-free and status-only views keep their counts in the cache (here:
+    ``status=open``); every other search computes its counts on every request.
+    """
+    from django.core.cache import cache
+
     client = Client()
     times = []
     for query in SEARCHES:  # warm-up
         client.get("/izmir/cagrilar/?" + query)
     for _ in range(rounds):
         for query in SEARCHES:
+            if not counts_cache:
+                cache.clear()
             t = time.perf_counter()
             response = client.get("/izmir/cagrilar/?" + query)
             times.append((time.perf_counter() - t) * 1000)
@@ -393,15 +405,19 @@ def main() -> None:
         count = Call.objects.count()
         published = Call.objects.filter(state="published").count()
     print(f"database: {DB} — {count} calls ({published} published), {len(SEARCHES)} searches")
+    cold_ms = ours(args.rounds, counts_cache=False)
+    c50, c95 = statistics.median(cold_ms), percentile(cold_ms, 95)
+    print(f"Köprü, counts cache emptied before each:      p50 {c50:.1f} ms  p95 {c95:.1f} ms")
     ours_ms = ours(args.rounds)
     p50, p95 = statistics.median(ours_ms), percentile(ours_ms, 95)
     print(f"Köprü catalogue page (server time, in-process): p50 {p50:.1f} ms  p95 {p95:.1f} ms")
-    ds_ms = datasette(args.datasette_rounds)
+    ds_ms = datasette(args.datasette_rounds) if args.datasette_rounds > 0 else None
     if ds_ms:
         d50, d95 = statistics.median(ds_ms), percentile(ds_ms, 95)
         print(f"Datasette JSON API (loopback HTTP):            p50 {d50:.1f} ms  p95 {d95:.1f} ms")
         print(f"ours p95 / Datasette p95 = {p95 / d95:.2f}  (goal < 1)")
-    print(f"goal: p95 <= 50 ms -> {'met' if p95 <= 50 else 'NOT met'}")
+    print(f"goal: p95 <= 50 ms -> {'met' if p95 <= 50 else 'NOT met'}", end="")
+    print(f" (counts cache emptied: {'met' if c95 <= 50 else 'NOT met'})")
 
 
 if __name__ == "__main__":

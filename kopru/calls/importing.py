@@ -33,7 +33,7 @@ from .import_messages import MESSAGES_TR
 from .importers import ImportFileError, ParseResult, get_agency, parse
 from .importers.records import CallRecord
 from .models import Call, CallDeadline, CallFacet, Level, Sector, State, TargetGroup
-from .services import settings_for
+from .services import facet_rows, settings_for
 
 PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
 
@@ -301,10 +301,7 @@ def import_parsed(
             ],
             batch_size=1000,
         )
-        CallFacet.objects.bulk_create(
-            [CallFacet(call=c, facet=f, value=v) for c, _d in written for f, v in c.facet_values()],
-            batch_size=1000,
-        )
+        CallFacet.objects.bulk_create(facet_rows(c for c, _d in written), batch_size=1000)
         entries = [
             AuditEntry(
                 office=office,

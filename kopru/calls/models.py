@@ -283,7 +283,20 @@ class Call(OfficeOwned, TimeStamped, Versioned):
         ]
         indexes = [
             models.Index(fields=["office", "state", "next_deadline"]),
-            models.Index(fields=["state", "level"]),
+            # Covering for the catalogue filtered by level (and for national calls).
+            models.Index(
+                fields=[
+                    "state",
+                    "level",
+                    "office",
+                    "instrument",
+                    "opening_date",
+                    "closes_at",
+                    "next_deadline",
+                    "published_at",
+                ],
+                name="calls_call_state_level",
+            ),
             models.Index(fields=["closes_at"]),
             models.Index(fields=["published_at"]),
             # Covering index of the catalogue's filters, counts and sort: the rows
@@ -291,6 +304,22 @@ class Call(OfficeOwned, TimeStamped, Versioned):
             models.Index(
                 fields=["state", "office", "level", "next_deadline", "closes_at", "opening_date"],
                 name="calls_call_catalogue",
+            ),
+            # The same, keyed by id: the full-text match yields ids, and the catalogue
+            # checks, counts and sorts each of them without reading the wide row.
+            models.Index(
+                fields=[
+                    "id",
+                    "state",
+                    "office",
+                    "level",
+                    "instrument",
+                    "opening_date",
+                    "closes_at",
+                    "next_deadline",
+                    "published_at",
+                ],
+                name="calls_call_narrow",
             ),
         ]
 
@@ -406,10 +435,10 @@ class Call(OfficeOwned, TimeStamped, Versioned):
             pairs.append(("programme", self.programme[:200]))
         if self.funder:
             pairs.append(("funder", self.funder[:200]))
-        pairs += [("applicant", v) for v in dict.fromkeys(self.applicant_types)]
-        pairs += [("target", v) for v in dict.fromkeys(self.target_groups)]
-        pairs += [("sector", v) for v in dict.fromkeys(self.sectors)]
-        return pairs
+        pairs += [("applicant", str(v)) for v in dict.fromkeys(self.applicant_types)]
+        pairs += [("target", str(v)) for v in dict.fromkeys(self.target_groups)]
+        pairs += [("sector", str(v)) for v in dict.fromkeys(self.sectors)]
+        return list(dict.fromkeys(pairs))
 
 
 def _strip_tags(html: str) -> str:
@@ -459,22 +488,63 @@ class CallDeadline(models.Model):
         return self.local_at.utcoffset() == self.turkey_at.utcoffset()
 
 
-class CallFacet(models.Model):
-    """One (facet, value) of a call, kept in step by the services for fast facet counts."""
+class CallFacetTerm(models.Model):
+    """One facet value (``sector=youth``, ``programme=Erasmus+``), numbered once.
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="facets")
+    Facet counts group :class:`CallFacet` rows by this small integer instead of by
+    two strings, which is what keeps them fast over thousands of matching calls.
+    Terms are only ever added.
+    """
+
     facet = models.CharField(max_length=20)
     value = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["facet", "value", "call"]),
-            # Covering index for the facet counts of a filtered set of calls.
-            models.Index(fields=["call", "facet", "value"], name="calls_facet_call_cover"),
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="calls_facet_term_unique")
         ]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class CallFacet(models.Model):
+    """One (facet, value) of a call, kept in step by the services for fast facet counts."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="facets", db_index=False)
+    term = models.ForeignKey(
+        CallFacetTerm, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+
+    class Meta:
+        constraints = [
+            # Also the covering index of the counts: call → its terms.
+            models.UniqueConstraint(fields=["call", "term"], name="calls_facet_call_term")
+        ]
+        indexes = [
+            # The filters: calls having a term.
+            models.Index(fields=["term", "call"], name="calls_facet_term_call"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id}: {self.term_id}"
+
+
+class CatalogueGeneration(models.Model):
+    """A token that changes whenever anything the catalogue counts change.
+
+    Database triggers (migration ``0005``) give ``token`` a new random value on every
+    insert, delete and relevant update of ``calls_call`` and ``calls_callfacet``,
+    whatever wrote them (services, imports, bulk updates, the shell, another
+    process). Cached facet counts remember the token they were read under and are
+    used only while it is unchanged, so no process — whether Django's cache is its
+    own memory or shared — serves counts from before a committed change.
+    """
+
+    token = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.token)
 
 
 class CallLink(models.Model):

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, QuerySet, Value, When
-from django.utils import timezone
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page, Paginator
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kopru.core.scoping import office_scope, public_scope
@@ -21,7 +38,9 @@ from .models import (
     Call,
     CallDeadline,
     CallFacet,
+    CallFacetTerm,
     CallFollow,
+    CatalogueGeneration,
     DeadlineRange,
     Level,
     SavedSearch,
@@ -143,42 +162,55 @@ def apply_filters(
         elif key in FACETS:
             # Multi-valued facets: every chosen value must apply (AND).
             for v in values:
-                qs = qs.filter(
-                    pk__in=CallFacet.objects.filter(facet=key, value=v).values("call_id")
-                )
+                terms = CallFacetTerm.objects.filter(facet=key, value=v).values("pk")
+                qs = qs.filter(pk__in=CallFacet.objects.filter(term__in=terms).values("call_id"))
     return qs
+
+
+def _sort_annotations(sort: str, now: dt.datetime) -> dict[str, Any]:
+    if sort != "deadline":
+        return {}
+    # Nearest deadline first: calls still to close by their next deadline, then the
+    # ones without a date, then the closed ones (most recently closed first).
+    return {
+        "is_upcoming": _upcoming_expression(now),
+        "upcoming_key": Case(When(is_upcoming=True, then=F("next_deadline"))),
+        "closed_key": Case(When(is_upcoming=False, then=F("next_deadline"))),
+    }
+
+
+def _sort_order(sort: str) -> list[Any]:
+    if sort == "newest":
+        return [F("published_at").desc(nulls_last=True), F("id").desc()]
+    if sort == "title":
+        return [F("title_sort").asc(), F("id").asc()]
+    return [
+        F("is_upcoming").desc(),
+        F("upcoming_key").asc(nulls_last=True),
+        F("closed_key").desc(nulls_last=True),
+        F("id").asc(),
+    ]
 
 
 def order(qs: QuerySet[Call], sort: str, now: dt.datetime | None = None) -> QuerySet[Call]:
     now = now or timezone.now()
-    if sort == "newest":
-        return qs.order_by(F("published_at").desc(nulls_last=True), "-id")
-    if sort == "title":
-        return qs.order_by("title_sort", "id")
-    # Nearest deadline first: calls still to close by their next deadline, then the
-    # ones without a date, then the closed ones (most recently closed first).
-    # Closed calls last, the most recently closed first.
-    qs = _annotate_upcoming(qs, now).annotate(
-        upcoming_key=Case(When(is_upcoming=True, then=F("next_deadline"))),
-        closed_key=Case(When(is_upcoming=False, then=F("next_deadline"))),
-    )
-    return qs.order_by(
-        "-is_upcoming",
-        F("upcoming_key").asc(nulls_last=True),
-        F("closed_key").desc(nulls_last=True),
-        "id",
+    annotations = _sort_annotations(sort, now)
+    for name, expression in annotations.items():  # one by one: each refers to the last
+        qs = qs.annotate(**{name: expression})
+    return qs.order_by(*_sort_order(sort))
+
+
+def _upcoming_expression(now: dt.datetime) -> Case:
+    return Case(
+        When(next_deadline__gte=now, then=Value(True)),
+        When(next_deadline__isnull=True, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
     )
 
 
 def _annotate_upcoming(qs: QuerySet[Call], now: dt.datetime) -> QuerySet[Call]:
-    return qs.annotate(
-        is_upcoming=Case(
-            When(next_deadline__gte=now, then=Value(True)),
-            When(next_deadline__isnull=True, then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
+    return qs.annotate(is_upcoming=_upcoming_expression(now))
 
 
 def catalogue_base(office: Any) -> QuerySet[Call]:
@@ -215,36 +247,184 @@ class FacetValue:
 def facet_counts(
     qs: QuerySet[Call], params: SearchParams, *, now: dt.datetime | None = None
 ) -> dict[str, list[FacetValue]]:
-    """Counts of every facet value over the filtered set ``qs`` (two queries)."""
+    """Counts of every facet value over the filtered set ``qs`` (one query)."""
     now = now or timezone.now()
-    labels = facet_labels()
-    ids = qs.order_by().values("pk")
-    grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    rows = (
-        CallFacet.objects.filter(call_id__in=ids)
-        .values_list("facet", "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for facet, value, n in rows:
-        grouped[facet].append((value, n))
-    today = timezone.localdate(now)
-    figures = qs.order_by().aggregate(
-        forthcoming=Count("pk", filter=Q(opening_date__gt=today)),
-        closed=Count("pk", filter=status_q(Status.CLOSED, now)),
-        open=Count("pk", filter=status_q(Status.OPEN, now)),
-        d7=Count("pk", filter=_deadline_range_q("7", now)),
-        d30=Count("pk", filter=_deadline_range_q("30", now)),
-        d90=Count("pk", filter=_deadline_range_q("90", now)),
-        later=Count("pk", filter=_deadline_range_q("later", now)),
-    )
-    grouped["status"] = [(s, figures[s]) for s in ("open", "forthcoming", "closed")]
-    grouped["deadline"] = [
-        ("7", figures["d7"]),
-        ("30", figures["d30"]),
-        ("90", figures["d90"]),
-        ("later", figures["later"]),
-    ]
+    counts, _positions = _run_catalogue_statement(qs, params.sort, now)
+    return _facet_result(counts, params)
+
+
+# -- the public catalogue -----------------------------------------------------------------
+#
+# One statement evaluates the full-text match and the filters once, into a
+# materialised common table expression ``m`` of narrow rows (read from the covering
+# index ``calls_call_narrow``), and returns from it, as rows of one UNION ALL:
+#
+#   kind 0: the count of every facet term (CallFacet grouped by its integer term);
+#   kind 1: the count of every derived status (computed from ``now``, never stored);
+#   kind 2: the count of every deadline range;
+#   kind 3: the ids of the requested page with their positions;
+#   kind 4: the catalogue generation token (cacheable views only).
+#
+# The counts of the filter-free and status-only views (the landing page and its
+# status tabs, whose matching sets are the largest) are kept in Django's cache under
+# that token, valid until the first instant a count could change with time.
+
+_STATUS_CODES = {0: Status.FORTHCOMING.value, 1: Status.OPEN.value, 2: Status.CLOSED.value}
+_LATER = 91  # the deadline-range code of "more than 90 days ahead"
+COUNTS_CACHE_PREFIX = "kopru:calls:catalogue-counts:v1"
+
+
+@dataclass
+class CatalogueCounts:
+    """Raw counts of a filtered catalogue: facet terms, statuses, deadline ranges."""
+
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    status: dict[str, int] = field(default_factory=dict)
+    deadline: dict[int, int] = field(default_factory=dict)
+    token: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.status.values())
+
+
+def _deadline_figures(buckets: dict[int, int]) -> list[tuple[str, int]]:
+    """The nested deadline ranges of the facet (within 7 days is also within 30)."""
+    d7 = buckets.get(7, 0)
+    d30 = d7 + buckets.get(30, 0)
+    d90 = d30 + buckets.get(90, 0)
+    return [("7", d7), ("30", d30), ("90", d90), ("later", buckets.get(_LATER, 0))]
+
+
+# Over the narrow rows of ``m`` (id, od = opening_date, ca = closes_at, nd =
+# next_deadline, sk = the sort column): the derived status as 0/1/2 — the same
+# rule as models.status_expression and status_q —, the disjoint deadline bucket
+# (7, 30, 90, 91 = later, NULL = passed or none) — the same ranges as
+# _deadline_range_q —, and whether the call is still to close (the "deadline" sort).
+_STATUS_ARM = (
+    "SELECT 1, CASE WHEN m.od > %s THEN 0 WHEN m.ca < %s THEN 2 ELSE 1 END,"
+    " COUNT(*), NULL, NULL FROM m GROUP BY 2"
+)
+_DEADLINE_ARM = (
+    "SELECT 2, CASE WHEN m.nd IS NULL OR m.nd < %s THEN NULL WHEN m.nd <= %s THEN 7"
+    " WHEN m.nd <= %s THEN 30 WHEN m.nd <= %s THEN 90 ELSE 91 END,"
+    " COUNT(*), NULL, NULL FROM m GROUP BY 2"
+)
+_UPCOMING_SQL = "CASE WHEN m.nd IS NULL OR m.nd >= %s THEN 1 ELSE 0 END"
+_ORDER_SQL = {
+    # The orders of order(): -is_upcoming, upcoming_key, -closed_key, id / ...
+    "deadline": "{t}.up DESC, CASE WHEN {t}.up = 1 THEN {t}.nd END ASC NULLS LAST,"
+    " CASE WHEN {t}.up = 0 THEN {t}.nd END DESC NULLS LAST, {t}.id ASC",
+    "newest": "{t}.sk DESC NULLS LAST, {t}.id DESC",
+    "title": "{t}.sk ASC, {t}.id ASC",
+}
+_SORT_COLUMN = {"deadline": "next_deadline", "newest": "published_at", "title": "title_sort"}
+
+
+def _run_catalogue_statement(
+    qs: QuerySet[Call],
+    sort: str,
+    now: dt.datetime,
+    *,
+    page: tuple[int, int] | None = None,
+    with_counts: bool = True,
+    with_token: bool = False,
+) -> tuple[CatalogueCounts, list[int]]:
+    """Counts over the filtered set ``qs`` and the ids of ``page`` (offset, limit)."""
+    counts = CatalogueCounts(status=dict.fromkeys(_STATUS_CODES.values(), 0))
+    sort = sort if sort in _ORDER_SQL else "deadline"
+    columns = ["pk", "opening_date", "closes_at", "next_deadline", _SORT_COLUMN[sort]]
+    try:
+        inner_sql, inner_params = (
+            qs.order_by().values_list(*columns).query.get_compiler(using=qs.db).as_sql()
+        )
+    except EmptyResultSet:
+        if with_token:
+            counts.token = catalogue_token()
+        return counts, []
+    ops = connections[qs.db].ops
+    day = dt.timedelta(days=1)
+    at = ops.adapt_datetimefield_value
+    today = ops.adapt_datefield_value(timezone.localdate(now))
+    # Table names come from model metadata, SQL fragments from the constants above;
+    # every value is a parameter.
+    call_facet = CallFacet._meta.db_table
+    term = CallFacetTerm._meta.db_table
+    generation = CatalogueGeneration._meta.db_table
+    arms: list[str] = []
+    params: list[Any] = list(inner_params)
+    if with_counts:
+        facet_counts_sql = (
+            "SELECT 0 AS kind, g.term_id AS k, g.n AS n, t.facet AS facet, t.value AS value"  # noqa: S608
+            " FROM (SELECT f.term_id AS term_id, COUNT(*) AS n FROM m"
+            f" INNER JOIN {call_facet} f ON f.call_id = m.id GROUP BY f.term_id) g"
+            f" INNER JOIN {term} t ON t.id = g.term_id"
+        )
+        arms += [
+            facet_counts_sql,
+            _STATUS_ARM,
+            _DEADLINE_ARM,
+        ]
+        params += [today, at(now)]
+        params += [at(now), at(now + 7 * day), at(now + 30 * day), at(now + 90 * day)]
+    if page is not None:
+        # The page's ids in order; ROW_NUMBER() over those few rows keeps the order
+        # through the UNION ALL (and the database's own collation for titles).
+        up = f"{_UPCOMING_SQL} AS up" if sort == "deadline" else "0 AS up"
+        page_sql = (
+            f"SELECT 3, p.id, ROW_NUMBER() OVER (ORDER BY {_ORDER_SQL[sort].format(t='p')}),"  # noqa: S608
+            f" NULL, NULL FROM (SELECT q.id, q.up, q.nd, q.sk FROM"
+            f" (SELECT m.id, m.nd, m.sk, {up} FROM m) q"
+            f" ORDER BY {_ORDER_SQL[sort].format(t='q')} LIMIT %s OFFSET %s) p"
+        )
+        arms.append(page_sql)
+        params += [at(now)] if sort == "deadline" else []
+        params += [page[1], page[0]]
+    if with_token:
+        arms.append(f"SELECT 4, g.token, 0, NULL, NULL FROM {generation} g WHERE g.id = 1")  # noqa: S608
+    materialized = "MATERIALIZED " if _supports_materialized(connections[qs.db].vendor) else ""
+    sql = f"WITH m (id, od, ca, nd, sk) AS {materialized}({inner_sql}) " + " UNION ALL ".join(arms)
+    positions: list[tuple[int, int]] = []
+    facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, key, n, facet, value in cursor.fetchall():
+            if kind == 0:
+                facets[facet].append((value, n))
+            elif kind == 1:
+                counts.status[_STATUS_CODES[key]] = n
+            elif kind == 2:
+                if key is not None:
+                    counts.deadline[key] = n
+            elif kind == 3:
+                positions.append((n, key))
+            else:
+                counts.token = key
+    for values in facets.values():
+        values.sort()
+    counts.facets = dict(facets)
+    return counts, [pk for _n, pk in sorted(positions)]
+
+
+def _supports_materialized(vendor: str) -> bool:
+    """``WITH ... AS MATERIALIZED``: PostgreSQL 12+, SQLite 3.35+ (which otherwise
+    may evaluate a CTE used several times more than once)."""
+    if vendor == "sqlite":
+        return sqlite3.sqlite_version_info >= (3, 35, 0)
+    return vendor == "postgresql"
+
+
+@functools.lru_cache(maxsize=16)
+def _facet_labels_in(language: str | None) -> dict[str, dict[str, str]]:
+    """:func:`facet_labels` of one language, worked out once per process."""
+    return facet_labels()
+
+
+def _facet_result(counts: CatalogueCounts, params: SearchParams) -> dict[str, list[FacetValue]]:
+    labels = _facet_labels_in(translation.get_language())
+    grouped: dict[str, list[tuple[str, int]]] = dict(counts.facets)
+    grouped["status"] = [(s, counts.status.get(s, 0)) for s in ("open", "forthcoming", "closed")]
+    grouped["deadline"] = _deadline_figures(counts.deadline)
     result: dict[str, list[FacetValue]] = {}
     for facet in (*COMPUTED_FACETS, *FACETS):
         selected = set(params.filters.get(facet, []))
@@ -259,6 +439,171 @@ def facet_counts(
             values = values[:12] + [fv for fv in values[12:] if fv.selected]
         result[facet] = values
     return result
+
+
+def catalogue_token() -> int | None:
+    """The current catalogue generation token (``None``: no row, cache unused)."""
+    return CatalogueGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def counts_cache_key(office: Any, params: SearchParams) -> str | None:
+    """The cache key of the counts of ``params`` if they are kept: no text, status only."""
+    if params.q or set(params.filters) - {"status"}:
+        return None
+    statuses = sorted(set(params.filters.get("status", [])))
+    if not set(statuses) <= set(Status.values):
+        return None
+    zone = timezone.get_current_timezone_name()  # "today" is the local date
+    return f"{COUNTS_CACHE_PREFIX}:{office.pk}:{','.join(statuses)}:{zone}"
+
+
+def counts_valid_until(base: QuerySet[Call], now: dt.datetime) -> dt.datetime:
+    """The first instant after ``now`` at which a count over ``base`` could change.
+
+    Statuses change when a call closes (``closes_at``) or opens (at midnight, local
+    time); deadline ranges when a next deadline passes or comes within 7, 30 or 90
+    days. Writes change the generation token instead.
+    """
+    day = dt.timedelta(days=1)
+    tomorrow = timezone.localdate(now) + day
+    midnight = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+    figures = base.order_by().aggregate(
+        closes=Min("closes_at", filter=Q(closes_at__gte=now)),
+        n0=Min("next_deadline", filter=Q(next_deadline__gte=now)),
+        n7=Min("next_deadline", filter=Q(next_deadline__gte=now + 7 * day)),
+        n30=Min("next_deadline", filter=Q(next_deadline__gte=now + 30 * day)),
+        n90=Min("next_deadline", filter=Q(next_deadline__gte=now + 90 * day)),
+    )
+    candidates = [midnight, figures["closes"], figures["n0"]]
+    for key, days in (("n7", 7), ("n30", 30), ("n90", 90)):
+        if figures[key] is not None:
+            candidates.append(figures[key] - days * day)
+    return min(c for c in candidates if c is not None)
+
+
+@dataclass
+class CataloguePage:
+    facets: dict[str, list[FacetValue]]
+    page: Page[Call]
+    cached_counts: bool = False
+
+
+#: What a result card (``calls/_call_card.html``) shows; the wide text columns
+#: (summaries, search document) stay unread. A field the card uses but this list
+#: lacks costs a query per card, which the bounded-queries test catches.
+CARD_FIELDS = (
+    "id",
+    "office",
+    "state",
+    "level",
+    "instrument",
+    "programme",
+    "title_tr",
+    "title_en",
+    "opening_date",
+    "closes_at",
+    "next_deadline",
+    "published_at",
+    "target_groups",
+)
+
+
+class _CatalogueRows:
+    """What the paginator slices: the ordered catalogue, fetched one page at a time."""
+
+    def __init__(
+        self,
+        fetch_ids: Any,
+        total: int,
+        known: tuple[tuple[int, int], list[int]] | None,
+    ) -> None:
+        self._fetch_ids = fetch_ids
+        self._total = total
+        self._known = known
+
+    def count(self) -> int:
+        return self._total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, index: slice) -> list[Call]:
+        start, stop = index.start or 0, index.stop
+        if self._known and self._known[0][0] == start and stop <= sum(self._known[0]):
+            ids = self._known[1][: stop - start]
+        else:
+            ids = self._fetch_ids(start, stop - start)
+        if not ids:
+            return []
+        rows = Call.objects.filter(pk__in=ids).only(*CARD_FIELDS).in_bulk()
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def catalogue_page(
+    office: Any,
+    params: SearchParams,
+    *,
+    page: Any = 1,
+    per_page: int = 20,
+    now: dt.datetime | None = None,
+) -> CataloguePage:
+    """The public catalogue of ``office``: facet counts and one page of results.
+
+    Must run in the public scope (see :func:`catalogue_base`). The results, counts,
+    order and pagination are those of :func:`search_calls` and :func:`facet_counts`
+    over the same filters; three to five queries.
+    """
+    now = now or timezone.now()
+    base = catalogue_base(office)
+    filtered = apply_filters(base, params, now=now)
+    guess = _page_guess(page)
+    wanted = ((guess - 1) * per_page, per_page) if guess else None
+    key = counts_cache_key(office, params)
+    counts: CatalogueCounts | None = None
+    known: tuple[tuple[int, int], list[int]] | None = None
+    cached = False
+    if key is not None:
+        token = catalogue_token()
+        entry = cache.get(key) if token is not None else None
+        if entry and entry["token"] == token and entry["from"] <= now < entry["until"]:
+            counts, cached = entry["counts"], True
+    if counts is None:
+        counts, ids = _run_catalogue_statement(
+            filtered, params.sort, now, page=wanted, with_token=key is not None
+        )
+        known = (wanted, ids) if wanted else None
+        if key is not None and counts.token is not None:
+            until = counts_valid_until(base, now)
+            timeout = max(1, min(24 * 3600, int((until - now).total_seconds()) + 1))
+            entry = {"token": counts.token, "from": now, "until": until, "counts": counts}
+            cache.set(key, entry, timeout)
+
+    def fetch_ids(offset: int, limit: int) -> list[int]:
+        return _run_catalogue_statement(
+            filtered, params.sort, now, page=(offset, limit), with_counts=False
+        )[1]
+
+    paginator: Paginator[Call] = Paginator(
+        _CatalogueRows(fetch_ids, counts.total, known),  # type: ignore[arg-type]
+        per_page,
+    )
+    return CataloguePage(
+        facets=_facet_result(counts, params),
+        page=paginator.get_page(page),
+        cached_counts=cached,
+    )
+
+
+def _page_guess(page: Any) -> int | None:
+    """The page :meth:`Paginator.get_page` will show, as far as it is known before the
+    count: 1 for anything not an integer, ``None`` (the last page) below 1."""
+    try:
+        if isinstance(page, float) and not page.is_integer():
+            raise ValueError
+        number = int(page)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else None
 
 
 def public_call(office: Any, pk: int) -> Call | None:

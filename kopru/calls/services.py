@@ -20,6 +20,7 @@ from .models import (
     CallDeadline,
     CallDocument,
     CallFacet,
+    CallFacetTerm,
     CallFollow,
     CallLink,
     CallSettings,
@@ -39,15 +40,48 @@ class DeadlineInput:
 # -- calls -------------------------------------------------------------------------------
 
 
+def facet_term_ids(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The :class:`CallFacetTerm` id of every (facet, value), creating missing terms."""
+    wanted = set(pairs)
+    found: dict[tuple[str, str], int] = {}
+
+    def look_up(keys: set[tuple[str, str]]) -> None:
+        values = sorted({v for _f, v in keys})
+        for i in range(0, len(values), 500):
+            rows = CallFacetTerm.objects.filter(
+                facet__in={f for f, _v in keys}, value__in=values[i : i + 500]
+            ).values_list("facet", "value", "pk")
+            found.update({(f, v): pk for f, v, pk in rows if (f, v) in keys})
+
+    if wanted:
+        look_up(wanted)
+    missing = wanted - found.keys()
+    if missing:
+        CallFacetTerm.objects.bulk_create(
+            [CallFacetTerm(facet=f, value=v) for f, v in sorted(missing)],
+            ignore_conflicts=True,  # another process may be adding the same term
+            batch_size=500,
+        )
+        look_up(missing)
+    return found
+
+
+def facet_rows(calls: Iterable[Call]) -> list[CallFacet]:
+    """The :class:`CallFacet` rows of ``calls`` (saved calls), terms created as needed."""
+    pairs = [(call, call.facet_values()) for call in calls]
+    ids = facet_term_ids(p for _c, values in pairs for p in values)
+    return [CallFacet(call=call, term_id=ids[p]) for call, values in pairs for p in values]
+
+
 def sync_facets(call: Call) -> None:
     """Keep the call's facet rows in step with its fields."""
-    wanted = set(call.facet_values())
-    existing = {(f.facet, f.value): f.pk for f in CallFacet.objects.filter(call=call)}
-    stale = [pk for key, pk in existing.items() if key not in wanted]
+    wanted = set(facet_term_ids(call.facet_values()).values())
+    existing = dict(CallFacet.objects.filter(call=call).values_list("term_id", "pk"))
+    stale = [pk for term, pk in existing.items() if term not in wanted]
     if stale:
         CallFacet.objects.filter(pk__in=stale).delete()
     CallFacet.objects.bulk_create(
-        [CallFacet(call=call, facet=f, value=v) for f, v in wanted if (f, v) not in existing]
+        [CallFacet(call=call, term_id=t) for t in sorted(wanted) if t not in existing]
     )
 
 

@@ -265,18 +265,13 @@ def panel_settings(request: HttpRequest, office_slug: str) -> HttpResponse:
 def _catalogue(request: HttpRequest, office: Any, params: SearchParams) -> dict[str, Any]:
     now = timezone.now()
     with public_scope(None):
-        base = selectors.catalogue_base(office)
-        filtered = selectors.apply_filters(base, params, now=now)
-        ordered = selectors.order(filtered, params.sort, now)
-        facets = selectors.facet_counts(filtered, params, now=now)
-        paginator = Paginator(selectors.with_list_relations(ordered), PAGE_SIZE)
-        # The status facet already counted the whole result: no second COUNT(*).
-        paginator.__dict__["count"] = sum(f.count for f in facets["status"])
-        page = paginator.get_page(request.GET.get("page"))
-        list(page.object_list)
+        result = selectors.catalogue_page(
+            office, params, page=request.GET.get("page"), per_page=PAGE_SIZE, now=now
+        )
+    facets = result.facets
     titles = selectors.facet_titles()
     return {
-        "page": page,
+        "page": result.page,
         "params": params,
         "facets": [(key, titles[key], values) for key, values in facets.items() if values],
         "sorts": [

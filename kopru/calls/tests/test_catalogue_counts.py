@@ -1,0 +1,420 @@
+"""The catalogue's single-statement search: counts, order and pages against brute force,
+and the cached counts of the filter-free and status-only views (invalidation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
+from django.test import RequestFactory
+from django.utils import timezone
+
+from kopru.calls import selectors
+from kopru.calls.models import (
+    Call,
+    CallDeadline,
+    CallFacet,
+    CallFacetTerm,
+    CatalogueGeneration,
+    Level,
+    State,
+    Status,
+)
+from kopru.calls.selectors import SearchParams, catalogue_page, catalogue_token
+from kopru.calls.services import call_publish, facet_term_ids, sync_facets
+from kopru.calls.templatetags.calls_tags import facet_toggle
+from kopru.core.scoping import public_scope, unscoped
+from kopru.core.search import fulltext_filter
+
+from .factories import CallFactory, PublishedCallFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.timedelta(days=1)
+PROGRAMMES = ["Erasmus+", "Horizon Europe", "LIFE", ""]
+FUNDERS = ["European Commission", "İzmir Kalkınma Ajansı", ""]
+SECTORS = ["environment", "digital", "youth", "education"]
+TARGETS = ["youth", "women", "disadvantaged"]
+APPLICANTS = ["municipality", "ngo", "university", "sme"]
+WORDS = ["gençlik", "İZMİR", "iklim", "dijital", "kadın"]
+
+
+def make_call(office: Any, deadlines: list[dt.datetime], **fields: Any) -> Call:
+    call = CallFactory(office=office, deadline=False, **fields)
+    for at in deadlines:
+        CallDeadline.objects.create(call=call, at=at, timezone="Europe/Istanbul")
+    names = call.refresh_derived()
+    Call._base_manager.filter(pk=call.pk).update(**{n: getattr(call, n) for n in names})
+    sync_facets(call)
+    return call
+
+
+@pytest.fixture
+def varied(izmir: Any, balikesir: Any) -> dict[str, Any]:
+    """Sixty calls of both offices: every state, level, status and deadline range."""
+    rng = random.Random(2026)
+    now = timezone.now()
+    for i in range(60):
+        deadlines = sorted(
+            now + dt.timedelta(minutes=rng.choice([-1, 1]) * rng.randint(10, 200 * 24 * 60))
+            for _ in range(rng.choice([0, 1, 1, 1, 2, 3]))
+        )
+        if i % 9 == 0:  # right around the edges of the 7/30/90-day ranges
+            edge = rng.choice([7, 30, 90]) * DAY + rng.choice([-1, 1]) * dt.timedelta(minutes=5)
+            deadlines = [now + edge]
+        opening = rng.choice([None, None, (now + rng.randint(-60, 60) * DAY).date()])
+        make_call(
+            rng.choice([izmir, izmir, balikesir]),
+            deadlines,
+            state=rng.choice([State.PUBLISHED] * 5 + [State.DRAFT, State.ARCHIVED]),
+            level=rng.choice(Level.values),
+            instrument=rng.choice(["grant", "grant", "credit", "prize"]),
+            programme=rng.choice(PROGRAMMES),
+            funder=rng.choice(FUNDERS),
+            sectors=rng.sample(SECTORS, rng.randint(0, 3)),
+            target_groups=rng.sample(TARGETS, rng.randint(0, 2)),
+            applicant_types=rng.sample(APPLICANTS, rng.randint(0, 3)),
+            opening_date=opening,
+            published_at=rng.choice([None, now - rng.randint(0, 300) * DAY]),
+            title_tr=f"{rng.choice(WORDS)} çağrısı {i}",
+        )
+    with unscoped("test: brute force"):
+        calls = list(Call.objects.all())
+    return {"office": izmir, "calls": calls, "now": timezone.now()}
+
+
+def brute_force(data: dict[str, Any], params: SearchParams) -> dict[str, Any]:
+    """The catalogue worked out in Python from the calls' own fields."""
+    office, now = data["office"], data["now"]
+    if params.q:
+        with unscoped("test: brute force"):
+            found = set(fulltext_filter(Call.objects.all(), params.q).values_list("pk", flat=True))
+
+    def in_range(call: Call, value: str) -> bool:
+        nd = call.next_deadline
+        if nd is None:
+            return False
+        if value == "later":
+            return nd > now + 90 * DAY
+        if not value.isdigit():
+            return False  # an unknown range matches nothing
+        return now <= nd <= now + int(value) * DAY
+
+    def matches(call: Call) -> bool:
+        if call.state != State.PUBLISHED:
+            return False
+        if call.office_id != office.pk and call.level != Level.NATIONAL:
+            return False
+        if params.q and call.pk not in found:
+            return False
+        pairs = set(call.facet_values())
+        for key, values in params.filters.items():
+            if key == "status":
+                ok = call.status_at(now) in values
+            elif key == "deadline":
+                ok = any(in_range(call, v) for v in values)
+            elif key in ("level", "instrument", "programme", "funder"):
+                ok = getattr(call, key) in values
+            else:
+                ok = all((key, v) in pairs for v in values)
+            if not ok:
+                return False
+        return True
+
+    hits = [c for c in data["calls"] if matches(c)]
+    facets = Counter(p for c in hits for p in c.facet_values())
+    status = Counter(c.status_at(now) for c in hits)
+
+    def deadline_key(c: Call) -> tuple[Any, ...]:
+        nd = c.next_deadline
+        if nd is None or nd >= now:
+            return (0, nd is None, nd.timestamp() if nd else 0, c.pk)
+        return (1, False, -nd.timestamp(), c.pk)
+
+    def newest_key(c: Call) -> tuple[Any, ...]:
+        pub = c.published_at
+        return (pub is None, -pub.timestamp() if pub else 0, -c.pk)
+
+    if params.sort == "newest":
+        hits.sort(key=newest_key)
+    elif params.sort == "deadline":
+        hits.sort(key=deadline_key)
+    return {
+        "ids": [c.pk for c in hits],
+        "facets": facets,
+        "status": {s: status.get(s, 0) for s in Status.values},
+        "deadline": {v: sum(in_range(c, v) for c in hits) for v in ("7", "30", "90", "later")},
+    }
+
+
+QUERIES = [
+    "",
+    "status=open",
+    "status=closed",
+    "status=forthcoming",
+    "status=open&status=forthcoming",
+    "deadline=7",
+    "deadline=30",
+    "deadline=90&deadline=later",
+    "level=eu",
+    "level=national&level=regional",
+    "sector=environment",
+    "sector=environment&sector=digital",
+    "target=youth&applicant=ngo",
+    "programme=Erasmus%2B",
+    "funder=%C4%B0zmir+Kalk%C4%B1nma+Ajans%C4%B1",
+    "instrument=credit&status=open",
+    "q=gen%C3%A7lik",
+    "q=izmir&status=open",
+    "q=IKLIM&sector=environment",
+    "q=kad%C4%B1n&sort=newest",
+    "sort=newest",
+    "sort=title",
+    "status=closed&sort=title",
+    "status=bogus",
+    "deadline=bogus",
+    "deadline=bogus&deadline=7",
+    "sector=nothing-like-this",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_counts_order_and_pages_equal_brute_force(varied: dict[str, Any], query: str) -> None:
+    params = SearchParams.from_query(QueryDict(query))
+    want = brute_force(varied, params)
+    with public_scope(None):
+        for _ in range(2):  # computed, then (filter-free and status-only) from the cache
+            pages = []
+            for number in range(1, 30):
+                result = catalogue_page(
+                    varied["office"], params, page=number, per_page=4, now=varied["now"]
+                )
+                pages += [c.pk for c in result.page.object_list]
+                if not result.page.has_next():
+                    break
+            if params.sort == "title":  # the database's collation decides; see below
+                assert sorted(pages) == sorted(want["ids"])
+            else:
+                assert pages == want["ids"]
+            assert result.page.paginator.count == len(want["ids"])
+            facets = result.facets
+            assert {fv.value: fv.count for fv in facets["status"]} == want["status"]
+            assert {fv.value: fv.count for fv in facets["deadline"]} == {
+                k: n
+                for k, n in want["deadline"].items()
+                if n or k in params.filters.get("deadline", [])
+            }
+            shown = {(k, fv.value): fv.count for k in selectors.FACETS for fv in facets[k]}
+            assert shown == dict(want["facets"])
+
+
+@pytest.mark.parametrize("sort", ["deadline", "newest", "title"])
+def test_page_order_equals_the_orm_order(varied: dict[str, Any], sort: str) -> None:
+    """Every sort, ties and empty dates included, as ``search_calls`` orders it."""
+    params = SearchParams(sort=sort)
+    with public_scope(None):
+        base = selectors.catalogue_base(varied["office"])
+        orm = list(
+            selectors.search_calls(base, params, now=varied["now"]).values_list("pk", flat=True)
+        )
+        result = catalogue_page(varied["office"], params, per_page=100, now=varied["now"])
+    assert [c.pk for c in result.page.object_list] == orm
+
+
+def test_out_of_range_pages_behave_like_get_page(varied: dict[str, Any]) -> None:
+    params = SearchParams()
+    with public_scope(None):
+        last = catalogue_page(varied["office"], params, page=10_000, per_page=7)
+        for page in ("0", "-2", 10_000):
+            result = catalogue_page(varied["office"], params, page=page, per_page=7)
+            assert result.page.number == last.page.number == last.page.paginator.num_pages
+            assert [c.pk for c in result.page.object_list] == [c.pk for c in last.page.object_list]
+        for page in (None, "", "abc", "2.0", 1.5):
+            assert catalogue_page(varied["office"], params, page=page).page.number == 1
+
+
+# -- the cached counts ---------------------------------------------------------------------
+
+
+def _counts(office: Any, query: str = "", now: dt.datetime | None = None) -> Any:
+    with public_scope(None):
+        return catalogue_page(office, SearchParams.from_query(QueryDict(query)), now=now)
+
+
+def _status(result: Any) -> dict[str, int]:
+    return {fv.value: fv.count for fv in result.facets["status"]}
+
+
+def test_only_the_filter_free_and_status_only_views_are_cached(izmir: Any) -> None:
+    PublishedCallFactory(office=izmir)
+    for query in ("", "status=open", "status=closed&status=open"):
+        assert not _counts(izmir, query).cached_counts
+        assert _counts(izmir, query).cached_counts
+    for query in ("q=test", "level=eu", "status=open&sector=youth", "status=bogus"):
+        _counts(izmir, query)
+        assert not _counts(izmir, query).cached_counts
+
+
+def test_cached_view_needs_fewer_queries(
+    client: Any, izmir: Any, django_assert_max_num_queries: Any
+) -> None:
+    for _ in range(25):
+        PublishedCallFactory(office=izmir)
+    with django_assert_max_num_queries(8):  # office, token, counts+page, validity, rows
+        first = client.get("/izmir/cagrilar/")
+    with django_assert_max_num_queries(6):  # office, token, page, rows
+        second = client.get("/izmir/cagrilar/")
+    assert first.context["page"].paginator.count == second.context["page"].paginator.count == 25
+    assert [c.pk for c in first.context["page"].object_list] == [
+        c.pk for c in second.context["page"].object_list
+    ]
+
+
+def test_publishing_a_call_invalidates_the_cached_counts(izmir: Any, izmir_expert: Any) -> None:
+    PublishedCallFactory(office=izmir, sectors=["digital"])
+    draft = CallFactory(office=izmir, sectors=["youth"])
+    before = _counts(izmir)
+    assert before.page.paginator.count == 1
+    assert _counts(izmir).cached_counts
+    call_publish(call=draft, actor=izmir_expert)
+    after = _counts(izmir)
+    assert not after.cached_counts
+    assert after.page.paginator.count == 2
+    assert {fv.value: fv.count for fv in after.facets["sector"]} == {"digital": 1, "youth": 1}
+
+
+def test_writes_that_bypass_the_services_invalidate_too(izmir: Any) -> None:
+    """The token lives in the database and is renewed by triggers: a bulk update, a
+    raw SQL statement (another process, a shell) all count."""
+    call = PublishedCallFactory(office=izmir)
+    assert _counts(izmir).page.paginator.count == 1
+    assert _counts(izmir).cached_counts
+    Call._base_manager.filter(pk=call.pk).update(state=State.ARCHIVED)
+    assert _counts(izmir).page.paginator.count == 0
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE calls_call SET state = %s WHERE id = %s", ["published", call.pk])
+    assert _counts(izmir).page.paginator.count == 1
+    _counts(izmir)
+    CallFacet.objects.filter(call=call, term__facet="sector").delete()
+    assert _counts(izmir).facets["sector"] == []
+
+
+def test_every_counted_write_renews_the_token(izmir: Any) -> None:
+    tokens = [catalogue_token()]
+
+    def renewed() -> bool:
+        tokens.append(catalogue_token())
+        return tokens[-1] != tokens[-2]
+
+    call = PublishedCallFactory(office=izmir)
+    assert renewed()
+    Call._base_manager.filter(pk=call.pk).update(next_deadline=timezone.now())
+    assert renewed()
+    Call._base_manager.filter(pk=call.pk).update(opening_date=timezone.localdate())
+    assert renewed()
+    Call._base_manager.filter(pk=call.pk).update(content_changed_at=timezone.now())
+    assert not renewed()  # not a counted column
+    CallFacet.objects.filter(call=call).delete()
+    assert renewed()
+    sync_facets(call)
+    assert renewed()
+    Call._base_manager.filter(pk=call.pk).delete()
+    assert renewed()
+
+
+def test_counts_follow_the_clock(izmir: Any) -> None:
+    """A cached status count is used only until the first call it counts changes state."""
+    now = timezone.now()
+    call = PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=2))
+    assert _status(_counts(izmir, now=now)) == {"open": 1, "forthcoming": 0, "closed": 0}
+    assert _counts(izmir, now=now + dt.timedelta(hours=1)).cached_counts
+    later = _counts(izmir, now=now + dt.timedelta(hours=3))
+    assert not later.cached_counts
+    assert _status(later) == {"open": 0, "forthcoming": 0, "closed": 1}
+    # ... and never for an earlier time than it was worked out at.
+    assert not _counts(izmir, now=now - dt.timedelta(minutes=1)).cached_counts
+    # The deadline ranges move with the clock too (30 days → 7 days).
+    Call._base_manager.filter(pk=call.pk).update(
+        next_deadline=now + 20 * DAY, closes_at=now + 20 * DAY
+    )
+    ranges = {fv.value: fv.count for fv in _counts(izmir, now=now).facets["deadline"]}
+    assert ranges == {"30": 1, "90": 1}
+    ranges = {fv.value: fv.count for fv in _counts(izmir, now=now + 14 * DAY).facets["deadline"]}
+    assert ranges == {"7": 1, "30": 1, "90": 1}
+
+
+def test_valid_until_is_the_first_change(izmir: Any) -> None:
+    now = timezone.now()
+    PublishedCallFactory(office=izmir, deadline=now + 40 * DAY)
+    with public_scope(None):
+        until = selectors.counts_valid_until(selectors.catalogue_base(izmir), now)
+    midnight = timezone.make_aware(dt.datetime.combine(timezone.localdate(now) + DAY, dt.time.min))
+    assert until == min(midnight, now + 40 * DAY - 30 * DAY)
+
+
+def test_without_a_token_nothing_is_cached(izmir: Any) -> None:
+    PublishedCallFactory(office=izmir)
+    CatalogueGeneration.objects.all().delete()
+    assert catalogue_token() is None
+    _counts(izmir)
+    assert not _counts(izmir).cached_counts
+    PublishedCallFactory(office=izmir)  # the next write brings the token back
+    assert catalogue_token() is not None
+    assert _counts(izmir).page.paginator.count == 2
+
+
+def test_a_stale_entry_of_an_old_token_is_not_used(izmir: Any) -> None:
+    PublishedCallFactory(office=izmir)
+    _counts(izmir)
+    key = selectors.counts_cache_key(izmir, SearchParams())
+    assert key is not None
+    entry = cache.get(key)
+    assert entry["token"] == catalogue_token()
+    CatalogueGeneration.objects.update(token=entry["token"] + 1)
+    assert not _counts(izmir).cached_counts
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def test_facet_terms_are_numbered_once() -> None:
+    ids = facet_term_ids([("sector", "youth"), ("level", "eu")])
+    assert facet_term_ids([("level", "eu"), ("sector", "youth")]) == ids
+    assert CallFacetTerm.objects.count() == 2
+    more = facet_term_ids([("sector", "youth"), ("sector", "digital")])
+    assert more[("sector", "youth")] == ids[("sector", "youth")]
+    assert CallFacetTerm.objects.count() == 3
+
+
+def test_facet_toggle_equals_the_query_dict_way() -> None:
+    def old_way(query: str, key: str, value: str) -> str:
+        q = QueryDict(query, mutable=True)
+        values = q.getlist(key)
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        q.setlist(key, values)
+        q.pop("page", None)
+        return "?" + q.urlencode()
+
+    rng = random.Random(5)
+    keys = ["q", "sector", "status", "page", "level", "sort"]
+    values = ["youth", "open", "İzmir kadın", "a&b=c", "2", "eu", "+%"]
+    factory = RequestFactory()
+    for _ in range(300):
+        pairs = [(rng.choice(keys), rng.choice(values)) for _ in range(rng.randint(0, 6))]
+        query = QueryDict("", mutable=True)
+        for k, v in pairs:
+            query.appendlist(k, v)
+        request = factory.get("/?" + query.urlencode())
+        key, value = rng.choice(keys[1:]), rng.choice(values)
+        assert facet_toggle({"request": request}, key, value) == old_way(
+            query.urlencode(), key, value
+        )
