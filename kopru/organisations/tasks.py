@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -14,7 +15,8 @@ def import_organisations_task(job_id: int) -> None:
 
     from .importer import ImportFailed, import_directory, result_for_job
 
-    with job_running(job_id) as job:
+    with job_running(job_id) as job, translation.override(job.params.get("language", "tr")):
+        # The report is written in the language of the person who started the job.
         with job.input_file.open("rb") as f:
             data = f.read()
         try:

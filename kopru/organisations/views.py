@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -413,7 +414,7 @@ def panel_import(request: HttpRequest, office_slug: str) -> HttpResponse:
             title=_("Kurum rehberi içe aktarma: {name}").format(name=upload.name),
             actor=request.user,
             task=import_organisations_task,
-            params={"filename": upload.name},
+            params={"filename": upload.name, "language": get_language() or "tr"},
             input_file=upload,
             input_name=upload.name,
         )

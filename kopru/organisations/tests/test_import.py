@@ -244,6 +244,13 @@ def test_the_panel_runs_the_import_as_a_job_with_its_report(
         response = client.post("/balikesir/panel/kurumlar/ice-aktar/", {"file": bad})
     body = client.get(response["Location"]).content.decode()
     assert "hiçbir kayıt yazılmadı" in body and "kurumlar · satır 2 · tur" in body
+    english = io.BytesIO(workbook([{"ad": "X", "tur": "no such type"}]))
+    english.name = "bad.xlsx"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/balikesir/panel/kurumlar/ice-aktar/", {"file": english})
+    body = client.get(response["Location"]).content.decode()
+    assert "nothing was written" in body and "kurumlar · row 2 · tur" in body
+    assert "unknown value: “no such type”" in body
     not_xlsx = io.BytesIO(b"x")
     not_xlsx.name = "rehber.csv"
     assert (
