@@ -123,6 +123,14 @@ def send_reply_to_responder(answer: Answer) -> None:
     )
 
 
+def send_link_renewed(answer: Answer) -> None:
+    _to_responder(
+        answer,
+        lambda t: _("Yazışma bağlantınız yenilendi: {title}").format(title=t),
+        "partners/email/link_renewed.txt",
+    )
+
+
 def send_reply_to_poster(answer: Answer, exclude: Any = None) -> None:
     _to_poster(
         answer,

@@ -3,18 +3,39 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.calls.models import Call
-from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
+from kopru.core.forms import (
+    BootstrapFormMixin,
+    HoneypotFormMixin,
+    LookupSelect,
+    VersionedFormMixin,
+)
 from kopru.organisations.models import Organisation, OrganisationType
 from kopru.trainings.validation import check_email
 
 from .countries import country_choices
 from .models import PartnerSearch, PostKind
 from .services import MAX_MESSAGE, MIN_MESSAGE, check_post_data
+
+
+def selectable_calls(office: Any, keep: int | None = None) -> QuerySet[Call]:
+    """Calls a post may name: the office catalogue's open or forthcoming ones."""
+    wanted = Q(Call.catalogue_q(office)) & (
+        Q(closes_at__isnull=True) | Q(closes_at__gte=timezone.now())
+    )
+    if keep:
+        wanted |= Q(pk=keep)  # the call an edited post already names
+    return Call.objects.filter(wanted).order_by("title_sort")
+
+
+def lookup_url(office: Any, area: str, kind: str) -> str:
+    return reverse(f"{area}:partners:lookup", kwargs={"office_slug": office.slug, "kind": kind})
+
 
 KVKK_TEXT = _(
     "Adım soyadım, kurumumun adı, ülkem, e-posta adresim ve iletilerim 6698 sayılı Kişisel "
@@ -47,7 +68,11 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         label=_("Çağrı (varsa)"),
         queryset=Call._base_manager.none(),
         required=False,
-        help_text=_("Kataloğumuzdaki açık ya da yakında açılacak bir çağrı."),
+        widget=LookupSelect,
+        help_text=_(
+            "Kataloğumuzdaki açık ya da yakında açılacak bir çağrı: adından ya da kodundan "
+            "bir sözcük yazıp seçin."
+        ),
     )
     countries = forms.MultipleChoiceField(
         label=_("Aranan ülkeler"),
@@ -92,28 +117,35 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             "expires_on": _("Bu tarihten sonra ilan listeden kalkar ve yanıt almaz."),
         }
 
-    def __init__(self, *args: Any, office: Any, choose_organisation: bool = False, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        office: Any,
+        area: str = "kurum",
+        choose_organisation: bool = False,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         countries: Any = self.fields["countries"]
         countries.choices = country_choices()
         call: Any = self.fields["call"]
-        now = timezone.now()
-        wanted = Q(Call.catalogue_q(office)) & (Q(closes_at__isnull=True) | Q(closes_at__gte=now))
-        if self.instance.call_id:
-            wanted |= Q(pk=self.instance.call_id)
-        call.queryset = Call.objects.filter(wanted).order_by("title_sort")
-        call.empty_label = _("— çağrıya bağlı değil —")
+        call.queryset = selectable_calls(office, keep=self.instance.call_id)
+        call.widget.lookup_url = lookup_url(office, area, "cagri")
         kind: Any = self.fields["kind"]
         kind.label = _("İlan türü")
         kind.choices = list(PostKind.choices)  # no empty choice: one of the two
         if not self.instance.pk:
             self.initial.setdefault("kind", PostKind.SEEKING)
         if choose_organisation:
-            self.fields["organisation"] = forms.ModelChoiceField(
+            organisation = forms.ModelChoiceField(
                 label=_("İlan sahibi kurum"),
                 queryset=Organisation.objects.order_by("name_sort"),
-                help_text=_("Ofis, ilanı bu kurum adına yayımlar."),
+                widget=LookupSelect,
+                help_text=_("Ofis, ilanı bu kurum adına yayımlar: adından bir sözcük yazıp seçin."),
             )
+            lookup: Any = organisation.widget
+            lookup.lookup_url = lookup_url(office, area, "kurum")
+            self.fields["organisation"] = organisation
             self.order_fields(["organisation", *self.Meta.fields])
 
     def clean(self) -> dict[str, Any]:

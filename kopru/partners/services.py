@@ -343,6 +343,20 @@ def message_post(*, answer: Answer, side: str, body: str, actor: Any = None) -> 
     return message
 
 
+def answer_link_renew(*, answer: Answer, actor: Any) -> Answer:
+    """Revoke the responder's private link (a new nonce) and send them the new one."""
+    if answer.erased_at is not None or not answer.email:
+        raise ApplicationError(_("Bu yanıtın e-posta adresi yok; bağlantı gönderilemez."))
+    with transaction.atomic():
+        Answer._base_manager.filter(pk=answer.pk).update(token_nonce=new_token_nonce())
+        answer = Answer._base_manager.select_related(
+            "post", "post__office", "post__organisation"
+        ).get(pk=answer.pk)
+        audit_log(actor=actor, action="partners.answer.link_renewed", obj=answer)
+        transaction.on_commit(lambda: emails.send_link_renewed(answer))
+    return answer
+
+
 def answer_mark_seen(*, answer: Answer, side: str) -> None:
     """Remember that one side has read the thread (not a change of content: not audited)."""
     field = "poster_seen_at" if side == Side.POSTER else "responder_seen_at"

@@ -23,6 +23,9 @@ def _managed_routes() -> list:  # type: ignore[type-arg]
             name="answer",
             models={"pk": Answer},
         ),
+        office_path(
+            "ortak-arama/bul/<str:kind>/", views.lookup, name="lookup", models={"kind": "cagri"}
+        ),
     ]
 
 
@@ -37,4 +40,12 @@ member_patterns = [
     path("ortak-arama/yanitlarimiz/", views.sent_answers, name="sent"),
 ]
 
-panel_patterns = _managed_routes()
+panel_patterns = [
+    *_managed_routes(),
+    office_path(
+        "ortak-arama/yanit/<int:pk>/baglanti-yenile/",
+        views.answer_link_renew,
+        name="link_renew",
+        models={"pk": Answer},
+    ),
+]

@@ -11,17 +11,20 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kopru.core.errors import ApplicationError
 from kopru.core.ratelimit import client_ip, rate_limit_hit
+from kopru.core.search import fulltext_filter
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.organisations.models import Organisation, OrganisationType
+from kopru.organisations.selectors import organisation_list
 
 from . import permissions, selectors, services
 from .countries import country_choices
-from .forms import KVKK_TEXT, AnswerForm, PostForm, ReplyForm
+from .forms import KVKK_TEXT, AnswerForm, PostForm, ReplyForm, selectable_calls
 from .models import Answer, PartnerSearch, PostKind, PostState, Side
 from .tokens import make_token, read_token, token_matches
 
@@ -356,7 +359,9 @@ def post_create(request: HttpRequest, office_slug: str) -> HttpResponse:
     on_behalf = member_org is None
     if _area(request) == "kurum" and on_behalf:
         return redirect("panel:partners:create", office_slug=office.slug)
-    form = PostForm(request.POST or None, office=office, choose_organisation=on_behalf)
+    form = PostForm(
+        request.POST or None, office=office, area=_area(request), choose_organisation=on_behalf
+    )
     if request.method == "POST" and form.is_valid():
         organisation = (
             form.cleaned_data["organisation"]
@@ -378,7 +383,7 @@ def post_create(request: HttpRequest, office_slug: str) -> HttpResponse:
 def post_edit(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     office = request.office  # type: ignore[attr-defined]
     post = _managed_post(request, pk)
-    form = PostForm(request.POST or None, instance=post, office=office)
+    form = PostForm(request.POST or None, instance=post, office=office, area=_area(request))
     return handle_versioned_form(
         request,
         form=form,
@@ -465,6 +470,45 @@ def answer_thread(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
         ),
         status=status,
     )
+
+
+def answer_link_renew(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    """Staff revoke the responder's private link; the new one goes to their address."""
+    answer = _managed_answer(request, pk)  # another office's answer: 404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.answer_link_renew(answer=answer, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Eski bağlantı artık açılmıyor; yenisi yanıt verenin adresine gönderildi.")
+        )
+    return redirect(_url(request, "answer", pk=answer.pk))
+
+
+LOOKUP_LIMIT = 20
+
+
+def lookup(request: HttpRequest, office_slug: str, kind: str) -> HttpResponse:
+    """``<option>`` elements matching ``?_lookup=`` for the post form's LookupSelects."""
+    office = request.office  # type: ignore[attr-defined]
+    q = request.GET.get("_lookup", "").strip()[:100]
+    found: list[Any] = []
+    if kind == "cagri":
+        if q:
+            found = list(fulltext_filter(selectable_calls(office), q)[:LOOKUP_LIMIT])
+    elif kind == "kurum" and permissions.is_staff_of(request.user, office):
+        if q:
+            found = list(organisation_list(q=q)[:LOOKUP_LIMIT])
+    else:
+        raise Http404("lookup")
+    options = format_html_join(
+        "", '<option value="{}">{}</option>', ((o.pk, str(o)) for o in found)
+    )
+    empty = _("{n} sonuç — seçin").format(n=len(found)) if q else "—"
+    return HttpResponse(format_html('<option value="">{}</option>{}', empty, options))
 
 
 def sent_answers(request: HttpRequest, office_slug: str) -> HttpResponse:

@@ -179,7 +179,7 @@ def test_staff_post_on_behalf_and_see_contact_details(
     c = client_for(balikesir_expert)
     org = balikesir_member.organisation
     page = c.get(PANEL + "yeni/").content.decode()
-    assert org.name in page
+    assert 'id="id_organisation"' in page and "/ortak-arama/bul/kurum/" in page
     assert c.post(PANEL + "yeni/", _data(organisation=org.pk)).status_code == 302
     with unscoped("test"):
         post = PartnerSearch.objects.get()
@@ -273,3 +273,52 @@ def test_kurum_and_panel_pages_in_english(
     assert "Our partner searches" in c.get("/en" + KURUM).content.decode()
     assert "New partner search" in c.get("/en" + KURUM + "yeni/").content.decode()
     assert "Answers (0)" in c.get(f"/en{KURUM}{post.pk}/").content.decode()
+
+
+def test_call_and_organisation_lookups(
+    client_for: Any, balikesir: Any, izmir: Any, balikesir_member: Any, balikesir_expert: Any
+) -> None:
+    from kopru.calls.tests.factories import CallFactory
+
+    CallFactory(office=balikesir, state="published", title_tr="İZMİR Yeşil Dönüşüm Çağrısı")
+    CallFactory(office=balikesir, state="draft", title_tr="Taslak İzmir çağrısı")
+    CallFactory(office=izmir, state="published", title_tr="İzmir ofisinin İzmir çağrısı")
+    past = timezone.now() - dt.timedelta(days=3)
+    CallFactory(
+        office=balikesir, state="published", title_tr="Kapanmış İzmir çağrısı", deadline=past
+    )
+    m = client_for(balikesir_member)
+    options = m.get(KURUM + "bul/cagri/", {"_lookup": "izmir"}).content.decode()
+    assert "İZMİR Yeşil Dönüşüm" in options
+    for hidden in ("Taslak", "ofisinin", "Kapanmış"):
+        assert hidden not in options
+    assert m.get(KURUM + "bul/kurum/", {"_lookup": "bel"}).status_code == 404
+    s = client_for(balikesir_expert)
+    orgs = s.get(PANEL + "bul/kurum/", {"_lookup": "büyükşehir"}).content.decode()
+    assert balikesir_member.organisation.name in orgs
+    assert s.get(PANEL + "bul/proje/").status_code == 404
+
+
+def test_staff_renew_the_responders_link(
+    client_for: Any,
+    balikesir: Any,
+    balikesir_expert: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.core import mail
+
+    from kopru.partners.tokens import make_token
+
+    answer = AnswerFactory(post=PartnerSearchFactory(office=balikesir), email="r@example.org")
+    old = f"/balikesir/ortak-arama/yazisma/{make_token(answer)}/"
+    c = client_for(balikesir_expert)
+    assert c.get(old).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert c.post(f"{PANEL}yanit/{answer.pk}/baglanti-yenile/").status_code == 302
+    assert c.get(old).status_code == 404
+    (msg,) = mail.outbox
+    assert msg.to == ["r@example.org"] and "/ortak-arama/yazisma/" in msg.body
+    new = msg.body.split("/ortak-arama/yazisma/")[1].split("/")[0]
+    assert c.get(f"/balikesir/ortak-arama/yazisma/{new}/").status_code == 200
+    with unscoped("test"):
+        assert AuditEntry.objects.filter(action="partners.answer.link_renewed").count() == 1
