@@ -140,7 +140,7 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             organisation = forms.ModelChoiceField(
                 label=_("İlan sahibi kurum"),
                 queryset=Organisation.objects.order_by("name_sort"),
-                widget=LookupSelect,
+                widget=LookupSelect(attrs={"class": "form-select"}),  # added after the mixin ran
                 help_text=_("Ofis, ilanı bu kurum adına yayımlar: adından bir sözcük yazıp seçin."),
             )
             lookup: Any = organisation.widget

@@ -239,7 +239,7 @@ def public_thread(request: HttpRequest, office_slug: str, token: str) -> HttpRes
             "is_new": request.GET.get("yeni") == "1",
             "private_url": request.build_absolute_uri(request.path),
             "wait_minutes": wait,
-            "viewer_side": Side.RESPONDER,
+            "own_side": Side.RESPONDER,
         },
         status=status,
     )
@@ -465,6 +465,8 @@ def answer_thread(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
             thread=selectors.thread(answer),
             form=form,
             viewer_side=Side.POSTER,
+            # Members speak for the organisation ("you"); staff read it from outside.
+            own_side=Side.POSTER if _area(request) == "kurum" else "",
             show_contact=_area(request) == "panel"
             and permissions.can_see_contact_details(user, answer.post),
         ),
