@@ -144,3 +144,15 @@ def test_english_directory(client: Any, records: Any):
     assert "Has a project team" in body
     detail = client.get(f"/en/balikesir/paydaslar/{records['shown'].pk}/").content.decode()
     assert "The organisation has a project team." in detail
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_organisation_page_passes_the_accessibility_checks(client: Any, records: Any, prefix):
+    from kopru.core.tests.test_accessibility import PageAudit, unlabelled
+
+    body = client.get(f"{prefix}/balikesir/paydaslar/{records['shown'].pk}/").content.decode()
+    audit = PageAudit()
+    audit.feed(body)
+    assert audit.lang == ("en" if prefix else "tr")
+    assert audit.h1 == 1 and audit.skip_link and audit.main
+    assert unlabelled(audit) == [] and audit.external == [] and audit.images_without_alt == []
