@@ -382,7 +382,9 @@ def _run_catalogue_statement(
         params += [page[1], page[0]]
     if with_token:
         arms.append(f"SELECT 4, g.token, 0, NULL, NULL FROM {generation} g WHERE g.id = 1")  # noqa: S608
-    materialized = "MATERIALIZED " if _supports_materialized(connections[qs.db].vendor) else ""
+    # Several arms read ``m``: evaluate it once. The page alone reads it once.
+    several = len(arms) > 1 and _supports_materialized(connections[qs.db].vendor)
+    materialized = "MATERIALIZED " if several else ""
     sql = f"WITH m (id, od, ca, nd, sk) AS {materialized}({inner_sql}) " + " UNION ALL ".join(arms)
     positions: list[tuple[int, int]] = []
     facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -511,15 +513,10 @@ CARD_FIELDS = (
 class _CatalogueRows:
     """What the paginator slices: the ordered catalogue, fetched one page at a time."""
 
-    def __init__(
-        self,
-        fetch_ids: Any,
-        total: int,
-        known: tuple[tuple[int, int], list[int]] | None,
-    ) -> None:
+    def __init__(self, fetch_ids: Any, total: int, per_page: int) -> None:
         self._fetch_ids = fetch_ids
         self._total = total
-        self._known = known
+        self._per_page = per_page
 
     def count(self) -> int:
         return self._total
@@ -529,14 +526,16 @@ class _CatalogueRows:
 
     def __getitem__(self, index: slice) -> list[Call]:
         start, stop = index.start or 0, index.stop
-        if self._known and self._known[0][0] == start and stop <= sum(self._known[0]):
-            ids = self._known[1][: stop - start]
-        else:
-            ids = self._fetch_ids(start, stop - start)
+        # The paginator slices whole pages, the last one cut at the count.
+        ids = self._fetch_ids(start, max(self._per_page, stop - start))[: stop - start]
         if not ids:
             return []
         rows = Call.objects.filter(pk__in=ids).only(*CARD_FIELDS).in_bulk()
         return [rows[pk] for pk in ids if pk in rows]
+
+
+#: The pages of a cached view whose ids are kept with its counts.
+CACHED_PAGES = 5
 
 
 def catalogue_page(
@@ -551,7 +550,9 @@ def catalogue_page(
 
     Must run in the public scope (see :func:`catalogue_base`). The results, counts,
     order and pagination are those of :func:`search_calls` and :func:`facet_counts`
-    over the same filters; three to five queries.
+    over the same filters, in two to five queries. The filter-free and status-only
+    views keep their counts (and the ids of their first pages) in Django's cache;
+    see :func:`counts_cache_key` and :class:`~kopru.calls.models.CatalogueGeneration`.
     """
     now = now or timezone.now()
     base = catalogue_base(office)
@@ -559,32 +560,43 @@ def catalogue_page(
     guess = _page_guess(page)
     wanted = ((guess - 1) * per_page, per_page) if guess else None
     key = counts_cache_key(office, params)
+    entry: dict[str, Any] | None = None
     counts: CatalogueCounts | None = None
-    known: tuple[tuple[int, int], list[int]] | None = None
-    cached = False
+    known: dict[tuple[int, int], list[int]] = {}
     if key is not None:
         token = catalogue_token()
         entry = cache.get(key) if token is not None else None
         if entry and entry["token"] == token and entry["from"] <= now < entry["until"]:
-            counts, cached = entry["counts"], True
+            counts = entry["counts"]
+            known = entry["pages"].get(params.sort, {})
+        else:
+            entry = None
+    cached = counts is not None
     if counts is None:
         counts, ids = _run_catalogue_statement(
             filtered, params.sort, now, page=wanted, with_token=key is not None
         )
-        known = (wanted, ids) if wanted else None
+        if wanted:
+            known = {wanted: ids}
         if key is not None and counts.token is not None:
             until = counts_valid_until(base, now)
-            timeout = max(1, min(24 * 3600, int((until - now).total_seconds()) + 1))
             entry = {"token": counts.token, "from": now, "until": until, "counts": counts}
-            cache.set(key, entry, timeout)
+            entry["pages"] = {params.sort: dict(known)}
+            _keep(key, entry, now)
 
     def fetch_ids(offset: int, limit: int) -> list[int]:
-        return _run_catalogue_statement(
+        if (offset, limit) in known:
+            return known[(offset, limit)]
+        ids = _run_catalogue_statement(
             filtered, params.sort, now, page=(offset, limit), with_counts=False
         )[1]
+        if entry is not None and offset < CACHED_PAGES * limit:
+            entry["pages"].setdefault(params.sort, {})[(offset, limit)] = ids
+            _keep(key, entry, now)
+        return ids
 
     paginator: Paginator[Call] = Paginator(
-        _CatalogueRows(fetch_ids, counts.total, known),  # type: ignore[arg-type]
+        _CatalogueRows(fetch_ids, counts.total, per_page),  # type: ignore[arg-type]
         per_page,
     )
     return CataloguePage(
@@ -592,6 +604,12 @@ def catalogue_page(
         page=paginator.get_page(page),
         cached_counts=cached,
     )
+
+
+def _keep(key: str | None, entry: dict[str, Any], now: dt.datetime) -> None:
+    if key is not None:
+        seconds = int((entry["until"] - now).total_seconds()) + 1
+        cache.set(key, entry, max(1, min(24 * 3600, seconds)))
 
 
 def _page_guess(page: Any) -> int | None:

@@ -266,10 +266,12 @@ def test_cached_view_needs_fewer_queries(
 ) -> None:
     for _ in range(25):
         PublishedCallFactory(office=izmir)
-    with django_assert_max_num_queries(8):  # office, token, counts+page, validity, rows
+    with django_assert_max_num_queries(6):  # office, token, counts+page, validity, rows
         first = client.get("/izmir/cagrilar/")
-    with django_assert_max_num_queries(6):  # office, token, page, rows
+    with django_assert_max_num_queries(3):  # office, token, rows: the page's ids are kept
         second = client.get("/izmir/cagrilar/")
+    with django_assert_max_num_queries(4):  # office, token, page, rows
+        client.get("/izmir/cagrilar/?sort=title")
     assert first.context["page"].paginator.count == second.context["page"].paginator.count == 25
     assert [c.pk for c in first.context["page"].object_list] == [
         c.pk for c in second.context["page"].object_list
@@ -347,6 +349,25 @@ def test_counts_follow_the_clock(izmir: Any) -> None:
     assert ranges == {"30": 1, "90": 1}
     ranges = {fv.value: fv.count for fv in _counts(izmir, now=now + 14 * DAY).facets["deadline"]}
     assert ranges == {"7": 1, "30": 1, "90": 1}
+
+
+def test_cached_pages_follow_writes_and_the_clock(izmir: Any, izmir_expert: Any) -> None:
+    now = timezone.now()
+    soon = PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=1))
+    later = PublishedCallFactory(office=izmir, deadline=now + 10 * DAY)
+
+    def ids(at: dt.datetime) -> list[int]:
+        return [c.pk for c in _counts(izmir, now=at).page.object_list]
+
+    assert ids(now) == [soon.pk, later.pk]
+    assert ids(now + dt.timedelta(minutes=30)) == [soon.pk, later.pk]  # from the cache
+    # Once "soon" has closed it goes after the calls still open.
+    assert ids(now + dt.timedelta(hours=2)) == [later.pk, soon.pk]
+    # A new call with the nearest deadline comes first at once.
+    draft = CallFactory(office=izmir, deadline=now + dt.timedelta(minutes=40))
+    assert ids(now) == [soon.pk, later.pk]
+    call_publish(call=draft, actor=izmir_expert)
+    assert ids(now) == [draft.pk, soon.pk, later.pk]
 
 
 def test_valid_until_is_the_first_change(izmir: Any) -> None:
