@@ -29,9 +29,7 @@ def normalise_address(email: str) -> str:
         validate_email(value)
     except ValidationError as exc:
         raise ApplicationError(_("Geçerli bir e-posta adresi girin.")) from exc
-    return value.translate(
-        str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-    )
+    return normalise_email(value)
 
 
 def personal_data_find(*, email: str) -> dict[str, list[dict[str, Any]]]:

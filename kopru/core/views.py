@@ -196,3 +196,17 @@ def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def lookup_options(found: list[Any], query: str) -> HttpResponse:
+    """The ``<option>`` elements a :class:`kopru.core.forms.LookupSelect` asks for.
+
+    The first, empty option stays selected, so typing never picks a record by itself.
+    """
+    from django.utils.html import format_html, format_html_join
+
+    options = format_html_join(
+        "", '<option value="{}">{}</option>', ((o.pk, str(o)) for o in found)
+    )
+    empty = _("{n} sonuç — seçin").format(n=len(found)) if query else "—"
+    return HttpResponse(format_html('<option value="">{}</option>{}', empty, options))

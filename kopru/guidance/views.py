@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,6 +21,7 @@ from kopru.core.errors import ApplicationError
 from kopru.core.ratelimit import client_ip, rate_limit_hit
 from kopru.core.spreadsheets import workbook_bytes
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
+from kopru.core.views import lookup_options
 
 from . import selectors, services
 from .forms import (
@@ -478,11 +478,7 @@ def panel_lookup(request: HttpRequest, office_slug: str, kind: str) -> HttpRespo
             from kopru.projects.models import Project
 
             found = list(fulltext_filter(Project.objects.all(), q).order_by("-id")[:20])
-    options = format_html_join(
-        "", '<option value="{}">{}</option>', ((o.pk, str(o)) for o in found)
-    )
-    empty = _("{n} sonuç — seçin").format(n=len(found)) if q else "—"
-    return HttpResponse(format_html('<option value="">{}</option>{}', empty, options))
+    return lookup_options(found, q)
 
 
 # --- kurum: an institution member's own requests ------------------------------------

@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from kopru.core.errors import ApplicationError
 from kopru.core.ratelimit import client_ip, rate_limit_hit
 from kopru.core.search import fulltext_filter
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
+from kopru.core.views import lookup_options
 from kopru.organisations.models import Organisation, OrganisationType
 from kopru.organisations.selectors import organisation_list
 
@@ -506,11 +506,7 @@ def lookup(request: HttpRequest, office_slug: str, kind: str) -> HttpResponse:
             found = list(organisation_list(q=q)[:LOOKUP_LIMIT])
     else:
         raise Http404("lookup")
-    options = format_html_join(
-        "", '<option value="{}">{}</option>', ((o.pk, str(o)) for o in found)
-    )
-    empty = _("{n} sonuç — seçin").format(n=len(found)) if q else "—"
-    return HttpResponse(format_html('<option value="">{}</option>{}', empty, options))
+    return lookup_options(found, q)
 
 
 def sent_answers(request: HttpRequest, office_slug: str) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
-from kopru.core.text import search_key, sort_key
+from kopru.core.text import normalise_email, search_key, sort_key
 from kopru.organisations.models import OrganisationType
 
 
@@ -255,14 +255,6 @@ class Registration(OfficeOwned, TimeStamped):
             elif self.name_search:
                 self.person_key = f"n:{self.name_search}"
         return ["email_key", "name_search", "person_key"]
-
-
-_ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def normalise_email(email: str | None) -> str:
-    """E-mail addresses compare case-insensitively (ASCII folding only: not Turkish text)."""
-    return (email or "").strip().translate(_ASCII_UPPER)
 
 
 class Attendance(OfficeOwned):
