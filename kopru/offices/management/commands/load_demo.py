@@ -6,16 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kopru.core.demodata import DemoNotAllowed, demo_password, load_all
 
-DEMO_USERS = [
-    "ulusal.yonetici",
-    "balikesir.koordinator",
-    "balikesir.uzman",
-    "balikesir.kurum",
-    "izmir.koordinator",
-    "izmir.uzman",
-    "izmir.kurum",
-]
-
 
 class Command(BaseCommand):
     help = "Load the demo data of the Balıkesir and İzmir offices (idempotent)."
@@ -28,6 +18,9 @@ class Command(BaseCommand):
         for label, summary in results:
             self.stdout.write(f"{label}: {summary}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        from kopru.accounts.models import User
+
         self.stdout.write(f"Demo accounts (password: {demo_password()}):")
-        for username in DEMO_USERS:
-            self.stdout.write(f"  {username}")
+        for user in User.objects.filter(is_demo=True).select_related("office", "organisation"):
+            where = user.organisation or user.office or ""
+            self.stdout.write(f"  {user.username:24} {user.get_role_display()} {where}".rstrip())
