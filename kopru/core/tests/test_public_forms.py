@@ -116,3 +116,24 @@ def test_personal_data_page_rejects_a_malformed_address(
         "/balikesir/panel/kisisel-veri/?email=not-an-address"
     )
     assert page.status_code == 400
+
+
+def test_reporting_commands_speak_their_own_language_whatever_the_thread_says(
+    balikesir: Any, tmp_path: Any
+) -> None:
+    from django.core.management import CommandError, call_command
+    from django.utils import translation
+
+    bad = tmp_path / "bos.xlsx"
+    bad.write_bytes(b"not a workbook")
+    translation.activate("en")  # what a previous request through LocaleMiddleware leaves
+    try:
+        with pytest.raises(CommandError) as turkish:
+            call_command("import_organisations", str(bad), "--office", "balikesir")
+        with pytest.raises(CommandError) as english:
+            call_command(
+                "import_organisations", str(bad), "--office", "balikesir", "--language", "en"
+            )
+    finally:
+        translation.deactivate()
+    assert str(turkish.value) != str(english.value)

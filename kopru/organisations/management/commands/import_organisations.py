@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
+
+from kopru.core.commands import ReportingCommand
 
 
-class Command(BaseCommand):
+class Command(ReportingCommand):
     help = "Import organisations and their project teams from the XLSX template."
 
     def add_arguments(self, parser: CommandParser) -> None:
