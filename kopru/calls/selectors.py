@@ -26,6 +26,7 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from kopru.core.scoping import office_scope, public_scope
@@ -282,6 +283,7 @@ class CatalogueCounts:
     status: dict[str, int] = field(default_factory=dict)
     deadline: dict[int, int] = field(default_factory=dict)
     token: int | None = None
+    changes_at: dt.datetime | None = None
 
     @property
     def total(self) -> int:
@@ -303,13 +305,23 @@ def _deadline_figures(buckets: dict[int, int]) -> list[tuple[str, int]]:
 # _deadline_range_q —, and whether the call is still to close (the "deadline" sort).
 _STATUS_ARM = (
     "SELECT 1, CASE WHEN m.od > %s THEN 0 WHEN m.ca < %s THEN 2 ELSE 1 END,"
-    " COUNT(*), NULL, NULL FROM m GROUP BY 2"
+    " COUNT(*), NULL, NULL, NULL FROM m GROUP BY 2"
 )
 _DEADLINE_ARM = (
     "SELECT 2, CASE WHEN m.nd IS NULL OR m.nd < %s THEN NULL WHEN m.nd <= %s THEN 7"
     " WHEN m.nd <= %s THEN 30 WHEN m.nd <= %s THEN 90 ELSE 91 END,"
-    " COUNT(*), NULL, NULL FROM m GROUP BY 2"
+    " COUNT(*), NULL, NULL, NULL FROM m GROUP BY 2"
 )
+# The clock of the matching set (see counts_valid_until): the first closing, and the
+# first next deadline at or after now, now + 7, + 30 and + 90 days.
+_CLOCK_ARMS = [
+    "SELECT 5, 0, NULL, NULL, NULL, MIN(m.ca) FROM m WHERE m.ca >= %s",
+    "SELECT 5, 1, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
+    "SELECT 5, 7, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
+    "SELECT 5, 30, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
+    "SELECT 5, 90, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
+]
+_CLOCK_DAYS = {0: 0, 1: 0, 7: 7, 30: 30, 90: 90}
 _UPCOMING_SQL = "CASE WHEN m.nd IS NULL OR m.nd >= %s THEN 1 ELSE 0 END"
 _ORDER_SQL = {
     # The orders of order(): -is_upcoming, upcoming_key, -closed_key, id / ...
@@ -329,8 +341,14 @@ def _run_catalogue_statement(
     page: tuple[int, int] | None = None,
     with_counts: bool = True,
     with_token: bool = False,
+    with_clock: bool = False,
 ) -> tuple[CatalogueCounts, list[int]]:
-    """Counts over the filtered set ``qs`` and the ids of ``page`` (offset, limit)."""
+    """Counts over the filtered set ``qs`` and the ids of ``page`` (offset, limit).
+
+    ``with_token`` reads the generation token in the same statement (one snapshot);
+    ``with_clock`` works out ``counts.changes_at``, the first instant at which the
+    clock alone could change a count or the order of the matching set.
+    """
     counts = CatalogueCounts(status=dict.fromkeys(_STATUS_CODES.values(), 0))
     sort = sort if sort in _ORDER_SQL else "deadline"
     columns = ["pk", "opening_date", "closes_at", "next_deadline", _SORT_COLUMN[sort]]
@@ -341,6 +359,7 @@ def _run_catalogue_statement(
     except EmptyResultSet:
         if with_token:
             counts.token = catalogue_token()
+        counts.changes_at = _next_midnight(now)
         return counts, []
     ops = connections[qs.db].ops
     day = dt.timedelta(days=1)
@@ -353,10 +372,13 @@ def _run_catalogue_statement(
     generation = CatalogueGeneration._meta.db_table
     arms: list[str] = []
     params: list[Any] = list(inner_params)
+    # PostgreSQL types a UNION's columns from its first arms: say what ``t`` is.
+    vendor = connections[qs.db].vendor
+    null_time = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)" if vendor == "postgresql" else "NULL"
     if with_counts:
         facet_counts_sql = (
-            "SELECT 0 AS kind, g.term_id AS k, g.n AS n, t.facet AS facet, t.value AS value"  # noqa: S608
-            " FROM (SELECT f.term_id AS term_id, COUNT(*) AS n FROM m"
+            "SELECT 0 AS kind, g.term_id AS k, g.n AS n, t.facet AS facet, t.value AS value,"  # noqa: S608
+            f" {null_time} AS t FROM (SELECT f.term_id AS term_id, COUNT(*) AS n FROM m"
             f" INNER JOIN {call_facet} f ON f.call_id = m.id GROUP BY f.term_id) g"
             f" INNER JOIN {term} t ON t.id = g.term_id"
         )
@@ -373,7 +395,7 @@ def _run_catalogue_statement(
         up = f"{_UPCOMING_SQL} AS up" if sort == "deadline" else "0 AS up"
         page_sql = (
             f"SELECT 3, p.id, ROW_NUMBER() OVER (ORDER BY {_ORDER_SQL[sort].format(t='p')}),"  # noqa: S608
-            f" NULL, NULL FROM (SELECT q.id, q.up, q.nd, q.sk FROM"
+            f" NULL, NULL, NULL FROM (SELECT q.id, q.up, q.nd, q.sk FROM"
             f" (SELECT m.id, m.nd, m.sk, {up} FROM m) q"
             f" ORDER BY {_ORDER_SQL[sort].format(t='q')} LIMIT %s OFFSET %s) p"
         )
@@ -381,17 +403,24 @@ def _run_catalogue_statement(
         params += [at(now)] if sort == "deadline" else []
         params += [page[1], page[0]]
     if with_token:
-        arms.append(f"SELECT 4, g.token, 0, NULL, NULL FROM {generation} g WHERE g.id = 1")  # noqa: S608
+        arms.append(f"SELECT 4, g.token, 0, NULL, NULL, NULL FROM {generation} g WHERE g.id = 1")  # noqa: S608
+    if with_clock:
+        arms += _CLOCK_ARMS
+        params += [at(now + days * day) for days in _CLOCK_DAYS.values()]
     # Several arms read ``m``: evaluate it once. The page alone reads it once.
-    several = len(arms) > 1 and _supports_materialized(connections[qs.db].vendor)
+    several = len(arms) > 1 and _supports_materialized(vendor)
     materialized = "MATERIALIZED " if several else ""
     sql = f"WITH m (id, od, ca, nd, sk) AS {materialized}({inner_sql}) " + " UNION ALL ".join(arms)
     positions: list[tuple[int, int]] = []
     facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    clock = [_next_midnight(now)]
     with connections[qs.db].cursor() as cursor:
         cursor.execute(sql, params)
-        for kind, key, n, facet, value in cursor.fetchall():
-            if kind == 0:
+        for kind, key, n, facet, value, t in cursor.fetchall():
+            if kind == 5:
+                if t is not None:
+                    clock.append(_aware(t) - _CLOCK_DAYS[key] * day)
+            elif kind == 0:
                 facets[facet].append((value, n))
             elif kind == 1:
                 counts.status[_STATUS_CODES[key]] = n
@@ -405,7 +434,26 @@ def _run_catalogue_statement(
     for values in facets.values():
         values.sort()
     counts.facets = dict(facets)
+    counts.changes_at = min(clock)
     return counts, [pk for _n, pk in sorted(positions)]
+
+
+def _next_midnight(now: dt.datetime) -> dt.datetime:
+    """When "today" (the local date, which decides what is forthcoming) changes."""
+    tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+
+
+def _aware(value: Any) -> dt.datetime:
+    """A datetime column read through raw SQL (SQLite gives text, in UTC)."""
+    if isinstance(value, str):
+        parsed = parse_datetime(value)
+        if parsed is None:
+            raise ValueError(value)
+        value = parsed
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value  # type: ignore[no-any-return]
 
 
 def _supports_materialized(vendor: str) -> bool:
@@ -467,8 +515,7 @@ def counts_valid_until(base: QuerySet[Call], now: dt.datetime) -> dt.datetime:
     days. Writes change the generation token instead.
     """
     day = dt.timedelta(days=1)
-    tomorrow = timezone.localdate(now) + day
-    midnight = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+    midnight = _next_midnight(now)
     figures = base.order_by().aggregate(
         closes=Min("closes_at", filter=Q(closes_at__gte=now)),
         n0=Min("next_deadline", filter=Q(next_deadline__gte=now)),
@@ -574,12 +621,22 @@ def catalogue_page(
     cached = counts is not None
     if counts is None:
         counts, ids = _run_catalogue_statement(
-            filtered, params.sort, now, page=wanted, with_token=key is not None
+            filtered,
+            params.sort,
+            now,
+            page=wanted,
+            with_token=key is not None,
+            with_clock=key is not None,
         )
         if wanted:
             known = {wanted: ids}
         if key is not None and counts.token is not None:
-            until = counts_valid_until(base, now)
+            assert counts.changes_at is not None
+            until = counts.changes_at
+            statuses = set(params.filters.get("status", []))
+            if Status.CLOSED in statuses and Status.OPEN not in statuses:
+                # Open calls outside the set join it when they close.
+                until = min(until, counts_valid_until(base, now))
             entry = {"token": counts.token, "from": now, "until": until, "counts": counts}
             entry["pages"] = {params.sort: dict(known)}
             _keep(key, entry, now)

@@ -379,6 +379,25 @@ def test_valid_until_is_the_first_change(izmir: Any) -> None:
     assert until == min(midnight, now + 40 * DAY - 30 * DAY)
 
 
+def test_the_clock_of_the_statement_equals_the_one_of_the_set(varied: dict[str, Any]) -> None:
+    now = varied["now"]
+    with public_scope(None):
+        base = selectors.catalogue_base(varied["office"])
+        counts, _ids = selectors._run_catalogue_statement(base, "deadline", now, with_clock=True)
+        assert counts.changes_at == selectors.counts_valid_until(base, now)
+
+
+@pytest.mark.parametrize("query", ["status=closed", "status=closed&status=forthcoming"])
+def test_a_closed_view_notices_the_calls_that_close(izmir: Any, query: str) -> None:
+    now = timezone.now()
+    PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=2))
+    assert _counts(izmir, query, now=now).page.paginator.count == 0
+    assert _counts(izmir, query, now=now + dt.timedelta(hours=1)).cached_counts
+    later = _counts(izmir, query, now=now + dt.timedelta(hours=3))
+    assert not later.cached_counts
+    assert later.page.paginator.count == 1
+
+
 def test_without_a_token_nothing_is_cached(izmir: Any) -> None:
     PublishedCallFactory(office=izmir)
     CatalogueGeneration.objects.all().delete()
