@@ -25,6 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -147,6 +148,7 @@ def apply_filters(
 ) -> QuerySet[Call]:
     now = now or timezone.now()
     qs = fulltext_filter(qs, params.q)
+    terms: list[tuple[str, str]] = []
     for key, values in params.filters.items():
         if key == "status":
             cond = Q(pk__in=[])
@@ -162,10 +164,29 @@ def apply_filters(
             qs = qs.filter(**{f"{key}__in": values})
         elif key in FACETS:
             # Multi-valued facets: every chosen value must apply (AND).
-            for v in values:
-                terms = CallFacetTerm.objects.filter(facet=key, value=v).values("pk")
-                qs = qs.filter(pk__in=CallFacet.objects.filter(term__in=terms).values("call_id"))
+            terms += [(key, v) for v in values]
+    if terms:
+        qs = qs.filter(pk__in=_calls_with_every_term(list(dict.fromkeys(terms))))
     return qs
+
+
+def _calls_with_every_term(terms: list[tuple[str, str]]) -> RawSQL:
+    """The ids of the calls having every (facet, value) of ``terms``.
+
+    One walk of the first term's rows in the facet index, each checked for the
+    other terms by a join on (call, term): an intersection, where one ``IN`` list
+    per term would build a list of every call of every term first.
+    """
+    facet = CallFacet._meta.db_table
+    term = CallFacetTerm._meta.db_table
+    term_id = f"(SELECT id FROM {term} WHERE facet = %s AND value = %s)"  # noqa: S608
+    joins = "".join(
+        f" INNER JOIN {facet} f{i} ON f{i}.call_id = f0.call_id AND f{i}.term_id = {term_id}"
+        for i in range(1, len(terms))
+    )
+    params: list[str] = [p for pair in terms[1:] for p in pair] + list(terms[0])
+    sql = f"SELECT f0.call_id FROM {facet} f0{joins} WHERE f0.term_id = {term_id}"  # noqa: S608
+    return RawSQL(sql, params)  # noqa: S611 (names from model metadata, values as parameters)
 
 
 def _sort_annotations(sort: str, now: dt.datetime) -> dict[str, Any]:
