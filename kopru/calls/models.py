@@ -8,6 +8,7 @@ editorial state (draft, published, archived) is stored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 from decimal import Decimal
 from typing import Any
@@ -18,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.i18n import localized
@@ -127,6 +128,16 @@ ALLOWED_DOCUMENT_TYPES = {
     ".zip": "application/zip",
 }
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_labels(choices: type[models.TextChoices], language: str | None) -> dict[str, str]:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices: type[models.TextChoices], value: str) -> str:
+    """The label of ``value`` in the active language (``value`` itself if unknown)."""
+    return _choice_labels(choices, translation.get_language()).get(value, value)
 
 
 def validate_document(file: Any) -> None:
@@ -365,7 +376,15 @@ class Call(OfficeOwned, TimeStamped, Versioned):
         return self.status_at()
 
     def get_status_display(self) -> str:
-        return str(dict(Status.choices)[self.status])
+        return choice_label(Status, self.status)
+
+    # The labels of a list of calls, without Django's rehashing of every choice (and a
+    # translation lookup per choice) for every call: the same text.
+    def get_level_display(self) -> str:
+        return choice_label(Level, self.level)
+
+    def get_instrument_display(self) -> str:
+        return choice_label(Instrument, self.instrument)
 
     @property
     def agency(self) -> Any:
