@@ -380,10 +380,10 @@ class Call(OfficeOwned, TimeStamped, Versioned):
 
     # The labels of a list of calls, without Django's rehashing of every choice (and a
     # translation lookup per choice) for every call: the same text.
-    def get_level_display(self) -> str:
+    def get_level_display(self) -> str:  # type: ignore[no-redef]
         return choice_label(Level, self.level)
 
-    def get_instrument_display(self) -> str:
+    def get_instrument_display(self) -> str:  # type: ignore[no-redef]
         return choice_label(Instrument, self.instrument)
 
     @property
