@@ -285,11 +285,13 @@ def facet_counts(
 #   kind 1: the count of every derived status (computed from ``now``, never stored);
 #   kind 2: the count of every deadline range;
 #   kind 3: the ids of the requested page with their positions;
-#   kind 4: the catalogue generation token (cacheable views only).
+#   kind 4: the catalogue generation token (cacheable views only);
+#   kind 5: the first closing and next deadlines in the set (cacheable views only).
 #
 # The counts of the filter-free and status-only views (the landing page and its
-# status tabs, whose matching sets are the largest) are kept in Django's cache under
-# that token, valid until the first instant a count could change with time.
+# status tabs, whose matching sets are the largest), and the ids of their first
+# pages, are kept in Django's cache under that token, valid until the first instant
+# at which the clock could change a count or the order (kind 5).
 
 _STATUS_CODES = {0: Status.FORTHCOMING.value, 1: Status.OPEN.value, 2: Status.CLOSED.value}
 _LATER = 91  # the deadline-range code of "more than 90 days ahead"
