@@ -379,7 +379,8 @@ def datasette(rounds: int) -> list[float] | None:
     finally:
         proc.terminate()
         proc.wait(10)
-        copy.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):  # Datasette's WAL files too
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
 
 
 def main() -> None:
