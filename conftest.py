@@ -28,6 +28,19 @@ def ensure_reference_data() -> None:
         load_reference(Province, District)
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Every test starts in the default language: Django's LocaleMiddleware activates a
+    request's language in the thread and never deactivates it, so a test after a request
+    to /en/... would otherwise run in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def balikesir(db: Any) -> Any:
     ensure_reference_data()
