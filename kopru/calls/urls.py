@@ -3,7 +3,7 @@ from django.urls import path
 from kopru.core.routing import office_path
 
 from . import feeds, views
-from .models import Call
+from .models import Call, CallDocument
 
 panel_patterns = [
     path("cagrilar/", views.panel_list, name="list"),
@@ -14,6 +14,12 @@ panel_patterns = [
     path("cagrilar/ayarlar/", views.panel_settings, name="settings"),
     office_path("cagrilar/<int:pk>/", views.panel_detail, name="detail", models={"pk": Call}),
     office_path("cagrilar/<int:pk>/duzenle/", views.panel_edit, name="edit", models={"pk": Call}),
+    office_path(
+        "cagrilar/belge/<int:pk>/",
+        views.panel_document,
+        name="document",
+        models={"pk": CallDocument},
+    ),
 ]
 
 public_patterns = [
@@ -23,6 +29,7 @@ public_patterns = [
     path("cagrilar/atom/", feeds.AtomCallFeed(), name="atom"),
     path("cagrilar/<int:pk>/", views.public_detail, name="detail"),
     path("cagrilar/<int:pk>/takvim.ics", feeds.call_ics, name="ics"),
+    path("cagrilar/belge/<int:pk>/", views.public_document, name="document"),
     path("cagrilar/<int:pk>/takip/", views.public_follow, name="follow"),
     path("cagrilar/takip/<str:token>/onayla/", views.follow_confirm, name="follow_confirm"),
     path(

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -304,6 +304,35 @@ def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
         "calls/public_detail.html",
         {"call": call, "follow_form": FollowForm(), "now": timezone.now()},
     )
+
+
+def public_document(request: HttpRequest, office_slug: str, pk: int) -> FileResponse:
+    """A call's document, only while the call is in this office's public catalogue.
+
+    Documents are never served from the media folder directly: a draft's or an
+    archived call's documents stay private even to someone who knows the file name.
+    """
+    office = request.office  # type: ignore[attr-defined]
+    document = CallDocument.objects.filter(pk=pk).only("id", "call_id", "file", "title").first()
+    if document is None:
+        raise Http404("document")
+    with public_scope(None):
+        if selectors.public_call(office, document.call_id) is None:
+            raise Http404("document")
+    return _document_response(document)
+
+
+def panel_document(request: HttpRequest, office_slug: str, pk: int) -> FileResponse:
+    """A call's document for staff: any call their office's catalogue holds."""
+    document = CallDocument.objects.filter(pk=pk, call__in=Call.objects.all()).first()
+    if document is None:
+        raise Http404("document")
+    return _document_response(document)
+
+
+def _document_response(document: CallDocument) -> FileResponse:
+    name = document.file.name.rsplit("/", 1)[-1]
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
 
 
 @require_POST

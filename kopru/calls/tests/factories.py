@@ -9,6 +9,7 @@ from django.utils import timezone
 from kopru.calls.models import (
     Call,
     CallDeadline,
+    CallDocument,
     CallFollow,
     CallSettings,
     SavedSearch,
@@ -80,3 +81,21 @@ class CallFollowFactory(KopruFactory):
     call = factory.SubFactory(CallFactory, office=factory.SelfAttribute("..office"))
     email = factory.Sequence(lambda n: f"takip{n}@example.invalid")
     reminder_days: Any = factory.LazyFunction(lambda: [14, 3])
+
+
+class CallDocumentFactory(KopruFactory):
+    """A document of a (draft) call; ``office=`` makes the call in that office."""
+
+    class Meta:
+        model = CallDocument
+
+    title = "Başvuru rehberi"
+    file = factory.django.FileField(filename="rehber.pdf", data=b"%PDF-1.4 deneme")
+    size = 15
+
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        office = kwargs.pop("office", None)
+        if "call" not in kwargs:
+            kwargs["call"] = CallFactory(office=office) if office else CallFactory()
+        return super()._create(model_class, *args, **kwargs)

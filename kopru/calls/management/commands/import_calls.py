@@ -11,15 +11,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from kopru.calls.importers import FORMATS
 from kopru.calls.importing import ImportRejected, import_file
+from kopru.core.commands import ReportingCommand
 from kopru.core.scoping import office_scope, unscoped
 from kopru.offices.models import Office
 
 
-class Command(BaseCommand):
+class Command(ReportingCommand):
     help = "Import funding calls from a file into one office's catalogue (all or nothing)."
 
     def add_arguments(self, parser: Any) -> None:
