@@ -45,3 +45,42 @@ def workbook_bytes(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+# --- reading cells ----------------------------------------------------------------
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: whole floats without ``.0``, white space collapsed, and a cell this
+    module neutralised on export (``'=...``) read back as it was written."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
+        text = text[1:]
+    return text
+
+
+DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
+
+
+def cell_date(value: Any) -> dt.date:
+    """A date cell: an Excel date, or text as ``GG.AA.YYYY``, ``YYYY-MM-DD``, ``GG/AA/YYYY``.
+
+    Raises ``ValueError`` with a message for the person who filled in the sheet.
+    """
+    from django.utils.translation import gettext as _
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value)
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(_("tarih anlaşılamadı: “{v}” (GG.AA.YYYY yazın)").format(v=text))

@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.errors import ApplicationError
 from kopru.core.services import field_changes
-from kopru.core.spreadsheets import FORMULA_STARTS, workbook_bytes
+from kopru.core.spreadsheets import cell_date, cell_text, workbook_bytes
 from kopru.core.text import search_key, sorted_turkish
 from kopru.geo.models import District
 
@@ -346,20 +346,8 @@ def export_workbook(organisations: Iterable[Organisation], office: Any) -> bytes
 # --- reading ------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).split())
-    # An exported cell that was neutralised ('=...) reads back as it was written.
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
-        text = text[1:]
-    return text
-
-
 def _header(value: Any) -> str:
-    return search_key(_text(value)).replace(" ", "_")
+    return search_key(cell_text(value)).replace(" ", "_")
 
 
 @dataclass
@@ -423,7 +411,7 @@ def _read_sheet(ws: Any, sheet: str, columns: list[Column], report: ImportReport
         return None
     out: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or _text(v) == "" for v in values):
+        if values is None or all(v is None or cell_text(v) == "" for v in values):
             continue
         if len(out) >= MAX_ROWS:
             report.error(
@@ -442,17 +430,10 @@ class BadValue(ValueError):
 
 
 def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise BadValue(_("tarih anlaşılamadı: “{v}” (GG.AA.YYYY yazın)").format(v=text))
+    try:
+        return cell_date(value)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from exc
 
 
 class Checker:
@@ -470,12 +451,12 @@ class Checker:
         kind = column.kind
         if kind == "date":
             if isinstance(raw, int | float) and not isinstance(raw, bool):
-                raise BadValue(_("tarih yerine sayı: “{v}”").format(v=_text(raw)))
+                raise BadValue(_("tarih yerine sayı: “{v}”").format(v=cell_text(raw)))
             day = _date(raw)
             if not dt.date(1950, 1, 1) <= day <= timezone.localdate():
                 raise BadValue(_("tarih 1950 ile bugün arasında olmalı"))
             return day
-        text = _text(raw)
+        text = cell_text(raw)
         if column.max_length and len(text) > column.max_length:
             raise BadValue(_("en çok {n} karakter olabilir").format(n=column.max_length))
         if kind == "choice":
@@ -541,13 +522,13 @@ def _check_row(
     ok = True
     for column in columns:
         raw = row.get(column.name)
-        if raw is None or (not isinstance(raw, dt.date) and _text(raw) == ""):
+        if raw is None or (not isinstance(raw, dt.date) and cell_text(raw) == ""):
             if column.required:
                 report.error(sheet, number, column.name, _("zorunlu alan boş"))
                 ok = False
             continue
         if column.kind == "org":
-            values[column.field] = _text(raw)
+            values[column.field] = cell_text(raw)
             continue
         try:
             values[column.field] = checker.value(column, raw)

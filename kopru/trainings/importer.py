@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kopru.core.audit import audit_log
+from kopru.core.spreadsheets import cell_date, cell_text
 from kopru.core.text import search_key
 from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
@@ -111,73 +112,51 @@ def template_workbook() -> bytes:
     return out.getvalue()
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(_("tarih anlaşılamadı: “{v}” (GG.AA.YYYY yazın)").format(v=text))
-
-
 def _parse_row(row: dict[str, Any], districts: dict[str, District]) -> dict[str, Any]:
     problems: list[str] = []
     out: dict[str, Any] = {}
     for name, required, _help in COLUMNS:
-        if required and not _text(row.get(name)):
+        if required and not cell_text(row.get(name)):
             problems.append(_("“{col}” boş").format(col=name))
-    code = _text(row.get("etkinlik_kodu"))
+    code = cell_text(row.get("etkinlik_kodu"))
     out["code"] = code[:80]
-    out["title"] = _text(row.get("etkinlik_adi"))[:250]
-    etype = _text(row.get("etkinlik_turu"))
+    out["title"] = cell_text(row.get("etkinlik_adi"))[:250]
+    etype = cell_text(row.get("etkinlik_turu"))
     if etype and etype not in EventType.values:
         problems.append(_("etkinlik türü geçersiz: “{v}”").format(v=etype))
     out["type"] = etype
-    if _text(row.get("tarih")):
+    if cell_text(row.get("tarih")):
         try:
-            out["date"] = _date(row.get("tarih"))
+            out["date"] = cell_date(row.get("tarih"))
             if not dt.date(1990, 1, 1) <= out["date"] <= dt.date.today():
                 problems.append(_("tarih geçmişte olmalı"))
         except ValueError as exc:
             problems.append(str(exc))
-    out["full_name"] = _text(row.get("ad_soyad"))[:200]
+    out["full_name"] = cell_text(row.get("ad_soyad"))[:200]
     for col, key, check in (
         ("e_posta", "email", check_email),
         ("telefon", "phone", normalise_phone),
     ):
         try:
-            out[key] = check(_text(row.get(col)))
+            out[key] = check(cell_text(row.get(col)))
         except ValidationError as exc:
             problems.append(f"{col}: {exc.messages[0]}")
-    out["organisation_name"] = _text(row.get("kurum"))[:250]
-    org_type = _text(row.get("kurum_turu"))
+    out["organisation_name"] = cell_text(row.get("kurum"))[:250]
+    org_type = cell_text(row.get("kurum_turu"))
     if org_type and org_type not in OrganisationType.values:
         problems.append(_("kurum türü geçersiz: “{v}”").format(v=org_type))
     out["organisation_type"] = org_type
-    district = _text(row.get("ilce"))
+    district = cell_text(row.get("ilce"))
     out["district"] = None
     if district:
         out["district"] = districts.get(search_key(district))
         if out["district"] is None:
             problems.append(_("ilçe bu ilde yok: “{v}”").format(v=district))
-    age = _text(row.get("yas_grubu"))
+    age = cell_text(row.get("yas_grubu"))
     if age and age not in AgeGroup.values:
         problems.append(_("yaş grubu geçersiz: “{v}”").format(v=age))
     out["age_group"] = age
-    flag = search_key(_text(row.get("oncelikli_grup")))
+    flag = search_key(cell_text(row.get("oncelikli_grup")))
     if flag not in ("", "evet", "hayir", "yes", "no", "1", "0", "e", "h"):
         problems.append(_("öncelikli grup “evet” ya da “hayır” olmalı"))
     out["priority_group"] = flag in ("evet", "yes", "1", "e")
@@ -192,7 +171,7 @@ def read_rows(fileobj: BinaryIO) -> list[dict[str, Any]]:
     wb = load_workbook(fileobj, read_only=True, data_only=True)
     ws = wb["katilimcilar"] if "katilimcilar" in wb.sheetnames else wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
-    header = [_text(h) for h in next(rows, [])]
+    header = [cell_text(h) for h in next(rows, [])]
     missing = [h for h in HEADERS if h not in header]
     if missing:
         raise ValueError(_("Şablonda eksik sütunlar: {cols}").format(cols=", ".join(missing)))
