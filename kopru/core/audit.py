@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
 
@@ -103,3 +104,87 @@ def changes_since(obj: models.Model, version: int) -> list[dict[str, Any]]:
         }
         for e in history_for(obj).filter(version__gt=version).order_by("created_at", "id")
     ]
+
+
+# --- how an entry reads to a person -----------------------------------------------
+
+VERBS: dict[str, Any] = {
+    "created": _("oluşturuldu"),
+    "updated": _("güncellendi"),
+    "deleted": _("silindi"),
+    "removed": _("kaldırıldı"),
+    "erased": _("kişisel verileri silindi"),
+    "exported": _("dışa aktarıldı"),
+    "imported": _("içe aktarıldı"),
+    "reimported": _("yeniden içe aktarıldı"),
+    "import_updated": _("içe aktarmayla güncellendi"),
+    "published": _("yayımlandı"),
+    "submitted": _("gönderildi"),
+    "requested": _("istendi"),
+    "confirmed": _("onaylandı"),
+    "cancelled": _("iptal edildi"),
+    "closed": _("kapatıldı"),
+    "reopened": _("yeniden açıldı"),
+    "assigned": _("atandı"),
+    "answered": _("yanıtlandı"),
+    "noted": _("not eklendi"),
+    "logged": _("görüşme kaydedildi"),
+    "status_changed": _("durumu değişti"),
+    "stage_changed": _("aşaması değişti"),
+    "follow_up_set": _("takip tarihi verildi"),
+    "requester_wrote": _("talep sahibi yazdı"),
+    "link_renewed": _("bağlantısı yenilendi"),
+    "link_added": _("bağlantı eklendi"),
+    "link_removed": _("bağlantı kaldırıldı"),
+    "document_added": _("belge eklendi"),
+    "document_removed": _("belge kaldırıldı"),
+    "merged": _("birleştirildi"),
+    "marked_distinct": _("farklı kurumlar olarak işaretlendi"),
+    "issued": _("düzenlendi"),
+    "bulk_issued": _("toplu düzenlendi"),
+    "reissued": _("yeniden düzenlendi"),
+    "revoked": _("iptal edildi"),
+    "promoted": _("asil listeye geçti"),
+    "registration_closed": _("kaydı kapatıldı"),
+    "unsubscribed": _("abonelikten çıktı"),
+    "reminder_sent": _("hatırlatma gönderildi"),
+    "received": _("alındı"),
+    "recorded": _("kaydedildi"),
+    "posted": _("yayımlandı"),
+    "done": _("tamamlandı"),
+}
+NOUNS: dict[str, Any] = {
+    "person": _("kişi"),
+    "personal_data": _("kişisel veri"),
+}
+
+
+def action_label(action: str) -> str:
+    """``"calls.call.published"`` as a person reads it: ``"Çağrı: yayımlandı"``.
+
+    The model's own verbose name names the record; unknown parts stay as they are.
+    """
+    from django.apps import apps
+    from django.utils.text import capfirst
+
+    parts = action.split(".")
+    if len(parts) != 3:
+        return action
+    app_label, model_name, verb = parts
+    try:
+        noun: Any = apps.get_model(app_label, model_name)._meta.verbose_name
+    except LookupError:
+        noun = NOUNS.get(model_name, model_name.replace("_", " "))
+    return f"{capfirst(str(noun))}: {VERBS.get(verb, verb.replace('_', ' '))}"
+
+
+def field_label(obj: Any, name: str) -> str:
+    """The verbose name of field ``name`` of ``obj``'s model (``name`` when unknown)."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    try:
+        field = obj._meta.get_field(name)
+    except (AttributeError, FieldDoesNotExist):
+        return name
+    return str(capfirst(getattr(field, "verbose_name", name)))

@@ -53,3 +53,19 @@ def audit_value(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(audit_value(v) for v in value) or "—"
     return str(value)
+
+
+@register.filter
+def audit_action(action: str) -> str:
+    """``{{ entry.action|audit_action }}``: the action as a person reads it."""
+    from kopru.core.audit import action_label
+
+    return action_label(action)
+
+
+@register.filter
+def audit_field(name: str, obj: Any) -> str:
+    """``{{ field|audit_field:object }}``: the field's label on the record's model."""
+    from kopru.core.audit import field_label
+
+    return field_label(obj, name)

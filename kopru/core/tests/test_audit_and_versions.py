@@ -105,3 +105,19 @@ def test_staff_can_open_the_history_of_a_record(client_for, balikesir, balikesir
     assert response.status_code == 200
     assert "https://example.org" in response.content.decode()
     assert "organisations.organisation.updated" in response.content.decode()
+
+
+def test_audit_actions_and_fields_read_as_words() -> None:
+    from django.utils import translation
+
+    from kopru.core.audit import action_label, field_label
+    from kopru.organisations.models import Organisation
+
+    with translation.override("tr"):
+        assert action_label("calls.call.published") == "Çağrı: yayımlandı"
+        assert action_label("core.personal_data.erased") == "Kişisel veri: kişisel verileri silindi"
+        assert action_label("strange") == "strange"
+        assert field_label(Organisation(), "name") == "Ad"
+        assert field_label(Organisation(), "nope") == "nope"
+    with translation.override("en"):
+        assert action_label("calls.call.published").endswith(": published")
