@@ -84,20 +84,18 @@ def main() -> None:
     from django.db import connection, transaction
 
     from kopru.core.scoping import unscoped
+    from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
     from kopru.geo.models import District, Province
     from kopru.offices.models import Office
     from kopru.organisations.models import Organisation, OrganisationType
     from kopru.projects.models import (
         MONITORED_STAGES,
-        PRIORITY_TARGET_GROUPS,
         Activity,
         Partner,
         Project,
         ReportDeadline,
-        Sector,
         Stage,
         StageChange,
-        TargetGroup,
         project_tags,
     )
 

@@ -8,11 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
 
 from .importers import FORMATS
 from .importers.cleaning import sanitize_html
-from .models import Call, Frequency, Sector, TargetGroup
+from .models import Call, Frequency
 from .selectors import agency_choices
 from .services import DeadlineInput
 

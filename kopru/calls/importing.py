@@ -28,11 +28,12 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import json_value
 from kopru.core.models import AuditEntry
+from kopru.core.vocabularies import Sector, TargetGroup
 
 from .import_messages import MESSAGES_TR
 from .importers import ImportFileError, ParseResult, get_agency, parse
 from .importers.records import CallRecord
-from .models import Call, CallDeadline, CallFacet, Level, Sector, State, TargetGroup
+from .models import Call, CallDeadline, CallFacet, Level, State
 from .services import facet_rows, settings_for
 
 PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
@@ -48,7 +49,7 @@ _SECTOR_WORDS: dict[str, tuple[str, ...]] = {
     Sector.ENVIRONMENT: ("climate", "iklim", "environment", "cevre", "biodivers", "circular"),
     Sector.HEALTH: ("health", "saglik", "medical", "disease", "cancer"),
     Sector.INDUSTRY: ("sme", "kobi", "industr", "sanayi", "manufactur", "imalat", "isletme"),
-    Sector.MOBILITY: ("transport", "ulasim", "mobility", "vehicle", "aviation"),
+    Sector.TRANSPORT: ("transport", "ulasim", "mobility", "vehicle", "aviation"),
     Sector.RESEARCH: ("research", "arastirma", "innovation", "inovasyon", "ar ge"),
     Sector.SOCIAL: ("social", "sosyal", "inclusion", "istihdam", "employment"),
     Sector.SPACE: ("space", "uzay", "security", "guvenlik", "defence"),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
 from kopru.core.text import search_key, sort_key
+from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -63,51 +64,6 @@ class Status(models.TextChoices):
     FORTHCOMING = "forthcoming", _("Yakında açılacak")
     OPEN = "open", _("Başvuruya açık")
     CLOSED = "closed", _("Kapandı")
-
-
-class TargetGroup(models.TextChoices):
-    DISADVANTAGED = "disadvantaged", _("Dezavantajlı gruplar")
-    YOUTH = "youth", _("Gençler")
-    YOUNG_ENTREPRENEURS = "young_entrepreneurs", _("Genç girişimciler")
-    YOUTH_WORKERS = "youth_workers", _("Gençlik çalışanları")
-    WOMEN = "women", _("Kadınlar")
-    CHILDREN = "children", _("Çocuklar")
-    ELDERLY = "elderly", _("Yaşlılar")
-    DISABLED = "disabled", _("Engelliler")
-    MIGRANTS = "migrants", _("Göçmenler ve mülteciler")
-    STUDENTS = "students", _("Öğrenciler")
-    TEACHERS = "teachers", _("Öğretmenler")
-    RESEARCHERS = "researchers", _("Araştırmacılar")
-    FARMERS = "farmers", _("Çiftçiler")
-    ENTREPRENEURS = "entrepreneurs", _("Girişimciler ve KOBİ'ler")
-
-
-#: Target groups the offices treat as priorities (flagged in lists and matching).
-PRIORITY_TARGET_GROUPS = frozenset(
-    {
-        TargetGroup.DISADVANTAGED,
-        TargetGroup.YOUTH,
-        TargetGroup.YOUNG_ENTREPRENEURS,
-        TargetGroup.YOUTH_WORKERS,
-    }
-)
-
-
-class Sector(models.TextChoices):
-    AGRICULTURE = "agriculture", _("Tarım ve kırsal kalkınma")
-    CULTURE = "culture", _("Kültür ve yaratıcı sektörler")
-    DIGITAL = "digital", _("Dijital dönüşüm")
-    EDUCATION = "education", _("Eğitim ve öğretim")
-    ENERGY = "energy", _("Enerji")
-    ENVIRONMENT = "environment", _("Çevre ve iklim")
-    HEALTH = "health", _("Sağlık")
-    INDUSTRY = "industry", _("Sanayi ve KOBİ")
-    MOBILITY = "mobility", _("Ulaşım ve hareketlilik")
-    RESEARCH = "research", _("Araştırma ve yenilik")
-    SOCIAL = "social", _("Sosyal içerme ve istihdam")
-    SPACE = "space", _("Uzay ve güvenlik")
-    TOURISM = "tourism", _("Turizm")
-    YOUTH = "youth", _("Gençlik ve spor")
 
 
 class DeadlineRange(models.TextChoices):

@@ -32,11 +32,17 @@ from django.utils.translation import gettext as _
 
 from kopru.core.scoping import office_scope, public_scope
 from kopru.core.search import fulltext_filter
+from kopru.core.vocabularies import (
+    PRIORITY_TARGET_GROUPS,
+    Sector,
+    TargetGroup,
+    sector_code,
+    target_group_code,
+)
 from kopru.organisations.models import OrganisationType
 
 from .importers.agencies import DEVELOPMENT_AGENCIES
 from .models import (
-    PRIORITY_TARGET_GROUPS,
     Call,
     CallDeadline,
     CallFacet,
@@ -46,10 +52,8 @@ from .models import (
     DeadlineRange,
     Level,
     SavedSearch,
-    Sector,
     State,
     Status,
-    TargetGroup,
     status_q,
 )
 from .models import Instrument as InstrumentChoice
@@ -67,6 +71,8 @@ FACETS: dict[str, str] = {
 COMPUTED_FACETS = ("status", "deadline")
 FILTER_KEYS = ("q", *FACETS, *COMPUTED_FACETS, "sort")
 SORTS = ("deadline", "newest", "title")
+#: Facets whose values are codes of the shared vocabulary (former codes still read).
+_CODE_OF = {"sector": sector_code, "target": target_group_code}
 
 
 def facet_labels() -> dict[str, dict[str, str]]:
@@ -111,6 +117,9 @@ class SearchParams:
             else:
                 raw = data.get(key, [])
                 values = [raw] if isinstance(raw, str) and raw else list(raw or [])
+            if key in _CODE_OF:
+                # Links, feeds and saved searches from before the shared vocabulary.
+                values = list(dict.fromkeys(_CODE_OF[key](str(v)) for v in values))
             if values:
                 filters[key] = values[:20]
         sort = data.get("sort") or "deadline"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.organisations.models import Organisation
 
@@ -22,9 +23,7 @@ from .models import (
     Partner,
     Project,
     ReportDeadline,
-    Sector,
     Stage,
-    TargetGroup,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -31,6 +31,7 @@ from kopru.core.audit import json_value
 from kopru.core.errors import ApplicationError
 from kopru.core.models import AuditEntry
 from kopru.core.text import search_key
+from kopru.core.vocabularies import Sector, TargetGroup
 
 from .countries import normalise_country
 from .importers.records import FILE, LINE, RECORD, ROW, position_parts
@@ -39,11 +40,9 @@ from .models import (
     Partner,
     PartnerRole,
     Project,
-    Sector,
     Source,
     Stage,
     StageChange,
-    TargetGroup,
 )
 
 # The project fields an import sets, taken from the record's attributes of the same name.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
 from kopru.core.text import search_key, sort_key
+from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
 
 
 class Stage(models.TextChoices):
@@ -60,50 +61,6 @@ class Source(models.TextChoices):
     CORDIS = "cordis", _("CORDIS")
     MLAB = "izmir-mlab", _("İzmir M-LAB listesi")
     TEMPLATE = "template", _("Excel şablonu")
-
-
-class Sector(models.TextChoices):
-    EDUCATION = "education", _("Eğitim")
-    YOUTH = "youth", _("Gençlik")
-    RESEARCH = "research", _("Araştırma ve yenilik")
-    ENVIRONMENT = "environment", _("Çevre ve iklim")
-    ENERGY = "energy", _("Enerji")
-    AGRICULTURE = "agriculture", _("Tarım ve kırsal kalkınma")
-    HEALTH = "health", _("Sağlık")
-    SOCIAL = "social", _("Sosyal içerme")
-    CULTURE = "culture", _("Kültür ve turizm")
-    ECONOMY = "economy", _("Ekonomi ve girişimcilik")
-    TRANSPORT = "transport", _("Ulaşım ve kentsel gelişme")
-    DIGITAL = "digital", _("Dijital dönüşüm")
-    DISASTER = "disaster", _("Afet ve dayanıklılık")
-    GOVERNANCE = "governance", _("Yönetişim ve sivil toplum")
-
-
-class TargetGroup(models.TextChoices):
-    DISADVANTAGED = "disadvantaged", _("Dezavantajlı gruplar")
-    YOUTH = "youth", _("Gençler")
-    YOUNG_ENTREPRENEURS = "young_entrepreneurs", _("Genç girişimciler")
-    YOUTH_WORKERS = "youth_workers", _("Gençlik çalışanları")
-    WOMEN = "women", _("Kadınlar")
-    CHILDREN = "children", _("Çocuklar")
-    STUDENTS = "students", _("Öğrenciler")
-    TEACHERS = "teachers", _("Öğretmenler")
-    FARMERS = "farmers", _("Çiftçiler")
-    SMES = "smes", _("KOBİ'ler")
-    PUBLIC_STAFF = "public_staff", _("Kamu personeli")
-    RESEARCHERS = "researchers", _("Araştırmacılar")
-    REFUGEES = "refugees", _("Göçmenler ve mülteciler")
-    DISABLED = "disabled", _("Engelliler")
-    ELDERLY = "elderly", _("Yaşlılar")
-
-
-# The groups the office gives priority to (the seeds name them).
-PRIORITY_TARGET_GROUPS = (
-    TargetGroup.DISADVANTAGED,
-    TargetGroup.YOUTH,
-    TargetGroup.YOUNG_ENTREPRENEURS,
-    TargetGroup.YOUTH_WORKERS,
-)
 
 
 class PartnerRole(models.TextChoices):

@@ -22,19 +22,23 @@ from django.utils import timezone
 
 from kopru.core.search import fulltext_filter
 from kopru.core.text import sort_key
+from kopru.core.vocabularies import (
+    PRIORITY_TARGET_GROUPS,
+    Sector,
+    TargetGroup,
+    sector_code,
+    target_group_code,
+)
 
 from .models import (
     DECIDED_STAGES,
     MONITORED_STAGES,
-    PRIORITY_TARGET_GROUPS,
     Activity,
     Indicator,
     Project,
     ReportDeadline,
-    Sector,
     Stage,
     StageChange,
-    TargetGroup,
 )
 
 FILTER_PARAMS = ("q", "stage", "programme", "sector", "district", "year", "target", "priority")
@@ -65,10 +69,10 @@ class ProjectFilters:
             q=str(params.get("q", "") or "").strip()[:200],
             stage=str(params.get("stage", "") or ""),
             programme=str(params.get("programme", "") or "").strip()[:200],
-            sector=str(params.get("sector", "") or ""),
+            sector=sector_code(str(params.get("sector", "") or "")),
             district=as_int("district"),
             year=as_int("year"),
-            target=str(params.get("target", "") or ""),
+            target=target_group_code(str(params.get("target", "") or "")),
             priority=str(params.get("priority", "")) in ("1", "true", "on"),
             published=str(params.get("published", "") or ""),
         )

@@ -28,8 +28,9 @@ strict and reports *every* problem of *every* row as ``RecordError("row N",
   districts somewhere in Turkey, and the import service checks them against the
   province of the office the file is imported into;
 * sectors and target groups: codes or labels (Turkish or English) of the model's
-  choices when known (see :class:`TemplateChoices`), otherwise kept as codes for the
-  import service to check;
+  choices when known (see :class:`TemplateChoices`), and the former codes and labels
+  of ``kopru.core.vocabularies`` (``smes``, ``KOBİ'ler``, ``Eğitim``), otherwise kept as
+  codes for the import service to check;
 * partners: ``name | country | role [| province]`` separated by ``;``; country as ISO
   code, CORDIS code or name; role a code or its Turkish/English name. The owner
   organisation, when not among the partners, is added as the Turkish coordinator.
@@ -252,13 +253,16 @@ class TemplateChoices:
 
     ``None`` for a field means "not known here": its values are kept as codes and the
     import service checks them. English labels are accepted as well and shown in the
-    notes sheet.
+    notes sheet. The ``*_aliases`` are ``(former code or label, code)`` pairs, read
+    but not shown.
     """
 
     sectors: Pairs | None = None
     target_groups: Pairs | None = None
     sectors_en: Pairs = ()
     target_groups_en: Pairs = ()
+    sector_aliases: Pairs = ()
+    target_group_aliases: Pairs = ()
 
     @classmethod
     def of(
@@ -290,13 +294,25 @@ def model_choices() -> TemplateChoices:
         return TemplateChoices()
     if not apps.ready:
         return TemplateChoices()
-    from kopru.projects.models import Sector, TargetGroup
+    from kopru.core.vocabularies import (
+        SECTOR_ALIASES,
+        TARGET_GROUP_ALIASES,
+        Sector,
+        TargetGroup,
+    )
 
     with translation.override("tr"):
         sectors, groups = _pairs(Sector.choices), _pairs(TargetGroup.choices)
     with translation.override("en"):
         sectors_en, groups_en = _pairs(Sector.choices), _pairs(TargetGroup.choices)
-    return TemplateChoices(sectors, groups, sectors_en or (), groups_en or ())
+    return TemplateChoices(
+        sectors,
+        groups,
+        sectors_en or (),
+        groups_en or (),
+        _pairs(SECTOR_ALIASES.items()) or (),
+        _pairs(TARGET_GROUP_ALIASES.items()) or (),
+    )
 
 
 # --- building ---------------------------------------------------------------------------
@@ -612,11 +628,16 @@ def _record(
             current.bad("exchange_rate_date", "para birimi TRY iken kur tarihi zorunludur.")
 
     plate = _province(current, project)
-    for key, pairs, english in (
-        ("sectors", choices.sectors, choices.sectors_en),
-        ("target_groups", choices.target_groups, choices.target_groups_en),
+    for key, pairs, english, aliases in (
+        ("sectors", choices.sectors, choices.sectors_en, choices.sector_aliases),
+        (
+            "target_groups",
+            choices.target_groups,
+            choices.target_groups_en,
+            choices.target_group_aliases,
+        ),
     ):
-        _codes(current, project, key, pairs, english)
+        _codes(current, project, key, pairs, english, aliases)
     _partners(current, project, plate)
     plates = {p.province_plate for p in project.partners if p.province_plate}
     if plate:
@@ -652,11 +673,17 @@ def _province(current: _Row, project: ProjectRecord) -> str:
 
 
 def _codes(
-    current: _Row, project: ProjectRecord, key: str, pairs: Pairs | None, english: Pairs
+    current: _Row,
+    project: ProjectRecord,
+    key: str,
+    pairs: Pairs | None,
+    english: Pairs,
+    aliases: Pairs = (),
 ) -> None:
     table: dict[str, str] | None = None
     if pairs is not None:
-        table = {}
+        # Former names first: a current code or label of the same spelling wins.
+        table = {search_key(name): value for name, value in aliases}
         for value, label in (*english, *pairs):
             table[search_key(value)] = value
             table[search_key(value.replace("_", " "))] = value

@@ -218,7 +218,7 @@ def test_template_districts_sectors_and_rate(izmir) -> None:
         {"position": 9, "reason": "Bu ilde böyle bir ilçe yok: Karesi"}
     ]
     with pytest.raises(ImportFailed):
-        run([record("T-4", [], source="template", sectors=["space"])], office=izmir)
+        run([record("T-4", [], source="template", sectors=["no_such_sector"])], office=izmir)
     run([good], office=izmir)
     with office_scope(izmir):
         project = Project.objects.get()

@@ -360,3 +360,23 @@ def test_not_a_template() -> None:
     assert [e.position for e in result.errors] == ["row 1"]
     result = parse(b"PK\x03\x04 not really", "s.xlsx", "template")
     assert result.format == "template" and [e.position for e in result.errors] == ["file"]
+
+
+def test_former_codes_and_labels_of_the_shared_vocabulary_are_read(template: bytes) -> None:
+    from kopru.projects.importers.template import model_choices
+
+    row = _good(
+        sectors="economy; Eğitim; Kültür ve turizm; Transport and mobility",
+        target_groups="smes; KOBİ'ler; refugees; Gençler",
+    )
+    result = _parse(_sheet(template, [row]), model_choices())
+    assert result.errors == []
+    assert result.projects[0].sectors == ["industry", "education", "culture", "transport"]
+    assert result.projects[0].target_groups == ["entrepreneurs", "migrants", "youth"]
+    notes = [
+        r[0]
+        for r in load_workbook(io.BytesIO(build_template_xlsx(model_choices())))[
+            NOTES_TITLE
+        ].iter_rows(values_only=True)
+    ]
+    assert "industry" in notes and "economy" not in notes

@@ -134,7 +134,7 @@ def test_databank_turkish_search_and_facets(
     assert r.context["page"].paginator.count == 1
     facets = {f.name: f.options for f in client.get("/balikesir/veri-bankasi/").context["facets"]}
     assert ("environment", "Çevre ve iklim", 1) in facets["sector"]
-    assert ("youth", "Gençlik", 1) in facets["sector"]
+    assert ("youth", "Gençlik ve spor", 1) in facets["sector"]
     assert ("1", "Öncelikli grup var", 1) in facets["priority"]
     assert (str(karesi.pk), "Karesi", 1) in facets["district"]
     table = client.get("/balikesir/veri-bankasi/ilceler/").content.decode()
