@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
 from kopru.core.vocabularies import Sector, TargetGroup
@@ -184,7 +185,9 @@ class CallForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
 
 class LinkForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Bağlantı adı"), max_length=200)
-    url = forms.URLField(label=_("Adres"), max_length=600, assume_scheme="https")
+    url = forms.URLField(
+        label=pgettext_lazy("web address", "Adres"), max_length=600, assume_scheme="https"
+    )
 
 
 class DocumentForm(BootstrapFormMixin, forms.Form):

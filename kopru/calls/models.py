@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
@@ -525,7 +526,7 @@ class CatalogueGeneration(models.Model):
 class CallLink(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("bağlantı adı"), max_length=200)
-    url = models.URLField(_("adres"), max_length=600)
+    url = models.URLField(pgettext_lazy("web address", "adres"), max_length=600)
 
     class Meta:
         verbose_name = _("bağlantı")

@@ -36,7 +36,7 @@ def _unquote(lines: list[str], key: str) -> str | None:
 
 
 def parse_po(path: Path) -> list[dict[str, Any]]:
-    """Entries of a .po file: msgid, msgid_plural, msgstrs, fuzzy (header excluded)."""
+    """Entries of a .po file: msgid, msgctxt, plural, msgstrs, fuzzy (header excluded)."""
     text = path.read_text(encoding="utf-8")
     entries = []
     for block in _ENTRY.split(text.strip()):
@@ -54,7 +54,16 @@ def parse_po(path: Path) -> list[dict[str, Any]]:
                 strs.append(s)
                 i += 1
         fuzzy = any(ln.startswith("#,") and "fuzzy" in ln for ln in lines)
-        entries.append({"msgid": msgid, "plural": plural, "msgstrs": strs, "fuzzy": fuzzy})
+        context = _unquote(lines, "msgctxt")
+        entries.append(
+            {
+                "msgid": msgid,
+                "context": context,
+                "plural": plural,
+                "msgstrs": strs,
+                "fuzzy": fuzzy,
+            }
+        )
     return entries
 
 
@@ -111,3 +120,26 @@ def fill_turkish_catalogue(po: Path) -> None:
 def _quote(s: str) -> str:
     # ``s`` is already in .po escaped form (as read from the file).
     return f'"{s}"'
+
+
+def conflicting_translations(lang: str = "en") -> list[str]:
+    """Messages that two apps translate differently into ``lang``.
+
+    Django merges every app's catalogue into one per language, so one of the two
+    translations silently wins everywhere. A message whose meaning differs between
+    apps needs a context (``pgettext``, ``{% translate "…" context "…" %}``).
+    """
+    seen: dict[tuple[str | None, str], dict[str, str]] = {}
+    for root in project_locale_roots():
+        po = root / "locale" / lang / "LC_MESSAGES" / "django.po"
+        if not po.exists():
+            continue
+        for e in parse_po(po):
+            key = (e["context"], e["msgid"])
+            seen.setdefault(key, {})[root.name] = " | ".join(e["msgstrs"])
+    problems = []
+    for (context, msgid), by_app in sorted(seen.items(), key=lambda kv: kv[0][1]):
+        if len(set(by_app.values())) > 1:
+            where = f"{msgid!r}" + (f" (context {context!r})" if context else "")
+            problems.append(f"{where}: {by_app}")
+    return problems

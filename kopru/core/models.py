@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .scoping import OfficeScopedManager
 
@@ -86,7 +87,9 @@ class AuditEntry(models.Model):
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     object_id = models.CharField(max_length=64, blank=True)
-    object_repr = models.CharField(_("kayıt"), max_length=300, blank=True)
+    object_repr = models.CharField(
+        pgettext_lazy("audited record", "kayıt"), max_length=300, blank=True
+    )
     version = models.PositiveIntegerField(_("sürüm"), null=True, blank=True)
     changes = models.JSONField(_("değişiklikler"), default=dict, blank=True)
     data = models.JSONField(_("ek bilgi"), default=dict, blank=True)
@@ -141,8 +144,8 @@ class Job(OfficeOwned):
         related_name="+",
         verbose_name=_("başlatan"),
     )
-    created_at = models.DateTimeField(_("başlangıç"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("bitiş"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("job", "başlangıç"), auto_now_add=True)
+    finished_at = models.DateTimeField(pgettext_lazy("job", "bitiş"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("arka plan işi")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
 from kopru.core.text import search_key, sort_key
@@ -91,7 +92,9 @@ class Project(OfficeOwned, TimeStamped, Versioned):
     summary_tr = models.TextField(_("özet (Türkçe)"), blank=True)
     summary_en = models.TextField(_("özet (İngilizce)"), blank=True)
     programme = models.CharField(_("fon programı"), max_length=200, blank=True)
-    funding_scheme = models.CharField(_("destek türü"), max_length=120, blank=True)
+    funding_scheme = models.CharField(
+        pgettext_lazy("project funding scheme", "destek türü"), max_length=120, blank=True
+    )
     call_identifier = models.CharField(_("çağrı kimliği"), max_length=200, blank=True)
     topic = models.CharField(_("konu başlığı"), max_length=200, blank=True)
     reference = models.CharField(

@@ -13,7 +13,12 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from kopru.core.i18n_catalogues import catalogue_problems, parse_po, project_locale_roots
+from kopru.core.i18n_catalogues import (
+    catalogue_problems,
+    conflicting_translations,
+    parse_po,
+    project_locale_roots,
+)
 
 
 def test_no_message_is_missing_empty_or_fuzzy() -> None:
@@ -21,6 +26,12 @@ def test_no_message_is_missing_empty_or_fuzzy() -> None:
     for root in project_locale_roots():
         problems += catalogue_problems(root / "locale")
     assert problems == [], "\n".join(problems[:50])
+
+
+def test_no_two_apps_translate_the_same_message_differently() -> None:
+    # Django merges the apps' catalogues: one translation would win everywhere.
+    problems = conflicting_translations("en")
+    assert problems == [], "\n".join(problems)
 
 
 def test_turkish_catalogue_repeats_the_turkish_source() -> None:

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kopru.core.i18n_catalogues import (
     catalogue_problems,
+    conflicting_translations,
     fill_turkish_catalogue,
     project_locale_roots,
 )
@@ -69,6 +70,8 @@ class Command(BaseCommand):
         problems = []
         for root in roots:
             problems += catalogue_problems(root / "locale")
+        # Across every app: Django merges the catalogues, so one translation would win.
+        problems += [f"translated differently: {c}" for c in conflicting_translations("en")]
         for problem in problems:
             self.stdout.write(problem)
         if problems and options["check"]:
