@@ -15,8 +15,8 @@ from kopru.core.forms import (
     LookupSelect,
     VersionedFormMixin,
 )
+from kopru.core.validation import check_email
 from kopru.organisations.models import Organisation, OrganisationType
-from kopru.trainings.validation import check_email
 
 from .countries import country_choices
 from .models import PartnerSearch, PostKind

@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
+from kopru.core.validation import check_email, normalise_phone
 from kopru.geo.models import District
 
 from .models import Event, Registration, Session
-from .validation import check_email, normalise_phone
 
 DT_WIDGET = {"type": "datetime-local"}
 DT_FORMAT = "%Y-%m-%dT%H:%M"

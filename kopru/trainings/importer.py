@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from kopru.core.audit import audit_log
 from kopru.core.spreadsheets import cell_date, cell_text
 from kopru.core.text import search_key
+from kopru.core.validation import check_email, normalise_phone
 from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
 
@@ -34,7 +35,6 @@ from .models import (
     RegistrationStatus,
     normalise_email,
 )
-from .validation import check_email, normalise_phone
 
 # (column, required, description)
 COLUMNS: list[tuple[str, bool, Any]] = [

@@ -1,4 +1,5 @@
-"""Checks on what people type into the registration form."""
+"""Checks on contact details people type into public forms (registrations, partner
+searches, guidance requests): one Turkish phone format, one e-mail message."""
 
 from __future__ import annotations
 
