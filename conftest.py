@@ -171,4 +171,6 @@ def browser_login(page: Any, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Kullanıcı adı").fill(username)
     page.get_by_label("Parola").fill(password)
     page.get_by_role("button", name="Giriş yap").click()
+    # the form posts and redirects: wait until the browser has left the log-in page
+    page.wait_for_url(lambda url: "/hesap/giris/" not in url)
     page.wait_for_load_state()

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from kopru.calls.models import SavedSearch
 from kopru.core.scoping import unscoped
@@ -24,8 +25,8 @@ def test_search_izmir_finds_uppercase_title(browser_page, izmir) -> None:
     page.get_by_label("Çağrılarda ara").fill("izmir")
     page.get_by_role("button", name="Ara", exact=True).click()
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="İZMİR YEŞİL DÖNÜŞÜM PROGRAMI").is_visible()
-    assert page.get_by_role("link", name="Konya tarım kredisi").count() == 0
+    expect(page.get_by_role("link", name="İZMİR YEŞİL DÖNÜŞÜM PROGRAMI")).to_be_visible()
+    expect(page.get_by_role("link", name="Konya tarım kredisi")).to_have_count(0)
 
 
 def test_facet_click_filters_and_counts(browser_page, izmir) -> None:
@@ -33,13 +34,13 @@ def test_facet_click_filters_and_counts(browser_page, izmir) -> None:
     PublishedCallFactory(office=izmir, title_tr="AB çağrısı", level="eu")
     page = browser_page
     page.goto(f"{page.base_url}/izmir/cagrilar/")
-    assert page.get_by_role("status").inner_text().startswith("2")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\s*2\b"))
     page.locator(".facet-link", has_text="Bölgesel").click()
     page.wait_for_load_state()
-    assert "level=regional" in page.url
-    assert page.get_by_role("status").inner_text().startswith("1")
-    assert page.get_by_role("link", name="Bölgesel destek").is_visible()
-    assert page.get_by_role("link", name="AB çağrısı").count() == 0
+    expect(page).to_have_url(re.compile("level=regional"))
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\s*1\b"))
+    expect(page.get_by_role("link", name="Bölgesel destek")).to_be_visible()
+    expect(page.get_by_role("link", name="AB çağrısı")).to_have_count(0)
 
 
 def test_save_search_and_confirm_alert(browser_page, izmir) -> None:
@@ -49,7 +50,7 @@ def test_save_search_and_confirm_alert(browser_page, izmir) -> None:
     page.get_by_label("Aramaya bir ad verin").fill("Gençlik aramam")
     page.get_by_role("button", name="Aramayı kaydet").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text().endswith("Gençlik aramam")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Gençlik aramam$"))
     page.get_by_label("E-posta adresiniz").fill("genc@example.invalid")
     page.get_by_label("Haftalık").check()
     page.get_by_label(re.compile("KVKK")).check()
@@ -60,7 +61,7 @@ def test_save_search_and_confirm_alert(browser_page, izmir) -> None:
     link = re.search(r"https?://\S+/onayla/", mail.outbox[0].body).group(0)
     path = re.sub(r"^https?://[^/]+", "", link)
     page.goto(page.base_url + path)
-    assert page.get_by_role("heading", name="Uyarınız açıldı").is_visible()
+    expect(page.get_by_role("heading", name="Uyarınız açıldı")).to_be_visible()
     with unscoped("test"):
         search = SavedSearch.objects.get()
         assert search.alert_active and search.frequency == "weekly"

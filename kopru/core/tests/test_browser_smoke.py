@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 
@@ -12,13 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_expert_logs_in_and_reaches_the_panel(browser_page, balikesir_expert) -> None:
     page = browser_page
     browser_login(page, "b.uzman")
-    assert page.url.endswith("/balikesir/panel/")
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Balıkesir")
+    expect(page).to_have_url(re.compile("/balikesir/panel/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Balıkesir"))
     page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
-    assert "/en/balikesir/panel/" in page.url
-    assert page.get_by_role("link", name="Overview").is_visible()
-    assert page.get_by_role("link", name="Log in").count() == 0
+    expect(page).to_have_url(re.compile("/en/balikesir/panel/"))
+    expect(page.get_by_role("link", name="Overview")).to_be_visible()
+    expect(page.get_by_role("link", name="Log in")).to_have_count(0)
 
 
 def test_keyboard_user_skips_to_content_and_sees_focus(browser_page, balikesir) -> None:

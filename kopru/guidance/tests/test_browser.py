@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from kopru.core.scoping import unscoped
@@ -75,7 +76,7 @@ def test_visitor_request_is_answered_closed_and_followed(
     page.locator("#id_consent").check()
     page.get_by_role("button", name=t["send"]).click()
     page.wait_for_load_state()
-    assert t["received"] in page.locator(".alert").first.inner_text()
+    expect(page.locator(".alert").first).to_contain_text(t["received"])
     private_url = page.url
     with unscoped("test"):
         case = Case.objects.get()
@@ -106,7 +107,7 @@ def test_visitor_request_is_answered_closed_and_followed(
     # and writing again reopens the request.
     page.goto(private_url)
     assert "KA152 çağrısı" in page.content()
-    assert t["closed"] in page.locator(".badge").first.inner_text()
+    expect(page.locator(".badge").first).to_contain_text(t["closed"])
     page.get_by_label(_starts(t["write"])).fill("Teşekkürler, bir sorum daha var.")
     page.get_by_role("button", name=t["send_message"], exact=True).click()
     page.wait_for_load_state()

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from kopru.accounts.models import Role
@@ -50,11 +51,11 @@ def test_visitor_searches_the_directory(browser_page: Any, balikesir: Any, prefi
     page.get_by_label(labels["q"]).fill("ısparta")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # the keyboard submits the search form
-    assert page.get_by_role("link", name="Burdur Derneği").count() == 0
+    expect(page.get_by_role("link", name="Burdur Derneği")).to_have_count(0)
     page.get_by_role("link", name="ISPARTA BELEDİYESİ TEMSİLCİLİĞİ").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == "ISPARTA BELEDİYESİ TEMSİLCİLİĞİ"
-    assert page.get_by_text(labels["team"]).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("ISPARTA BELEDİYESİ TEMSİLCİLİĞİ")
+    expect(page.get_by_text(labels["team"])).to_be_visible()
     assert "gizli@example.invalid" not in page.content()
 
 
@@ -70,8 +71,8 @@ def test_member_adds_a_team_member(browser_page: Any, balikesir_member: Any):
     page.get_by_label("Ekibin irtibat kişisi").check()
     page.get_by_role("button", name="Kaydet").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Ekip üyesi eklendi.").is_visible()
-    assert page.get_by_role("cell", name=re.compile("^Şule Işık")).is_visible()
+    expect(page.get_by_text("Ekip üyesi eklendi.")).to_be_visible()
+    expect(page.get_by_role("cell", name=re.compile("^Şule Işık"))).to_be_visible()
     member = TeamMember._base_manager.get(full_name="Şule Işık")
     assert member.languages == ["de"] and member.is_contact_point
 
@@ -87,7 +88,7 @@ def test_coordinator_merges_duplicates(browser_page: Any, balikesir_coordinator:
     page.wait_for_load_state()
     page.get_by_role("button", name=re.compile("birleştir ve sil")).click()
     page.wait_for_load_state()
-    assert page.get_by_text("1 kayıt “Isparta Belediyesi” ile birleştirildi.").is_visible()
+    expect(page.get_by_text("1 kayıt “Isparta Belediyesi” ile birleştirildi.")).to_be_visible()
     assert not Organisation._base_manager.filter(pk=dup.pk).exists()
     user.refresh_from_db()
     assert user.organisation_id == keep.pk

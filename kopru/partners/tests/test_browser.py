@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from conftest import browser_login
 
@@ -40,8 +41,8 @@ def test_member_posts_another_organisation_answers_poster_sees_it(
     poster.get_by_label("Son geçerlilik tarihi").fill(expires.isoformat())
     poster.get_by_role("button", name="Yayımla").click()
     poster.wait_for_load_state()
-    assert poster.get_by_text("İlan yayımlandı.").is_visible()
-    assert poster.get_by_role("heading", level=1).inner_text() == (
+    expect(poster.get_by_text("İlan yayımlandı.")).to_be_visible()
+    expect(poster.get_by_role("heading", level=1)).to_have_text(
         "Kırsal gençlik için dijital atölyeler"
     )
 
@@ -57,7 +58,7 @@ def test_member_posts_another_organisation_answers_poster_sees_it(
     responder.locator("#id_consent").check()
     responder.get_by_role("button", name="Yanıtınızı gönderin").click()
     responder.wait_for_load_state()
-    assert responder.get_by_role("heading", name="Yanıtınız iletildi").is_visible()
+    expect(responder.get_by_role("heading", name="Yanıtınız iletildi")).to_be_visible()
     private_url = responder.locator("#private-url").input_value()
     assert "/balikesir/ortak-arama/yazisma/" in private_url
     to_poster = [m for m in mail.outbox if m.to == [balikesir_member.email]]
@@ -66,18 +67,18 @@ def test_member_posts_another_organisation_answers_poster_sees_it(
     # the poster sees the answer in the kurum area and replies
     _switch_user(poster, "b.kurum")
     poster.goto(f"{poster.base_url}/balikesir/kurum/ortak-arama/")
-    assert poster.get_by_text("1 yeni").is_visible()
+    expect(poster.get_by_text("1 yeni")).to_be_visible()
     poster.get_by_role("link", name="Kırsal gençlik için dijital atölyeler").click()
     poster.get_by_role("link", name="Karesi Gençlik Derneği").click()
-    assert poster.get_by_text("on yıllık deneyimimiz var").is_visible()
-    assert poster.get_by_text("sule@example.org").count() == 0
+    expect(poster.get_by_text("on yıllık deneyimimiz var")).to_be_visible()
+    expect(poster.get_by_text("sule@example.org")).to_have_count(0)
     poster.get_by_label("Yanıtınız").fill("Harika! Gelecek hafta görüşelim mi?")
     poster.get_by_role("button", name="Gönder").click()
     poster.wait_for_load_state()
-    assert poster.get_by_text("Yanıtınız gönderildi.").is_visible()
+    expect(poster.get_by_text("Yanıtınız gönderildi.")).to_be_visible()
 
     # the responder reads the reply through the private link, signed in or not
     poster.context.clear_cookies()
     responder.goto(private_url)
-    assert responder.get_by_text("Gelecek hafta görüşelim mi?").is_visible()
-    assert responder.get_by_text(re.compile(re.escape(balikesir_member.email))).count() == 0
+    expect(responder.get_by_text("Gelecek hafta görüşelim mi?")).to_be_visible()
+    expect(responder.get_by_text(re.compile(re.escape(balikesir_member.email)))).to_have_count(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from kopru.core.scoping import office_scope
@@ -23,7 +24,7 @@ def test_member_adds_project_and_submits_it(browser_page, balikesir_member) -> N
     page.get_by_label("Başlangıç aşaması").select_option("in_preparation")
     page.get_by_role("button", name="Kaydet").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == "Köy okullarında kodlama"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Köy okullarında kodlama")
     page.get_by_label("Yeni aşama").select_option("submitted")
     page.get_by_role("button", name="Aşamayı değiştir").click()
     page.wait_for_load_state()
@@ -48,7 +49,7 @@ def test_expert_records_monitoring_visit(browser_page, balikesir_expert) -> None
     form.get_by_role("button", name="Ekle").click()
     page.wait_for_load_state()
     assert "İzleme ziyareti kaydedildi." in page.content()
-    assert page.get_by_text("Atölyeler planlandığı gibi sürüyor.").is_visible()
+    expect(page.get_by_text("Atölyeler planlandığı gibi sürüyor.")).to_be_visible()
     with office_scope(project.office):
         visit = MonitoringVisit.objects.get(project=project)
     assert visit.visitor_id == balikesir_expert.pk
@@ -64,12 +65,12 @@ def test_visitor_searches_the_data_bank(browser_page, balikesir) -> None:
     page.get_by_role("searchbox", name="Projelerde ara").fill("izmir")
     page.get_by_role("button", name="Ara").click()
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="İZMİR YOLU GENÇLİK KAMPI").is_visible()
-    assert page.get_by_text("Zeytinlikte sulama").count() == 0
+    expect(page.get_by_role("link", name="İZMİR YOLU GENÇLİK KAMPI")).to_be_visible()
+    expect(page.get_by_text("Zeytinlikte sulama")).to_have_count(0)
     page.get_by_role("searchbox", name="Projelerde ara").fill("")
     page.get_by_role("button", name="Ara").click()
     page.get_by_role("link", name="Tarım ve kırsal kalkınma").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Zeytinlikte sulama").is_visible()
-    assert page.get_by_text("1 proje bulundu").is_visible()
-    assert page.get_by_text("Gizli taslak").count() == 0
+    expect(page.get_by_text("Zeytinlikte sulama")).to_be_visible()
+    expect(page.get_by_text("1 proje bulundu")).to_be_visible()
+    expect(page.get_by_text("Gizli taslak")).to_have_count(0)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from conftest import browser_login
 
@@ -44,7 +45,7 @@ def _register(page: Any, prefix: str, labels: dict[str, str], event: Any) -> Non
 
 def _flow(page: Any, event: Any, prefix: str, labels: dict[str, str]) -> None:
     _register(page, prefix, labels, event)
-    assert page.get_by_role("heading", level=1).inner_text() == labels["registered"]
+    expect(page.get_by_role("heading", level=1)).to_have_text(labels["registered"])
     (msg,) = mail.outbox
     checkin = re.search(r"https?://\S+/yoklama/qr/\?t=\S+", msg.body).group(0)
     path = checkin.split("/", 3)[3]
@@ -54,13 +55,13 @@ def _flow(page: Any, event: Any, prefix: str, labels: dict[str, str]) -> None:
     page.goto(f"{page.base_url}/{path}")
     page.get_by_role("button", name=labels["confirm"]).click()
     page.wait_for_load_state()
-    assert page.get_by_text(labels["checked_in"]).is_visible()
+    expect(page.get_by_text(labels["checked_in"])).to_be_visible()
     # certificates are issued in the background; the job page shows the result
     page.goto(f"{page.base_url}/balikesir/panel/egitimler/{event.pk}/")
     page.locator("#id_language").select_option(labels["cert_lang"])
     page.get_by_role("button", name=re.compile("sertifika düzenle")).click()
     page.wait_for_load_state()
-    assert page.get_by_text("tamamlandı").first.is_visible()
+    expect(page.get_by_text("tamamlandı").first).to_be_visible()
     page.get_by_role("link", name="Sonuçlara git").click()
     code_link = page.locator("#kayitlar a[href*='/sertifika/']").first
     code = code_link.inner_text().strip()
@@ -71,8 +72,8 @@ def _flow(page: Any, event: Any, prefix: str, labels: dict[str, str]) -> None:
         assert f.read(4) == b"%PDF"
     # anyone verifies it on the public page (what the QR code of the PDF opens)
     page.goto(f"{page.base_url}{prefix}/balikesir/sertifika/{code}/")
-    assert page.get_by_text(labels["valid"]).is_visible()
-    assert page.get_by_text("Işıl Çağlayan Şık").is_visible()
+    expect(page.get_by_text(labels["valid"])).to_be_visible()
+    expect(page.get_by_text("Işıl Çağlayan Şık")).to_be_visible()
     with page.expect_download() as public_download:
         page.get_by_role("link", name=labels["download"]).click()
     assert public_download.value.suggested_filename.endswith(".pdf")
