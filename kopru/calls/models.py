@@ -507,14 +507,15 @@ class CallFacet(models.Model):
 
 
 class CatalogueGeneration(models.Model):
-    """A token that changes whenever anything the catalogue counts change.
+    """A token that changes whenever anything the public catalogue's index holds changes.
 
-    Database triggers (migration ``0005``) give ``token`` a new random value on every
-    insert, delete and relevant update of ``calls_call`` and ``calls_callfacet``,
-    whatever wrote them (services, imports, bulk updates, the shell, another
-    process). Cached facet counts remember the token they were read under and are
-    used only while it is unchanged, so no process — whether Django's cache is its
-    own memory or shared — serves counts from before a committed change.
+    Database triggers (migrations ``0005`` and ``0008``) give ``token`` a new random
+    value on every insert, delete and relevant update of ``calls_call`` and
+    ``calls_callfacet``, whatever wrote them (services, imports, bulk updates, the
+    shell, another process). Each process's in-memory catalogue index
+    (:mod:`kopru.calls.catalogue_index`) belongs to the token it was built under and is
+    rebuilt as soon as the token differs, so no process serves a catalogue from before
+    a committed change.
     """
 
     token = models.BigIntegerField(default=0)

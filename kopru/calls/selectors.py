@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
     Count,
     F,
-    Min,
     Prefetch,
     Q,
     QuerySet,
@@ -27,7 +21,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from kopru.core.scoping import office_scope, public_scope
@@ -41,6 +34,7 @@ from kopru.core.vocabularies import (
 )
 from kopru.organisations.models import OrganisationType
 
+from . import catalogue_index
 from .importers.agencies import DEVELOPMENT_AGENCIES
 from .models import (
     Call,
@@ -149,7 +143,11 @@ def _deadline_range_q(value: str, now: dt.datetime) -> Q:
         days = int(value)
     except ValueError:
         return Q()
-    return Q(next_deadline__gte=now, next_deadline__lte=now + dt.timedelta(days=days))
+    try:
+        until = now + dt.timedelta(days=days)
+    except OverflowError:  # "within a billion days": every deadline still to come
+        return Q(next_deadline__gte=now)
+    return Q(next_deadline__gte=now, next_deadline__lte=until)
 
 
 def apply_filters(
@@ -275,36 +273,17 @@ class FacetValue:
     selected: bool
 
 
-def facet_counts(
-    qs: QuerySet[Call], params: SearchParams, *, now: dt.datetime | None = None
-) -> dict[str, list[FacetValue]]:
-    """Counts of every facet value over the filtered set ``qs`` (one query)."""
-    now = now or timezone.now()
-    counts, _positions = _run_catalogue_statement(qs, params.sort, now)
-    return _facet_result(counts, params)
-
-
 # -- the public catalogue -----------------------------------------------------------------
 #
-# One statement evaluates the full-text match and the filters once, into a
-# materialised common table expression ``m`` of narrow rows (read from the covering
-# index ``calls_call_narrow``), and returns from it, as rows of one UNION ALL:
-#
-#   kind 0: the count of every facet term (CallFacet grouped by its integer term);
-#   kind 1: the count of every derived status (computed from ``now``, never stored);
-#   kind 2: the count of every deadline range;
-#   kind 3: the ids of the requested page with their positions;
-#   kind 4: the catalogue generation token (cacheable views only);
-#   kind 5: the first closing and next deadlines in the set (cacheable views only).
-#
-# The counts of the filter-free and status-only views (the landing page and its
-# status tabs, whose matching sets are the largest), and the ids of their first
-# pages, are kept in Django's cache under that token, valid until the first instant
-# at which the clock could change a count or the order (kind 5).
+# Searches of the public catalogue run on the in-memory index of
+# ``kopru.calls.catalogue_index`` (bitmaps of facet terms and of date ranges, kept per
+# process and rebuilt when the catalogue generation token changes): the full-text
+# index gives the ids matching the words, the index the counts and the page's ids,
+# one query the page's rows. ``apply_filters`` / ``search_calls`` above give the same
+# calls in the same order through the ORM (the API and saved searches use them); the
+# tests hold the two, and brute force, equal.
 
-_STATUS_CODES = {0: Status.FORTHCOMING.value, 1: Status.OPEN.value, 2: Status.CLOSED.value}
 _LATER = 91  # the deadline-range code of "more than 90 days ahead"
-COUNTS_CACHE_PREFIX = "kopru:calls:catalogue-counts:v1"
 
 
 @dataclass
@@ -314,8 +293,6 @@ class CatalogueCounts:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     status: dict[str, int] = field(default_factory=dict)
     deadline: dict[int, int] = field(default_factory=dict)
-    token: int | None = None
-    changes_at: dt.datetime | None = None
 
     @property
     def total(self) -> int:
@@ -328,172 +305,6 @@ def _deadline_figures(buckets: dict[int, int]) -> list[tuple[str, int]]:
     d30 = d7 + buckets.get(30, 0)
     d90 = d30 + buckets.get(90, 0)
     return [("7", d7), ("30", d30), ("90", d90), ("later", buckets.get(_LATER, 0))]
-
-
-# Over the narrow rows of ``m`` (id, od = opening_date, ca = closes_at, nd =
-# next_deadline, sk = the sort column): the derived status as 0/1/2 — the same
-# rule as models.status_expression and status_q —, the disjoint deadline bucket
-# (7, 30, 90, 91 = later, NULL = passed or none) — the same ranges as
-# _deadline_range_q —, and whether the call is still to close (the "deadline" sort).
-_STATUS_ARM = (
-    "SELECT 1, CASE WHEN m.od > %s THEN 0 WHEN m.ca < %s THEN 2 ELSE 1 END,"
-    " COUNT(*), NULL, NULL, NULL FROM m GROUP BY 2"
-)
-_DEADLINE_ARM = (
-    "SELECT 2, CASE WHEN m.nd IS NULL OR m.nd < %s THEN NULL WHEN m.nd <= %s THEN 7"
-    " WHEN m.nd <= %s THEN 30 WHEN m.nd <= %s THEN 90 ELSE 91 END,"
-    " COUNT(*), NULL, NULL, NULL FROM m GROUP BY 2"
-)
-# The clock of the matching set (see counts_valid_until): the first closing, and the
-# first next deadline at or after now, now + 7, + 30 and + 90 days.
-_CLOCK_ARMS = [
-    "SELECT 5, 0, NULL, NULL, NULL, MIN(m.ca) FROM m WHERE m.ca >= %s",
-    "SELECT 5, 1, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
-    "SELECT 5, 7, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
-    "SELECT 5, 30, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
-    "SELECT 5, 90, NULL, NULL, NULL, MIN(m.nd) FROM m WHERE m.nd >= %s",
-]
-_CLOCK_DAYS = {0: 0, 1: 0, 7: 7, 30: 30, 90: 90}
-_UPCOMING_SQL = "CASE WHEN m.nd IS NULL OR m.nd >= %s THEN 1 ELSE 0 END"
-_ORDER_SQL = {
-    # The orders of order(): -is_upcoming, upcoming_key, -closed_key, id / ...
-    "deadline": "{t}.up DESC, CASE WHEN {t}.up = 1 THEN {t}.nd END ASC NULLS LAST,"
-    " CASE WHEN {t}.up = 0 THEN {t}.nd END DESC NULLS LAST, {t}.id ASC",
-    "newest": "{t}.sk DESC NULLS LAST, {t}.id DESC",
-    "title": "{t}.sk ASC, {t}.id ASC",
-}
-_SORT_COLUMN = {"deadline": "next_deadline", "newest": "published_at", "title": "title_sort"}
-
-
-def _run_catalogue_statement(
-    qs: QuerySet[Call],
-    sort: str,
-    now: dt.datetime,
-    *,
-    page: tuple[int, int] | None = None,
-    with_counts: bool = True,
-    with_token: bool = False,
-    with_clock: bool = False,
-) -> tuple[CatalogueCounts, list[int]]:
-    """Counts over the filtered set ``qs`` and the ids of ``page`` (offset, limit).
-
-    ``with_token`` reads the generation token in the same statement (one snapshot);
-    ``with_clock`` works out ``counts.changes_at``, the first instant at which the
-    clock alone could change a count or the order of the matching set.
-    """
-    counts = CatalogueCounts(status=dict.fromkeys(_STATUS_CODES.values(), 0))
-    sort = sort if sort in _ORDER_SQL else "deadline"
-    columns = ["pk", "opening_date", "closes_at", "next_deadline", _SORT_COLUMN[sort]]
-    try:
-        inner_sql, inner_params = (
-            qs.order_by().values_list(*columns).query.get_compiler(using=qs.db).as_sql()
-        )
-    except EmptyResultSet:
-        if with_token:
-            counts.token = catalogue_token()
-        counts.changes_at = _next_midnight(now)
-        return counts, []
-    ops = connections[qs.db].ops
-    day = dt.timedelta(days=1)
-    at = ops.adapt_datetimefield_value
-    today = ops.adapt_datefield_value(timezone.localdate(now))
-    # Table names come from model metadata, SQL fragments from the constants above;
-    # every value is a parameter.
-    call_facet = CallFacet._meta.db_table
-    term = CallFacetTerm._meta.db_table
-    generation = CatalogueGeneration._meta.db_table
-    arms: list[str] = []
-    params: list[Any] = list(inner_params)
-    # PostgreSQL types a UNION's columns from its first arms: say what ``t`` is.
-    vendor = connections[qs.db].vendor
-    null_time = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)" if vendor == "postgresql" else "NULL"
-    if with_counts:
-        facet_counts_sql = (
-            "SELECT 0 AS kind, g.term_id AS k, g.n AS n, t.facet AS facet, t.value AS value,"  # noqa: S608
-            f" {null_time} AS t FROM (SELECT f.term_id AS term_id, COUNT(*) AS n FROM m"
-            f" INNER JOIN {call_facet} f ON f.call_id = m.id GROUP BY f.term_id) g"
-            f" INNER JOIN {term} t ON t.id = g.term_id"
-        )
-        arms += [
-            facet_counts_sql,
-            _STATUS_ARM,
-            _DEADLINE_ARM,
-        ]
-        params += [today, at(now)]
-        params += [at(now), at(now + 7 * day), at(now + 30 * day), at(now + 90 * day)]
-    if page is not None:
-        # The page's ids in order; ROW_NUMBER() over those few rows keeps the order
-        # through the UNION ALL (and the database's own collation for titles).
-        up = f"{_UPCOMING_SQL} AS up" if sort == "deadline" else "0 AS up"
-        page_sql = (
-            f"SELECT 3, p.id, ROW_NUMBER() OVER (ORDER BY {_ORDER_SQL[sort].format(t='p')}),"  # noqa: S608
-            f" NULL, NULL, NULL FROM (SELECT q.id, q.up, q.nd, q.sk FROM"
-            f" (SELECT m.id, m.nd, m.sk, {up} FROM m) q"
-            f" ORDER BY {_ORDER_SQL[sort].format(t='q')} LIMIT %s OFFSET %s) p"
-        )
-        arms.append(page_sql)
-        params += [at(now)] if sort == "deadline" else []
-        params += [page[1], page[0]]
-    if with_token:
-        arms.append(f"SELECT 4, g.token, 0, NULL, NULL, NULL FROM {generation} g WHERE g.id = 1")  # noqa: S608
-    if with_clock:
-        arms += _CLOCK_ARMS
-        params += [at(now + days * day) for days in _CLOCK_DAYS.values()]
-    # Several arms read ``m``: evaluate it once. The page alone reads it once.
-    several = len(arms) > 1 and _supports_materialized(vendor)
-    materialized = "MATERIALIZED " if several else ""
-    sql = f"WITH m (id, od, ca, nd, sk) AS {materialized}({inner_sql}) " + " UNION ALL ".join(arms)
-    positions: list[tuple[int, int]] = []
-    facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    clock = [_next_midnight(now)]
-    with connections[qs.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        for kind, key, n, facet, value, t in cursor.fetchall():
-            if kind == 5:
-                if t is not None:
-                    clock.append(_aware(t) - _CLOCK_DAYS[key] * day)
-            elif kind == 0:
-                facets[facet].append((value, n))
-            elif kind == 1:
-                counts.status[_STATUS_CODES[key]] = n
-            elif kind == 2:
-                if key is not None:
-                    counts.deadline[key] = n
-            elif kind == 3:
-                positions.append((n, key))
-            else:
-                counts.token = key
-    for values in facets.values():
-        values.sort()
-    counts.facets = dict(facets)
-    counts.changes_at = min(clock)
-    return counts, [pk for _n, pk in sorted(positions)]
-
-
-def _next_midnight(now: dt.datetime) -> dt.datetime:
-    """When "today" (the local date, which decides what is forthcoming) changes."""
-    tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
-    return timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
-
-
-def _aware(value: Any) -> dt.datetime:
-    """A datetime column read through raw SQL (SQLite gives text, in UTC)."""
-    if isinstance(value, str):
-        parsed = parse_datetime(value)
-        if parsed is None:
-            raise ValueError(value)
-        value = parsed
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, dt.UTC)
-    return value  # type: ignore[no-any-return]
-
-
-def _supports_materialized(vendor: str) -> bool:
-    """``WITH ... AS MATERIALIZED``: PostgreSQL 12+, SQLite 3.35+ (which otherwise
-    may evaluate a CTE used several times more than once)."""
-    if vendor == "sqlite":
-        return sqlite3.sqlite_version_info >= (3, 35, 0)
-    return vendor == "postgresql"
 
 
 @functools.lru_cache(maxsize=16)
@@ -524,49 +335,16 @@ def _facet_result(counts: CatalogueCounts, params: SearchParams) -> dict[str, li
 
 
 def catalogue_token() -> int | None:
-    """The current catalogue generation token (``None``: no row, cache unused)."""
+    """The current catalogue generation token (``None``: no row, no index kept)."""
     return CatalogueGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
-
-
-def counts_cache_key(office: Any, params: SearchParams) -> str | None:
-    """The cache key of the counts of ``params`` if they are kept: no text, status only."""
-    if params.q or set(params.filters) - {"status"}:
-        return None
-    statuses = sorted(set(params.filters.get("status", [])))
-    if not set(statuses) <= set(Status.values):
-        return None
-    zone = timezone.get_current_timezone_name()  # "today" is the local date
-    return f"{COUNTS_CACHE_PREFIX}:{office.pk}:{','.join(statuses)}:{zone}"
-
-
-def counts_valid_until(base: QuerySet[Call], now: dt.datetime) -> dt.datetime:
-    """The first instant after ``now`` at which a count over ``base`` could change.
-
-    Statuses change when a call closes (``closes_at``) or opens (at midnight, local
-    time); deadline ranges when a next deadline passes or comes within 7, 30 or 90
-    days. Writes change the generation token instead.
-    """
-    day = dt.timedelta(days=1)
-    midnight = _next_midnight(now)
-    figures = base.order_by().aggregate(
-        closes=Min("closes_at", filter=Q(closes_at__gte=now)),
-        n0=Min("next_deadline", filter=Q(next_deadline__gte=now)),
-        n7=Min("next_deadline", filter=Q(next_deadline__gte=now + 7 * day)),
-        n30=Min("next_deadline", filter=Q(next_deadline__gte=now + 30 * day)),
-        n90=Min("next_deadline", filter=Q(next_deadline__gte=now + 90 * day)),
-    )
-    candidates = [midnight, figures["closes"], figures["n0"]]
-    for key, days in (("n7", 7), ("n30", 30), ("n90", 90)):
-        if figures[key] is not None:
-            candidates.append(figures[key] - days * day)
-    return min(c for c in candidates if c is not None)
 
 
 @dataclass
 class CataloguePage:
     facets: dict[str, list[FacetValue]]
     page: Page[Call]
-    cached_counts: bool = False
+    #: Whether this search (re)built the in-memory index (the first after a write).
+    index_built: bool = False
 
 
 #: What a result card (``calls/_call_card.html``) shows; the wide text columns
@@ -605,16 +383,11 @@ class _CatalogueRows:
 
     def __getitem__(self, index: slice) -> list[Call]:
         start, stop = index.start or 0, index.stop
-        # The paginator slices whole pages, the last one cut at the count.
-        ids = self._fetch_ids(start, max(self._per_page, stop - start))[: stop - start]
+        ids = self._fetch_ids(start, stop - start)
         if not ids:
             return []
         rows = Call.objects.filter(pk__in=ids).only(*CARD_FIELDS).in_bulk()
         return [rows[pk] for pk in ids if pk in rows]
-
-
-#: The pages of a cached view whose ids are kept with its counts.
-CACHED_PAGES = 5
 
 
 def catalogue_page(
@@ -628,89 +401,30 @@ def catalogue_page(
     """The public catalogue of ``office``: facet counts and one page of results.
 
     Must run in the public scope (see :func:`catalogue_base`). The results, counts,
-    order and pagination are those of :func:`search_calls` and :func:`facet_counts`
-    over the same filters, in two to five queries. The filter-free and status-only
-    views keep their counts (and the ids of their first pages) in Django's cache;
-    see :func:`counts_cache_key` and :class:`~kopru.calls.models.CatalogueGeneration`.
+    order and pagination are those of :func:`search_calls` over the same filters, with
+    the facet counts of every matching call; queries: the generation token, the
+    full-text ids (with words), the page's rows — and, after a write, the rebuild of
+    the index (see :mod:`kopru.calls.catalogue_index`).
     """
     now = now or timezone.now()
-    base = catalogue_base(office)
-    filtered = apply_filters(base, params, now=now)
-    guess = _page_guess(page)
-    wanted = ((guess - 1) * per_page, per_page) if guess else None
-    key = counts_cache_key(office, params)
-    entry: dict[str, Any] | None = None
-    counts: CatalogueCounts | None = None
-    known: dict[tuple[int, int], list[int]] = {}
-    if key is not None:
-        token = catalogue_token()
-        entry = cache.get(key) if token is not None else None
-        if entry and entry["token"] == token and entry["from"] <= now < entry["until"]:
-            counts = entry["counts"]
-            known = entry["pages"].get(params.sort, {})
-        else:
-            entry = None
-    cached = counts is not None
-    if counts is None:
-        counts, ids = _run_catalogue_statement(
-            filtered,
-            params.sort,
-            now,
-            page=wanted,
-            with_token=key is not None,
-            with_clock=key is not None,
-        )
-        if wanted:
-            known = {wanted: ids}
-        if key is not None and counts.token is not None:
-            assert counts.changes_at is not None
-            until = counts.changes_at
-            statuses = set(params.filters.get("status", []))
-            if Status.CLOSED in statuses and Status.OPEN not in statuses:
-                # Open calls outside the set join it when they close.
-                until = min(until, counts_valid_until(base, now))
-            entry = {"token": counts.token, "from": now, "until": until, "counts": counts}
-            entry["pages"] = {params.sort: dict(known)}
-            _keep(key, entry, now)
-
-    def fetch_ids(offset: int, limit: int) -> list[int]:
-        if (offset, limit) in known:
-            return known[(offset, limit)]
-        ids = _run_catalogue_statement(
-            filtered, params.sort, now, page=(offset, limit), with_counts=False
-        )[1]
-        if entry is not None and offset < CACHED_PAGES * limit:
-            entry["pages"].setdefault(params.sort, {})[(offset, limit)] = ids
-            _keep(key, entry, now)
-        return ids
-
+    found, built = catalogue_index.search(
+        office.pk,
+        lambda: catalogue_base(office).order_by().values_list("pk", flat=True),
+        q=params.q,
+        filters=params.filters,
+        sort=params.sort,
+        now=now,
+    )
+    counts = CatalogueCounts(facets=found.facets, status=found.status, deadline=found.deadline)
     paginator: Paginator[Call] = Paginator(
-        _CatalogueRows(fetch_ids, counts.total, per_page),  # type: ignore[arg-type]
+        _CatalogueRows(found.ids, found.total, per_page),  # type: ignore[arg-type]
         per_page,
     )
     return CataloguePage(
         facets=_facet_result(counts, params),
         page=paginator.get_page(page),
-        cached_counts=cached,
+        index_built=built,
     )
-
-
-def _keep(key: str | None, entry: dict[str, Any], now: dt.datetime) -> None:
-    if key is not None:
-        seconds = int((entry["until"] - now).total_seconds()) + 1
-        cache.set(key, entry, max(1, min(24 * 3600, seconds)))
-
-
-def _page_guess(page: Any) -> int | None:
-    """The page :meth:`Paginator.get_page` will show, as far as it is known before the
-    count: 1 for anything not an integer, ``None`` (the last page) below 1."""
-    try:
-        if isinstance(page, float) and not page.is_integer():
-            raise ValueError
-        number = int(page)
-    except (TypeError, ValueError):
-        return 1
-    return number if number >= 1 else None
 
 
 def public_call(office: Any, pk: int) -> Call | None:

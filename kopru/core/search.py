@@ -101,6 +101,25 @@ class CreateFullTextIndex(migrations.operations.base.Operation):
         return (self.__class__.__name__, [self.model_name], {"column": self.column})
 
 
+def _match_sql(table: str, query: str, column: str) -> tuple[str, list[str]] | None:
+    """The statement selecting the ids of ``table`` whose ``column`` matches every term
+    of ``query`` through the full-text index (``None``: no terms, or no index here)."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{t}:*" for t in terms)
+        return (
+            f"SELECT id FROM {table} WHERE to_tsvector('simple'::regconfig, {column}) "
+            "@@ to_tsquery('simple'::regconfig, %s)",
+            [tsquery],
+        )
+    if connection.vendor == "sqlite":
+        match = " ".join(f'"{t}"*' for t in terms)
+        return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match]
+    return None
+
+
 def fulltext_filter(
     qs: QuerySet[Any], query: str, *, column: str = "search_document"
 ) -> QuerySet[Any]:
@@ -111,21 +130,35 @@ def fulltext_filter(
     terms = search_terms(query)
     if not terms:
         return qs
-    table = qs.model._meta.db_table
-    if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"{t}:*" for t in terms)
-        return qs.filter(
-            pk__in=RawSQL(
-                f"SELECT id FROM {table} WHERE to_tsvector('simple'::regconfig, {column}) "
-                "@@ to_tsquery('simple'::regconfig, %s)",
-                [tsquery],
-            )
-        )
-    if connection.vendor == "sqlite":
-        match = " ".join(f'"{t}"*' for t in terms)
-        return qs.filter(
-            pk__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match])
-        )
+    statement = _match_sql(qs.model._meta.db_table, query, column)
+    if statement is not None:
+        return qs.filter(pk__in=RawSQL(*statement))
     for term in terms:  # other databases: a plain (unindexed) substring match
         qs = qs.filter(**{f"{column}__contains": term})
     return qs
+
+
+def fulltext_ids(model: Any, query: str, *, column: str = "search_document") -> list[int] | None:
+    """The ids of every row of ``model`` whose ``column`` matches ``query``, read from the
+    full-text index alone, in no order and whatever their office or state: the caller
+    intersects them with a scoped set. ``None`` for a query without terms.
+    """
+    if not search_terms(query):
+        return None
+    statement = _match_sql(model._meta.db_table, query, column)
+    if statement is None:
+        return list(
+            fulltext_filter(model._base_manager.all(), query, column=column).values_list(
+                "pk", flat=True
+            )
+        )
+    sql, params = statement
+    # One text of comma-separated ids: far cheaper to read than a row per id.
+    if connection.vendor == "postgresql":
+        sql = f"SELECT string_agg(hits.id::text, ',') FROM ({sql}) AS hits"
+    else:
+        sql = f"SELECT group_concat(hits.rowid) FROM ({sql}) AS hits"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return [int(i) for i in row[0].split(",")] if row and row[0] else []

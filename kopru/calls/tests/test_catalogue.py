@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from kopru.calls.models import Call, Level, State, Status
-from kopru.calls.selectors import SearchParams, apply_filters, catalogue_base, facet_counts
+from kopru.calls.selectors import SearchParams, apply_filters, catalogue_base, catalogue_page
 from kopru.core.scoping import office_scope, public_scope
 
 from .factories import CallFactory, PublishedCallFactory
@@ -55,7 +55,7 @@ def test_facets_count_and_filter(client, izmir) -> None:
     PublishedCallFactory(office=izmir, level="regional", sectors=["environment"])
     with public_scope(None):
         base = catalogue_base(izmir)
-        facets = facet_counts(base, SearchParams())
+        facets = catalogue_page(izmir, SearchParams()).facets
         levels = {f.value: f.count for f in facets["level"]}
         assert levels == {"eu": 2, "regional": 1}
         sectors = {f.value: f.count for f in facets["sector"]}
@@ -146,3 +146,31 @@ def test_summary_html_is_sanitised_on_save(client_for, izmir_expert) -> None:
         deadline = call.deadlines.get()
         assert deadline.timezone == "Europe/Brussels"
         assert deadline.local_at.hour == 17
+
+
+def test_result_cards_and_facet_lists_escape_and_translate(client, izmir) -> None:
+    """The cards and facet lists are written by template tags: every text escaped, the
+    deadline in Turkey's time with a countdown, the labels in the page's language."""
+    now = timezone.now()
+    call = PublishedCallFactory(
+        office=izmir,
+        title_tr="<script>alert(1)</script> Gençlik",
+        programme="Erasmus+ & <b>KA2</b>",
+        target_groups=["youth"],
+        deadline=now + dt.timedelta(days=10),
+    )
+    html = client.get("/izmir/cagrilar/?q=gen%C3%A7lik").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Gençlik" in html
+    assert f'href="/izmir/cagrilar/{call.pk}/"' in html
+    assert "Erasmus+ &amp; &lt;b&gt;KA2&lt;/b&gt;" in html  # card and facet label
+    assert "<b>KA2</b>" not in html
+    assert "Ofis önceliği" in html and "(Türkiye saati)" in html and "kaldı" in html
+    local = timezone.localtime(call.next_deadline)
+    assert f'<time datetime="{local.isoformat()}">' in html
+    # the facet link toggles its value, with the search kept and the page dropped
+    assert 'href="?q=gen%C3%A7lik&amp;target=youth"' in html
+    english = client.get("/en/izmir/cagrilar/?q=gen%C3%A7lik&target=youth&page=1").content.decode()
+    assert "Office priority" in english and "(Turkey time)" in english and " left" in english
+    assert 'aria-current="true"' in english and "selected, click to remove" in english
+    assert 'href="?q=gen%C3%A7lik"' in english  # unselecting drops target and page

@@ -9,27 +9,23 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
-from django.test import RequestFactory
 from django.utils import timezone
 
-from kopru.calls import selectors
+from kopru.calls import catalogue_index, selectors
 from kopru.calls.models import (
     Call,
     CallDeadline,
     CallFacet,
-    CallFacetTerm,
     CatalogueGeneration,
     Level,
     State,
     Status,
 )
 from kopru.calls.selectors import SearchParams, catalogue_page, catalogue_token
-from kopru.calls.services import call_publish, facet_term_ids, sync_facets
-from kopru.calls.templatetags.calls_tags import facet_toggle
-from kopru.core.scoping import public_scope, unscoped
+from kopru.calls.services import call_publish, sync_facets
+from kopru.core.scoping import office_scope, public_scope, unscoped
 from kopru.core.search import fulltext_filter
 
 from .factories import CallFactory, PublishedCallFactory
@@ -187,12 +183,25 @@ QUERIES = [
 ]
 
 
+@pytest.fixture(params=["walk", "sort", "walk-then-sort"])
+def index_strategy(request: Any, monkeypatch: Any) -> str:
+    """Every way the index finds a page (walking the order, sorting the matches, a walk
+    that gives up), and prefix bitmaps kept every 4 positions so that 60 calls use them."""
+    monkeypatch.setattr(catalogue_index, "STEP", 4)
+    monkeypatch.setattr(catalogue_index, "WALK_LIMIT", 0 if request.param == "sort" else 10**9)
+    if request.param == "walk-then-sort":
+        monkeypatch.setattr(catalogue_index, "walk_budget", lambda expected: 1)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("query", QUERIES)
-def test_counts_order_and_pages_equal_brute_force(varied: dict[str, Any], query: str) -> None:
+def test_counts_order_and_pages_equal_brute_force(
+    varied: dict[str, Any], query: str, index_strategy: str
+) -> None:
     params = SearchParams.from_query(QueryDict(query))
     want = brute_force(varied, params)
     with public_scope(None):
-        for _ in range(2):  # computed, then (filter-free and status-only) from the cache
+        for _ in range(2):  # the index built, then kept
             pages = []
             for number in range(1, 30):
                 result = catalogue_page(
@@ -218,7 +227,9 @@ def test_counts_order_and_pages_equal_brute_force(varied: dict[str, Any], query:
 
 
 @pytest.mark.parametrize("sort", ["deadline", "newest", "title"])
-def test_page_order_equals_the_orm_order(varied: dict[str, Any], sort: str) -> None:
+def test_page_order_equals_the_orm_order(
+    varied: dict[str, Any], sort: str, index_strategy: str
+) -> None:
     """Every sort, ties and empty dates included, as ``search_calls`` orders it."""
     params = SearchParams(sort=sort)
     with public_scope(None):
@@ -242,7 +253,7 @@ def test_out_of_range_pages_behave_like_get_page(varied: dict[str, Any]) -> None
             assert catalogue_page(varied["office"], params, page=page).page.number == 1
 
 
-# -- the cached counts ---------------------------------------------------------------------
+# -- the index and its invalidation ---------------------------------------------------------
 
 
 def _counts(office: Any, query: str = "", now: dt.datetime | None = None) -> Any:
@@ -254,63 +265,71 @@ def _status(result: Any) -> dict[str, int]:
     return {fv.value: fv.count for fv in result.facets["status"]}
 
 
-def test_only_the_filter_free_and_status_only_views_are_cached(izmir: Any) -> None:
+def test_the_index_is_kept_until_a_write(izmir: Any) -> None:
     PublishedCallFactory(office=izmir)
-    for query in ("", "status=open", "status=closed&status=open"):
-        assert not _counts(izmir, query).cached_counts
-        assert _counts(izmir, query).cached_counts
-    for query in ("q=test", "level=eu", "status=open&sector=youth", "status=bogus"):
-        _counts(izmir, query)
-        assert not _counts(izmir, query).cached_counts
+    assert _counts(izmir).index_built
+    for query in ("", "status=open", "q=test", "level=eu&sector=youth", "sort=title"):
+        assert not _counts(izmir, query).index_built
+    PublishedCallFactory(office=izmir)
+    again = _counts(izmir, "q=anything")
+    assert again.index_built
+    assert _counts(izmir).page.paginator.count == 2
 
 
-def test_cached_view_needs_fewer_queries(
+def test_a_search_needs_few_queries(
     client: Any, izmir: Any, django_assert_max_num_queries: Any
 ) -> None:
-    for _ in range(25):
-        PublishedCallFactory(office=izmir)
-    with django_assert_max_num_queries(6):  # office, token, counts+page, validity, rows
+    for i in range(25):
+        PublishedCallFactory(office=izmir, title_tr=f"Gençlik çağrısı {i}")
+    # office, token, the index (calls, title order, terms, facet rows, the office's
+    # catalogue), the page's rows
+    with django_assert_max_num_queries(8):
         first = client.get("/izmir/cagrilar/")
-    with django_assert_max_num_queries(3):  # office, token, rows: the page's ids are kept
-        second = client.get("/izmir/cagrilar/")
-    with django_assert_max_num_queries(4):  # office, token, page, rows
-        client.get("/izmir/cagrilar/?sort=title")
-    assert first.context["page"].paginator.count == second.context["page"].paginator.count == 25
-    assert [c.pk for c in first.context["page"].object_list] == [
-        c.pk for c in second.context["page"].object_list
-    ]
+    with django_assert_max_num_queries(3):  # office, token, the page's rows
+        second = client.get("/izmir/cagrilar/?sort=title&page=2")
+    with django_assert_max_num_queries(4):  # office, token, full-text ids, rows
+        third = client.get("/izmir/cagrilar/?q=gen%C3%A7lik&sector=youth")
+    assert first.context["page"].paginator.count == 25
+    assert second.context["page"].number == 2
+    assert third.context["page"].paginator.count == 0  # the factory's calls lack "youth"
 
 
-def test_publishing_a_call_invalidates_the_cached_counts(izmir: Any, izmir_expert: Any) -> None:
+def test_publishing_a_call_rebuilds_the_index(izmir: Any, izmir_expert: Any) -> None:
     PublishedCallFactory(office=izmir, sectors=["digital"])
     draft = CallFactory(office=izmir, sectors=["youth"])
     before = _counts(izmir)
     assert before.page.paginator.count == 1
-    assert _counts(izmir).cached_counts
+    assert not _counts(izmir).index_built
     call_publish(call=draft, actor=izmir_expert)
     after = _counts(izmir)
-    assert not after.cached_counts
+    assert after.index_built
     assert after.page.paginator.count == 2
     assert {fv.value: fv.count for fv in after.facets["sector"]} == {"digital": 1, "youth": 1}
 
 
-def test_writes_that_bypass_the_services_invalidate_too(izmir: Any) -> None:
+def test_writes_that_bypass_the_services_rebuild_it_too(izmir: Any) -> None:
     """The token lives in the database and is renewed by triggers: a bulk update, a
     raw SQL statement (another process, a shell) all count."""
-    call = PublishedCallFactory(office=izmir)
-    assert _counts(izmir).page.paginator.count == 1
-    assert _counts(izmir).cached_counts
+    call = PublishedCallFactory(office=izmir, title_tr="Alfa")
+    other = PublishedCallFactory(office=izmir, title_tr="Beta")
+    assert _counts(izmir).page.paginator.count == 2
     Call._base_manager.filter(pk=call.pk).update(state=State.ARCHIVED)
-    assert _counts(izmir).page.paginator.count == 0
+    assert _counts(izmir).page.paginator.count == 1
     with connection.cursor() as cursor:
         cursor.execute("UPDATE calls_call SET state = %s WHERE id = %s", ["published", call.pk])
-    assert _counts(izmir).page.paginator.count == 1
-    _counts(izmir)
+    assert _counts(izmir).page.paginator.count == 2
     CallFacet.objects.filter(call=call, term__facet="sector").delete()
+    CallFacet.objects.filter(call=other, term__facet="sector").delete()
     assert _counts(izmir).facets["sector"] == []
+    # the sort keys too: a new title, a new publication time
+    assert [c.pk for c in _counts(izmir, "sort=title").page.object_list] == [call.pk, other.pk]
+    Call._base_manager.filter(pk=call.pk).update(title_sort="zzz")
+    assert [c.pk for c in _counts(izmir, "sort=title").page.object_list] == [other.pk, call.pk]
+    Call._base_manager.filter(pk=call.pk).update(published_at=timezone.now() + DAY)
+    assert next(c.pk for c in _counts(izmir, "sort=newest").page.object_list) == call.pk
 
 
-def test_every_counted_write_renews_the_token(izmir: Any) -> None:
+def test_every_write_the_index_holds_renews_the_token(izmir: Any) -> None:
     tokens = [catalogue_token()]
 
     def renewed() -> bool:
@@ -323,8 +342,12 @@ def test_every_counted_write_renews_the_token(izmir: Any) -> None:
     assert renewed()
     Call._base_manager.filter(pk=call.pk).update(opening_date=timezone.localdate())
     assert renewed()
+    Call._base_manager.filter(pk=call.pk).update(published_at=timezone.now())
+    assert renewed()
+    Call._base_manager.filter(pk=call.pk).update(title_sort="yeni")
+    assert renewed()
     Call._base_manager.filter(pk=call.pk).update(content_changed_at=timezone.now())
-    assert not renewed()  # not a counted column
+    assert not renewed()  # not a column the index holds
     CallFacet.objects.filter(call=call).delete()
     assert renewed()
     sync_facets(call)
@@ -334,16 +357,16 @@ def test_every_counted_write_renews_the_token(izmir: Any) -> None:
 
 
 def test_counts_follow_the_clock(izmir: Any) -> None:
-    """A cached status count is used only until the first call it counts changes state."""
+    """Statuses and deadline ranges are worked out at the time of each search."""
     now = timezone.now()
     call = PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=2))
     assert _status(_counts(izmir, now=now)) == {"open": 1, "forthcoming": 0, "closed": 0}
-    assert _counts(izmir, now=now + dt.timedelta(hours=1)).cached_counts
+    assert _status(_counts(izmir, now=now + dt.timedelta(hours=1)))["open"] == 1
     later = _counts(izmir, now=now + dt.timedelta(hours=3))
-    assert not later.cached_counts
+    assert not later.index_built
     assert _status(later) == {"open": 0, "forthcoming": 0, "closed": 1}
-    # ... and never for an earlier time than it was worked out at.
-    assert not _counts(izmir, now=now - dt.timedelta(minutes=1)).cached_counts
+    assert _counts(izmir, "status=closed", now=now + dt.timedelta(hours=3)).page.object_list
+    assert not _counts(izmir, "status=closed", now=now).page.object_list
     # The deadline ranges move with the clock too (30 days → 7 days).
     Call._base_manager.filter(pk=call.pk).update(
         next_deadline=now + 20 * DAY, closes_at=now + 20 * DAY
@@ -352,9 +375,13 @@ def test_counts_follow_the_clock(izmir: Any) -> None:
     assert ranges == {"30": 1, "90": 1}
     ranges = {fv.value: fv.count for fv in _counts(izmir, now=now + 14 * DAY).facets["deadline"]}
     assert ranges == {"7": 1, "30": 1, "90": 1}
+    # ... and a call opening tomorrow is forthcoming today, open tomorrow.
+    Call._base_manager.filter(pk=call.pk).update(opening_date=timezone.localdate(now) + DAY)
+    assert _status(_counts(izmir, now=now))["forthcoming"] == 1
+    assert _status(_counts(izmir, now=now + DAY))["open"] == 1
 
 
-def test_cached_pages_follow_writes_and_the_clock(izmir: Any, izmir_expert: Any) -> None:
+def test_pages_follow_writes_and_the_clock(izmir: Any, izmir_expert: Any) -> None:
     now = timezone.now()
     soon = PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=1))
     later = PublishedCallFactory(office=izmir, deadline=now + 10 * DAY)
@@ -363,7 +390,7 @@ def test_cached_pages_follow_writes_and_the_clock(izmir: Any, izmir_expert: Any)
         return [c.pk for c in _counts(izmir, now=at).page.object_list]
 
     assert ids(now) == [soon.pk, later.pk]
-    assert ids(now + dt.timedelta(minutes=30)) == [soon.pk, later.pk]  # from the cache
+    assert ids(now + dt.timedelta(minutes=30)) == [soon.pk, later.pk]
     # Once "soon" has closed it goes after the calls still open.
     assert ids(now + dt.timedelta(hours=2)) == [later.pk, soon.pk]
     # A new call with the nearest deadline comes first at once.
@@ -373,91 +400,36 @@ def test_cached_pages_follow_writes_and_the_clock(izmir: Any, izmir_expert: Any)
     assert ids(now) == [draft.pk, soon.pk, later.pk]
 
 
-def test_valid_until_is_the_first_change(izmir: Any) -> None:
-    now = timezone.now()
-    PublishedCallFactory(office=izmir, deadline=now + 40 * DAY)
-    with public_scope(None):
-        until = selectors.counts_valid_until(selectors.catalogue_base(izmir), now)
-    midnight = timezone.make_aware(dt.datetime.combine(timezone.localdate(now) + DAY, dt.time.min))
-    assert until == min(midnight, now + 40 * DAY - 30 * DAY)
-
-
-def test_the_clock_of_the_statement_equals_the_one_of_the_set(varied: dict[str, Any]) -> None:
-    now = varied["now"]
-    with public_scope(None):
-        base = selectors.catalogue_base(varied["office"])
-        counts, _ids = selectors._run_catalogue_statement(base, "deadline", now, with_clock=True)
-        assert counts.changes_at == selectors.counts_valid_until(base, now)
-
-
-@pytest.mark.parametrize("query", ["status=closed", "status=closed&status=forthcoming"])
-def test_a_closed_view_notices_the_calls_that_close(izmir: Any, query: str) -> None:
-    now = timezone.now()
-    PublishedCallFactory(office=izmir, deadline=now + dt.timedelta(hours=2))
-    assert _counts(izmir, query, now=now).page.paginator.count == 0
-    assert _counts(izmir, query, now=now + dt.timedelta(hours=1)).cached_counts
-    later = _counts(izmir, query, now=now + dt.timedelta(hours=3))
-    assert not later.cached_counts
-    assert later.page.paginator.count == 1
-
-
-def test_without_a_token_nothing_is_cached(izmir: Any) -> None:
+def test_without_a_token_nothing_is_kept(izmir: Any) -> None:
     PublishedCallFactory(office=izmir)
     CatalogueGeneration.objects.all().delete()
     assert catalogue_token() is None
-    _counts(izmir)
-    assert not _counts(izmir).cached_counts
+    assert _counts(izmir).index_built
+    assert _counts(izmir).index_built
     PublishedCallFactory(office=izmir)  # the next write brings the token back
     assert catalogue_token() is not None
     assert _counts(izmir).page.paginator.count == 2
+    assert not _counts(izmir).index_built
 
 
-def test_a_stale_entry_of_an_old_token_is_not_used(izmir: Any) -> None:
+def test_an_index_of_another_token_is_not_used(izmir: Any) -> None:
     PublishedCallFactory(office=izmir)
     _counts(izmir)
-    key = selectors.counts_cache_key(izmir, SearchParams())
-    assert key is not None
-    entry = cache.get(key)
-    assert entry["token"] == catalogue_token()
-    CatalogueGeneration.objects.update(token=entry["token"] + 1)
-    assert not _counts(izmir).cached_counts
+    CatalogueGeneration.objects.update(token=catalogue_token() + 1)
+    assert _counts(izmir).index_built
 
 
-# -- helpers -------------------------------------------------------------------------------
-
-
-def test_facet_terms_are_numbered_once() -> None:
-    ids = facet_term_ids([("sector", "youth"), ("level", "eu")])
-    assert facet_term_ids([("level", "eu"), ("sector", "youth")]) == ids
-    assert CallFacetTerm.objects.count() == 2
-    more = facet_term_ids([("sector", "youth"), ("sector", "digital")])
-    assert more[("sector", "youth")] == ids[("sector", "youth")]
-    assert CallFacetTerm.objects.count() == 3
-
-
-def test_facet_toggle_equals_the_query_dict_way() -> None:
-    def old_way(query: str, key: str, value: str) -> str:
-        q = QueryDict(query, mutable=True)
-        values = q.getlist(key)
-        if value in values:
-            values.remove(value)
-        else:
-            values.append(value)
-        q.setlist(key, values)
-        q.pop("page", None)
-        return "?" + q.urlencode()
-
-    rng = random.Random(5)
-    keys = ["q", "sector", "status", "page", "level", "sort"]
-    values = ["youth", "open", "İzmir kadın", "a&b=c", "2", "eu", "+%"]
-    factory = RequestFactory()
-    for _ in range(300):
-        pairs = [(rng.choice(keys), rng.choice(values)) for _ in range(rng.randint(0, 6))]
-        query = QueryDict("", mutable=True)
-        for k, v in pairs:
-            query.appendlist(k, v)
-        request = factory.get("/?" + query.urlencode())
-        key, value = rng.choice(keys[1:]), rng.choice(values)
-        assert facet_toggle({"request": request}, key, value) == old_way(
-            query.urlencode(), key, value
-        )
+def test_the_index_is_the_public_catalogue_whatever_the_callers_scope(
+    izmir: Any, balikesir: Any
+) -> None:
+    """Built from inside an office's staff scope it still holds the published calls of
+    every office (and no draft); each office then sees only its own catalogue."""
+    own = PublishedCallFactory(office=izmir)
+    CallFactory(office=izmir)  # a draft
+    theirs = PublishedCallFactory(office=balikesir)
+    national = PublishedCallFactory(office=balikesir, level=Level.NATIONAL)
+    with office_scope(izmir):
+        index, built = catalogue_index.current()
+    assert built and index.count == 3
+    assert {c.pk for c in _counts(izmir).page.object_list} == {own.pk, national.pk}
+    assert {c.pk for c in _counts(balikesir).page.object_list} == {theirs.pk, national.pk}
