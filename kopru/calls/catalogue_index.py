@@ -47,9 +47,17 @@ from django.db import connection
 from django.utils import timezone
 
 from kopru.core.scoping import public_scope
-from kopru.core.search import fulltext_ids
+from kopru.core.search import fulltext_ids, ids_text
 
-from .models import Call, CallFacet, CallFacetTerm, CatalogueGeneration, DeadlineRange, State
+from .models import (
+    Call,
+    CallFacet,
+    CallFacetTerm,
+    CatalogueGeneration,
+    DeadlineRange,
+    State,
+    Status,
+)
 
 #: Every how many positions of an ordered list the bitmap of its prefix is kept.
 STEP = 512
@@ -187,11 +195,11 @@ class _Clock:
         return self._get(("A", days), make)
 
     def status(self, value: str) -> int:
-        if value == "forthcoming":
+        if value == Status.FORTHCOMING:
             return self.forthcoming()
-        if value == "closed":
+        if value == Status.CLOSED:
             return self.closed()
-        if value == "open":
+        if value == Status.OPEN:
             return self.open()
         return 0
 
@@ -278,29 +286,24 @@ class CatalogueIndex:
         self.term_bits: dict[int, int] = {}
         self.term_of: dict[tuple[str, str], int] = {}
         self.term_name: dict[int, tuple[str, str]] = {}
-        if connection.vendor == "postgresql":
-            ids_text = "string_agg(call_id::text, ',')"
-        else:
-            ids_text = "group_concat(call_id)"
+        table = CallFacet._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT term_id, {ids_text} FROM {CallFacet._meta.db_table} GROUP BY term_id"  # noqa: S608
-            )
+            cursor.execute(f"SELECT term_id, {ids_text('call_id')} FROM {table} GROUP BY term_id")  # noqa: S608
             per_term = cursor.fetchall()
         for term_id, text in per_term:
             if term_id not in names or not text:
                 continue
-            buf = bytearray(size)
-            for i in map(int, text.split(",")):
-                if i <= top:
-                    buf[i >> 3] |= 1 << (i & 7)
-            bits = int.from_bytes(buf, "little") & self.all_bits
+            bits = self.bits_of(map(int, text.split(","))) & self.all_bits
             if bits:
                 self.term_bits[term_id] = bits
                 self.term_of[names[term_id]] = term_id
                 self.term_name[term_id] = names[term_id]
         self._offices: dict[int, _Office] = {}
-        self._lock = threading.Lock()
+
+    def bits_of(self, ids: Iterable[int]) -> int:
+        """The bitmap of ``ids``, leaving out ids newer than the index."""
+        top = self.top
+        return bitmap((i for i in ids if i <= top), self.size)
 
     def _positions(self, ids: list[int]) -> list[int]:
         pos = [-1] * (self.top + 1)
@@ -312,11 +315,9 @@ class CatalogueIndex:
         """The catalogue of one office (``catalogue_ids``: the scoped query of its ids)."""
         entry = self._offices.get(key)
         if entry is None:
-            bits = bitmap((i for i in catalogue_ids() if i <= self.top), self.size) & self.all_bits
+            bits = self.bits_of(catalogue_ids()) & self.all_bits
             terms = [t for t, b in self.term_bits.items() if b & bits]
-            entry = _Office(bits, terms)
-            with self._lock:
-                self._offices[key] = entry
+            entry = self._offices[key] = _Office(bits, terms)
         return entry
 
     def term(self, facet: str, value: str) -> int:
@@ -452,17 +453,18 @@ _lock = threading.Lock()
 _current: dict[str, CatalogueIndex] = {}
 
 
-def _token() -> int | None:
+def catalogue_token() -> int | None:
+    """The current catalogue generation token (``None``: no row, no index kept)."""
     return CatalogueGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
 def current() -> tuple[CatalogueIndex, bool]:
     """The index of the catalogue as it is now, and whether this call built it.
 
-    Must run in a scope that includes the published calls of every office (the public
-    pages' scope does). Without a generation token (its row deleted) nothing is kept.
+    Built in the public scope whatever the caller's. Without a generation token (its
+    row deleted) nothing is kept.
     """
-    token = _token()  # first: an index built after it is at least as new
+    token = catalogue_token()  # first: an index built after it is at least as new
     database = f"{connection.vendor}:{connection.settings_dict['NAME']}"
     index = _current.get(database)
     if token is not None and index is not None and index.token == token:

@@ -42,7 +42,6 @@ from .models import (
     CallFacet,
     CallFacetTerm,
     CallFollow,
-    CatalogueGeneration,
     DeadlineRange,
     Level,
     SavedSearch,
@@ -334,9 +333,7 @@ def _facet_result(counts: CatalogueCounts, params: SearchParams) -> dict[str, li
     return result
 
 
-def catalogue_token() -> int | None:
-    """The current catalogue generation token (``None``: no row, no index kept)."""
-    return CatalogueGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+catalogue_token = catalogue_index.catalogue_token
 
 
 @dataclass
