@@ -13,7 +13,7 @@ from kopru.core.audit import audit_log, json_value
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
 
-from .models import MERGE_FIELDS, Organisation, TeamMember, TeamStatus
+from ..models import MERGE_FIELDS, Organisation, TeamMember, TeamStatus
 
 
 def organisation_create(*, office: Any, data: dict[str, Any], actor: Any) -> Organisation:

@@ -14,7 +14,7 @@ from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
 
-from .models import (
+from ..models import (
     TRANSITIONS,
     Activity,
     Indicator,

@@ -16,8 +16,8 @@ from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
 from kopru.core.validation import check_email, normalise_phone
 
-from . import emails
-from .models import (
+from .. import emails
+from ..models import (
     Attendance,
     Certificate,
     Event,

@@ -15,7 +15,7 @@ from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
 
-from .models import (
+from ..models import (
     Call,
     CallDeadline,
     CallDocument,
@@ -194,7 +194,7 @@ def call_publish(*, call: Call, actor: Any) -> Call:
     if not (call.title_tr or call.title_en):
         raise ApplicationError(_("Başlığı olmayan bir çağrı yayımlanamaz."))
     call = _set_state(call, State.PUBLISHED, actor, "calls.call.published")
-    from .tasks import send_instant_alerts
+    from ..tasks import send_instant_alerts
 
     office_id = call.office_id
     transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office_id))
@@ -311,7 +311,7 @@ def alert_request(
     actor: Any,
 ) -> SavedSearch:
     """Record the opt-in and consent, and send the confirmation (double opt-in)."""
-    from .notifications import send_alert_confirmation
+    from ..notifications import send_alert_confirmation
 
     now = timezone.now()
     search.email = email
@@ -365,7 +365,7 @@ def follow_request(
     reminder_days: list[int] | None = None,
     actor: Any = None,
 ) -> CallFollow:
-    from .notifications import send_follow_confirmation
+    from ..notifications import send_follow_confirmation
 
     follow = CallFollow(
         office=office,
