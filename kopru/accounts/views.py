@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from kopru.offices.models import Office
+from kopru.core.tenancy import OFFICE_MODEL
 
 
 @login_required
@@ -25,6 +26,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def switch_office(request: HttpRequest) -> HttpResponse:
     """The national administrator's office switcher."""
     slug = request.GET.get("office", "")
-    if request.user.is_national_admin and Office.objects.filter(slug=slug).exists():  # type: ignore[union-attr]
+    # The Office model is named, not imported: offices is the layer above accounts.
+    offices = apps.get_model(OFFICE_MODEL)._default_manager
+    if request.user.is_national_admin and offices.filter(slug=slug).exists():  # type: ignore[union-attr]
         return redirect(reverse("panel:offices:home", kwargs={"office_slug": slug}))
     return redirect("accounts:home")

@@ -1,23 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .registry import PanelMenuItem, ref
+
 
 class CoreConfig(AppConfig):
     name = "kopru.core"
     label = "core"
     verbose_name = _("Çekirdek")
 
+    declarations = (
+        PanelMenuItem(
+            _("Kişisel veri talepleri"),
+            "panel:core:personal_data",
+            icon="person-lock",
+            order=90,
+            visible=ref("kopru.core.tenancy.can_coordinate_office"),
+        ),
+    )
+
     def ready(self) -> None:
-        from kopru.accounts.permissions import can_coordinate_office
-
-        from .registry import PanelMenuItem, add_panel_menu
-
-        add_panel_menu(
-            PanelMenuItem(
-                label=_("Kişisel veri talepleri"),
-                url_name="panel:core:personal_data",
-                icon="person-lock",
-                order=90,
-                visible=can_coordinate_office,
-            )
-        )
+        # Importing the module registers its system checks (what ready() is for).
+        from . import checks  # noqa: F401

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from .registry import registry
+from .tenancy import office_list
 
 
 def _menu(items: list[Any], request: HttpRequest, office: Any) -> list[dict[str, Any]]:
@@ -42,7 +43,5 @@ def kopru(request: HttpRequest) -> dict[str, Any]:
         ctx["public_menu"] = _menu(registry.public_menu, request, office)
     user = request.user
     if user.is_authenticated and getattr(user, "is_national_admin", False):
-        from kopru.offices.selectors import office_list
-
         ctx["switcher_offices"] = office_list()
     return ctx

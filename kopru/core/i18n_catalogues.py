@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 
 _ENTRY = re.compile(r"\n\n")
@@ -13,8 +14,6 @@ _ENTRY = re.compile(r"\n\n")
 
 def project_locale_roots() -> list[Path]:
     """Every directory whose ``locale/`` holds Köprü catalogues: one per app."""
-    from django.apps import apps
-
     return [Path(a.path) for a in apps.get_app_configs() if a.name.startswith("kopru.")]
 
 

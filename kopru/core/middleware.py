@@ -22,15 +22,12 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 
-from kopru.accounts.permissions import belongs_to_office, can_work_in_office
-
 from .scoping import Scope, _active
+from .tenancy import belongs_to_office, can_work_in_office, office_by_slug
 
 
 def _office_for(slug: str) -> Any:
-    from kopru.offices.models import Office
-
-    office = Office.objects.select_related("province").filter(slug=slug, is_active=True).first()
+    office = office_by_slug(slug)
     if office is None:
         raise Http404("office")
     return office

@@ -7,6 +7,7 @@ audit trail. (Trainings keep their own page, keyed by the person's registrations
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -77,8 +78,6 @@ def personal_data_erase(*, email: str, actor: Any, office: Any) -> dict[str, int
     address = normalise_address(email)
     counts = {p.key: p.erase(address, actor) for p in registry.personal_data}
     # The audit entry records that an erasure happened, not whose: the address is hashed.
-    import hashlib
-
     audit_log(
         actor=actor,
         action="core.personal_data.erased",

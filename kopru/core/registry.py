@@ -1,38 +1,139 @@
-"""Extension points through which capability apps add to shared pages.
+"""Declarations: how apps add to shared pages and provide what core needs.
 
-Apps register in ``AppConfig.ready()``; the shared templates iterate the lists.
-This keeps the panel menu and the office home page open to new capabilities
-without editing the foundation's templates.
+An app does not register anything in code. It *declares*, on its ``AppConfig``::
+
+    class CallsConfig(AppConfig):
+        name = "kopru.calls"
+        declarations = (
+            PanelMenuItem(_("Çağrılar"), "panel:calls:list", icon="megaphone", order=20),
+            HomeSection("calls/_home.html", context=ref("kopru.calls.home.home_context")),
+            PanelFigures(ref("kopru.calls.home.panel_figures")),
+        )
+
+and core reads the declarations of every installed app the first time it needs them
+(:data:`registry`). Callables are named by their dotted path with :func:`ref` and
+imported on first call, so declaring imports nothing while Django loads the apps (no
+``ready()``, no import cycles through ``apps.py``). The system check ``kopru.E010``
+imports every path and reverses every menu URL, so a typo fails ``manage.py check``
+and the test suite, not a page.
+
+Each kind of declaration is a frozen dataclass deriving from :class:`Declaration`
+with its own ``kind``; ``registry.of(Kind)`` returns the declarations of that kind of
+every app, in ``INSTALLED_APPS`` order and then by ``order``. A new kind (indicators,
+search providers, ...) is a new dataclass next to the code that reads it; nothing here
+changes. A kind whose declarations must be unique (one provider per ``key``) returns
+that key from ``unique_key()``; two apps declaring the same one is a configuration error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, TypeVar
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+
+class Ref:
+    """A callable named by its dotted path and imported on its first call."""
+
+    __slots__ = ("_target", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._target: Callable[..., Any] | None = None
+
+    def resolve(self) -> Callable[..., Any]:
+        if self._target is None:
+            self._target = import_string(self.path)
+        return self._target
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Ref) and other.path == self.path
+
+    def __hash__(self) -> int:
+        return hash(self.path)
+
+    def __repr__(self) -> str:
+        return f"ref({self.path!r})"
+
+
+def ref(path: str) -> Callable[..., Any]:
+    """The function at ``path`` (``"kopru.calls.home.panel_figures"``), imported when called."""
+    return Ref(path)
+
+
+def _no_context(request: Any, office: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Declaration:
+    """Something an app declares on its ``AppConfig.declarations``."""
+
+    kind: ClassVar[str] = ""
+    order: int = 100
+
+    def unique_key(self) -> str | None:
+        """The key that at most one declaration of this kind may have (``None``: no rule)."""
+        return None
 
 
 @dataclass(frozen=True)
-class PanelMenuItem:
+class MenuItem(Declaration):
+    """An entry of one of the office's menus (see the three kinds below)."""
+
     label: Any  # a lazy translation
     url_name: str  # reversed with office_slug
     icon: str = "circle"
-    order: int = 100
-    # (user, office) -> bool; None means every staff member of the office.
+    # (user, office) -> bool; None means everyone who may enter the menu's area.
     visible: Callable[[Any, Any], bool] | None = None
 
 
-@dataclass(frozen=True)
-class HomeSection:
-    """A block on an office's public home page."""
+class PanelMenuItem(MenuItem):
+    """The staff panel's menu (``/<office>/panel/``)."""
 
+    kind = "panel_menu"
+
+
+class MemberMenuItem(MenuItem):
+    """An institution member's menu (``/<office>/kurum/``)."""
+
+    kind = "member_menu"
+
+
+class PublicMenuItem(MenuItem):
+    """The office's public site menu (``/<office>/``)."""
+
+    kind = "public_menu"
+
+
+@dataclass(frozen=True)
+class HomeSection(Declaration):
+    """A block on an office's public home page: ``template`` rendered with ``context``."""
+
+    kind = "home_sections"
     template: str
-    context: Callable[[Any, Any], dict[str, Any]]  # (request, office) -> context
-    order: int = 100
+    context: Callable[[Any, Any], dict[str, Any]] = _no_context  # (request, office) -> dict
 
 
 @dataclass(frozen=True)
-class PersonalDataProvider:
+class PanelFigures(Declaration):
+    """Figures on the panel home: ``figures(office)`` -> ``[(label, value), ...]``."""
+
+    kind = "panel_figures"
+    figures: Callable[[Any], list[tuple[Any, Any]]]
+
+
+@dataclass(frozen=True)
+class PersonalDataProvider(Declaration):
     """One app's records about a person, found by e-mail address (KVKK requests).
 
     ``find(email)`` returns JSON-friendly dicts of the records held on that person in
@@ -40,57 +141,118 @@ class PersonalDataProvider:
     need (dates, channel, status) and returns how many records it changed.
     """
 
+    kind = "personal_data"
     key: str
     label: Any  # a lazy translation
     find: Callable[[str], list[dict[str, Any]]]
     erase: Callable[[str, Any], int]
-    order: int = 100
+
+    def unique_key(self) -> str:
+        return self.key
 
 
-@dataclass
+@dataclass(frozen=True)
+class Provides(Declaration):
+    """A function core calls but may not import: the app above core that owns it
+    provides it under ``name`` (see :mod:`kopru.core.tenancy` for the names core needs).
+    """
+
+    kind = "provides"
+    name: str
+    function: Callable[..., Any]
+
+    def unique_key(self) -> str:
+        return self.name
+
+
+D = TypeVar("D", bound=Declaration)
+
+
 class Registry:
-    panel_menu: list[PanelMenuItem] = field(default_factory=list)
-    member_menu: list[PanelMenuItem] = field(default_factory=list)
-    public_menu: list[PanelMenuItem] = field(default_factory=list)
-    home_sections: list[HomeSection] = field(default_factory=list)
-    # Callables (office) -> list of (label, value) for the office dashboard.
-    panel_figures: list[Callable[[Any], list[tuple[Any, Any]]]] = field(default_factory=list)
-    personal_data: list[PersonalDataProvider] = field(default_factory=list)
+    """Every app's declarations, read from the app configs on first use."""
+
+    def __init__(self) -> None:
+        self._by_kind: dict[str, list[Declaration]] | None = None
+        self._lock = threading.Lock()
+
+    def _declarations(self) -> dict[str, list[Declaration]]:
+        loaded = self._by_kind
+        if loaded is None:
+            with self._lock:
+                if self._by_kind is None:
+                    self._by_kind = self._load()
+                loaded = self._by_kind
+        return loaded
+
+    @staticmethod
+    def _load() -> dict[str, list[Declaration]]:
+        apps.check_apps_ready()
+        by_kind: dict[str, list[Declaration]] = defaultdict(list)
+        owners: dict[tuple[str, str], str] = {}
+        for config in apps.get_app_configs():
+            for item in getattr(config, "declarations", ()):
+                if not isinstance(item, Declaration) or not item.kind:
+                    raise ImproperlyConfigured(f"{config.name}: {item!r} is not a declaration")
+                key = item.unique_key()
+                if key is not None:
+                    if (item.kind, key) in owners:
+                        raise ImproperlyConfigured(
+                            f"{item.kind} {key!r} is declared by both "
+                            f"{owners[item.kind, key]} and {config.name}"
+                        )
+                    owners[item.kind, key] = config.name
+                by_kind[item.kind].append(item)
+        for items in by_kind.values():
+            items.sort(key=lambda d: d.order)  # stable: ties keep INSTALLED_APPS order
+        return by_kind
+
+    def of(self, kind: type[D]) -> list[D]:
+        """The declarations of ``kind`` (a live list: tests may add to it and remove)."""
+        return self._declarations().setdefault(kind.kind, [])  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[Declaration]:
+        for items in self._declarations().values():
+            yield from items
+
+    def provided(self, name: str) -> Callable[..., Any]:
+        """The function an app provides under ``name`` (:class:`Provides`)."""
+        for item in self.of(Provides):
+            if item.name == name:
+                return item.function
+        raise ImproperlyConfigured(f"No installed app provides {name!r} (a Provides declaration)")
+
+    # The lists the shared pages read.
+    @property
+    def panel_menu(self) -> list[PanelMenuItem]:
+        return self.of(PanelMenuItem)
+
+    @property
+    def member_menu(self) -> list[MemberMenuItem]:
+        return self.of(MemberMenuItem)
+
+    @property
+    def public_menu(self) -> list[PublicMenuItem]:
+        return self.of(PublicMenuItem)
+
+    @property
+    def home_sections(self) -> list[HomeSection]:
+        return self.of(HomeSection)
+
+    @property
+    def panel_figures(self) -> list[Callable[[Any], list[tuple[Any, Any]]]]:
+        return [item.figures for item in self.of(PanelFigures)]
+
+    @property
+    def personal_data(self) -> list[PersonalDataProvider]:
+        return self.of(PersonalDataProvider)
 
 
 registry = Registry()
 
 
-def add_panel_menu(item: PanelMenuItem) -> None:
-    if item not in registry.panel_menu:
-        registry.panel_menu.append(item)
-        registry.panel_menu.sort(key=lambda i: i.order)
-
-
-def add_member_menu(item: PanelMenuItem) -> None:
-    if item not in registry.member_menu:
-        registry.member_menu.append(item)
-        registry.member_menu.sort(key=lambda i: i.order)
-
-
-def add_public_menu(item: PanelMenuItem) -> None:
-    if item not in registry.public_menu:
-        registry.public_menu.append(item)
-        registry.public_menu.sort(key=lambda i: i.order)
-
-
-def add_home_section(section: HomeSection) -> None:
-    if section not in registry.home_sections:
-        registry.home_sections.append(section)
-        registry.home_sections.sort(key=lambda s: s.order)
-
-
-def add_panel_figures(fn: Callable[[Any], list[tuple[Any, Any]]]) -> None:
-    if fn not in registry.panel_figures:
-        registry.panel_figures.append(fn)
-
-
-def add_personal_data(provider: PersonalDataProvider) -> None:
-    if all(p.key != provider.key for p in registry.personal_data):
-        registry.personal_data.append(provider)
-        registry.personal_data.sort(key=lambda p: p.order)
+def declaration_refs(item: Declaration) -> Iterator[tuple[str, Ref]]:
+    """``(field name, Ref)`` for every callable of ``item`` named by a dotted path."""
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, Ref):
+            yield f.name, value

@@ -31,14 +31,21 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.db import models
 
-if TYPE_CHECKING:
-    from kopru.offices.models import Office
-
 M = TypeVar("M", bound=models.Model)
+
+
+class Office(Protocol):
+    """What scoping needs of an office (the model lives above core, in ``kopru.offices``)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def slug(self) -> str: ...
 
 
 class ScopeError(RuntimeError):

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import audit_log, changes_since
@@ -87,8 +88,6 @@ def model_update(
             for n in update_fields
         }
         if hasattr(instance, "updated_at"):
-            from django.utils import timezone
-
             values["updated_at"] = instance.updated_at = timezone.now()  # type: ignore[attr-defined]
         updated = qs.update(version=F("version") + 1, **values)
         if updated != 1:

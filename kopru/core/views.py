@@ -6,17 +6,25 @@ from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks_db.models import DBTaskResult
 
+from . import personal_data as pd
 from .audit import history_for
-from .models import OfficeOwned
+from .errors import ApplicationError
+from .models import Job, OfficeOwned
+from .registry import registry
+from .tenancy import OFFICE_MODEL, can_coordinate_office
 
 
 @never_cache
@@ -39,13 +47,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def _task_state() -> dict[str, Any]:
-    from django.conf import settings
-
     backend = str(settings.TASKS["default"]["BACKEND"])
     state: dict[str, Any] = {"backend": backend.rsplit(".", 1)[-1], "ok": True}
     if backend == "django_tasks_db.DatabaseBackend":
-        from django_tasks_db.models import DBTaskResult
-
         ready = DBTaskResult.objects.filter(status="READY")
         state["ready"] = ready.count()
         state["running"] = DBTaskResult.objects.filter(status="RUNNING").count()
@@ -73,7 +77,7 @@ def _history_model(label: str) -> type[Any]:
         model = apps.get_model(label)
     except (LookupError, ValueError) as exc:
         raise Http404("model") from exc
-    if model._meta.label_lower == "offices.office" or issubclass(model, OfficeOwned):
+    if model._meta.label == OFFICE_MODEL or issubclass(model, OfficeOwned):
         return model
     raise Http404("model")
 
@@ -82,7 +86,7 @@ def record_history(request: HttpRequest, office_slug: str, model: str, pk: int) 
     """The audit trail of one record the user may see (404 otherwise)."""
     model_cls = _history_model(model)
     office = request.office  # type: ignore[attr-defined]
-    if model_cls._meta.label_lower == "offices.office":
+    if model_cls._meta.label == OFFICE_MODEL:
         if pk != office.pk:
             raise Http404("office")
         obj = office
@@ -116,26 +120,18 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def job_list(request: HttpRequest, office_slug: str) -> HttpResponse:
-    from .models import Job
-
     page = Paginator(Job.objects.select_related("created_by"), 25).get_page(request.GET.get("page"))
     return render(request, "core/job_list.html", {"page": page})
 
 
 def job_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     """A job's progress; htmx polls the same URL for the progress fragment."""
-    from django.shortcuts import get_object_or_404
-
-    from .models import Job
-
     job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
     template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job.html"
     return render(request, template, {"job": job})
 
 
 def _require_coordinator(request: HttpRequest) -> Any:
-    from kopru.accounts.permissions import can_coordinate_office
-
     office = request.office  # type: ignore[attr-defined]
     if not can_coordinate_office(request.user, office):
         raise Http404("personal data")
@@ -144,13 +140,6 @@ def _require_coordinator(request: HttpRequest) -> Any:
 
 def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
     """Find what the office holds on a person (by e-mail), export it or erase it."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
-    from . import personal_data as pd
-    from .errors import ApplicationError
-    from .registry import registry
-
     office = _require_coordinator(request)
     email = (request.POST.get("email") or request.GET.get("email") or "").strip()
     found: dict[str, Any] | None = None
@@ -203,8 +192,6 @@ def lookup_options(found: list[Any], query: str) -> HttpResponse:
 
     The first, empty option stays selected, so typing never picks a record by itself.
     """
-    from django.utils.html import format_html, format_html_join
-
     options = format_html_join(
         "", '<option value="{}">{}</option>', ((o.pk, str(o)) for o in found)
     )

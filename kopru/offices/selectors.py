@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from kopru.accounts.models import Role, User
+from kopru.organisations.models import Organisation
 
 from .models import Office
 
@@ -35,8 +36,6 @@ def office_user_counts() -> dict[int, dict[str, int]]:
 
 def national_overview() -> list[dict[str, Any]]:
     """One row per office with its people and organisations (caller is unscoped)."""
-    from kopru.organisations.models import Organisation
-
     users = office_user_counts()
     orgs = dict(
         Organisation.objects.values("office_id")
@@ -51,3 +50,8 @@ def national_overview() -> list[dict[str, Any]]:
         }
         for office in office_list()
     ]
+
+
+def active_office(slug: str) -> Office | None:
+    """The active office with ``slug`` (every request that names an office asks this)."""
+    return Office.objects.select_related("province").filter(slug=slug, is_active=True).first()

@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.text import normalise_email
 from kopru.geo.models import District
 
 from .languages import LANGUAGES
-from .models import Organisation, TeamMember, TeamStatus, normalise_email, normalise_official_id
+from .models import Organisation, TeamMember, TeamStatus, normalise_official_id
 
 FIELDS = [
     "name",

@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy
 from kopru.core.errors import ApplicationError
 from kopru.core.services import field_changes
 from kopru.core.spreadsheets import cell_date, cell_text, workbook_bytes
-from kopru.core.text import search_key, sorted_turkish
+from kopru.core.text import normalise_email, search_key, sorted_turkish
 from kopru.geo.models import District
 
 from . import services
@@ -47,7 +47,6 @@ from .models import (
     TeamRole,
     TeamStatus,
     duplicate_key,
-    normalise_email,
     normalise_official_id,
 )
 

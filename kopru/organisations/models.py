@@ -86,15 +86,6 @@ def normalise_official_id(value: str | None) -> str:
     return text.translate(str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
-def normalise_email(value: str | None) -> str:
-    """E-mail addresses compare trimmed and with ASCII letters in lower case."""
-    return (
-        (value or "")
-        .strip()
-        .translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
-    )
-
-
 def duplicate_key(name: str | None) -> str:
     """Names that differ only in case, Turkish letters or punctuation share this key:
     ``ISPARTA BELEDİYESİ`` and ``Isparta Belediyesi`` → ``isparta belediyesi``. A leading

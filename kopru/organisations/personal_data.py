@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import TeamMember, normalise_email
+from kopru.core.text import normalise_email
+
+from .models import TeamMember
 from .services import team_members_erase
 
 

@@ -18,9 +18,8 @@ from django.utils.translation import pgettext_lazy
 
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
-from kopru.core.text import search_key, sort_key
+from kopru.core.text import normalise_email, search_key, sort_key
 from kopru.organisations.models import OrganisationType
-from kopru.trainings.models import normalise_email
 
 from .countries import country_label
 

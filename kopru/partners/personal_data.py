@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from kopru.trainings.models import normalise_email
+from kopru.core.text import normalise_email
 
 from . import services
 from .models import Answer, AnswerMessage

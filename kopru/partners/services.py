@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
+from kopru.core.text import normalise_email
 from kopru.core.validation import check_email
 from kopru.organisations.models import Organisation, OrganisationType
-from kopru.trainings.models import normalise_email
 
 from . import emails
 from .countries import COUNTRIES, OTHER

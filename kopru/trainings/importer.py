@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.audit import audit_log
 from kopru.core.spreadsheets import cell_date, cell_text
-from kopru.core.text import search_key
+from kopru.core.text import normalise_email, search_key
 from kopru.core.validation import check_email, normalise_phone
 from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
@@ -33,7 +33,6 @@ from .models import (
     Registration,
     RegistrationSource,
     RegistrationStatus,
-    normalise_email,
 )
 
 # (column, required, description)

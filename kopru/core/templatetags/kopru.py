@@ -7,6 +7,7 @@ from django import template
 from django.urls import translate_url
 from django.utils import translation
 
+from kopru.core.audit import action_label, field_label
 from kopru.core.i18n import localized
 
 register = template.Library()
@@ -58,14 +59,10 @@ def audit_value(value: Any) -> str:
 @register.filter
 def audit_action(action: str) -> str:
     """``{{ entry.action|audit_action }}``: the action as a person reads it."""
-    from kopru.core.audit import action_label
-
     return action_label(action)
 
 
 @register.filter
 def audit_field(name: str, obj: Any) -> str:
     """``{{ field|audit_field:object }}``: the field's label on the record's model."""
-    from kopru.core.audit import field_label
-
     return field_label(obj, name)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
+from kopru.core.text import normalise_email
 from kopru.core.validation import check_email, normalise_phone
 
 from .. import emails
@@ -28,7 +29,6 @@ from ..models import (
     RegistrationSource,
     RegistrationStatus,
     Session,
-    normalise_email,
 )
 
 MAX_MATERIAL_BYTES = 20 * 1024 * 1024

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kopru.accounts.models import User
 from kopru.core.demodata import DemoNotAllowed, demo_password, load_all
 
 
@@ -18,8 +19,6 @@ class Command(BaseCommand):
         for label, summary in results:
             self.stdout.write(f"{label}: {summary}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-        from kopru.accounts.models import User
-
         self.stdout.write(f"Demo accounts (password: {demo_password()}):")
         for user in User.objects.filter(is_demo=True).select_related("office", "organisation"):
             where = user.organisation or user.office or ""
