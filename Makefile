@@ -48,6 +48,7 @@ run: demo
 lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 types: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/mypy kopru config
@@ -56,8 +57,10 @@ migrations-check: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v1
 
 test-sqlite: setup
-	@echo "=== pytest on SQLite ==="
-	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	@echo "=== pytest on SQLite, with the coverage gate ([tool.coverage.report] fail_under) ==="
+	@mkdir -p var/coverage
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) -q \
+	  --cov --cov-report=term:skip-covered --cov-report=html:var/coverage/html
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then \
