@@ -13,13 +13,13 @@ An app does not register anything in code. It *declares*, on its ``AppConfig``::
 and core reads the declarations of every installed app the first time it needs them
 (:data:`registry`). Callables are named by their dotted path with :func:`ref` and
 imported on first call, so declaring imports nothing while Django loads the apps (no
-``ready()``, no import cycles through ``apps.py``). The system check ``kopru.E010``
-imports every path and reverses every menu URL, so a typo fails ``manage.py check``
-and the test suite, not a page.
+``ready()``, no import cycles through ``apps.py``). The system checks of
+:mod:`kopru.core.checks` (``kopru.E010``-``E013``) import every path and reverse every
+menu URL, so a typo fails ``manage.py check`` and the test suite, not a page.
 
 Each kind of declaration is a frozen dataclass deriving from :class:`Declaration`
 with its own ``kind``; ``registry.of(Kind)`` returns the declarations of that kind of
-every app, in ``INSTALLED_APPS`` order and then by ``order``. A new kind (indicators,
+every app, sorted by ``order`` (ties in ``INSTALLED_APPS`` order). A new kind (indicators,
 search providers, ...) is a new dataclass next to the code that reads it; nothing here
 changes. A kind whose declarations must be unique (one provider per ``key``) returns
 that key from ``unique_key()``; two apps declaring the same one is a configuration error.
