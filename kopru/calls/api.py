@@ -9,6 +9,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from kopru.core.scoping import empty_queryset
+
 from . import selectors
 from .models import Call, CallDeadline, Level, State
 from .selectors import SearchParams
@@ -106,7 +108,7 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet[Call]):
     """Funding calls. Anonymous callers see published calls only."""
 
     serializer_class = CallSerializer
-    queryset = Call._base_manager.none()
+    queryset = empty_queryset(Call)
 
     def get_queryset(self) -> Any:
         params = SearchParams.from_query(self.request.query_params)

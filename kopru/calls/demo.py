@@ -169,7 +169,7 @@ def _example(office: Any, spec: dict[str, Any]) -> Call:
     spec = dict(spec)
     days = spec.pop("days")
     two_stage = spec.get("deadline_model") == "two_stage"
-    call = Call._base_manager.filter(
+    call = Call.objects.filter(
         office=office, source="demo", source_id=spec["source_id"]
     ).first() or Call(office=office, source="demo")
     for key, value in spec.items():
@@ -188,7 +188,7 @@ def _example(office: Any, spec: dict[str, Any]) -> Call:
     for stage, at in enumerate(ats, start=1):
         CallDeadline.objects.create(call=call, at=at, timezone="Europe/Istanbul", stage=stage)
     fields = call.refresh_derived()
-    Call._base_manager.filter(pk=call.pk).update(**{f: getattr(call, f) for f in fields})
+    Call.objects.filter(pk=call.pk).update(**{f: getattr(call, f) for f in fields})
     sync_facets(call)
     return call
 
@@ -216,11 +216,11 @@ def load(ctx: DemoContext) -> str:
         for batch in batches:
             import_parsed(office=office, result=batch, actor=actor)
         # A few closed Horizon 2024 topics shown as published, for the "closed" facet.
-        Call._base_manager.filter(
-            office=office, source="horizon-europe-xlsx", state=State.DRAFT
-        ).update(state=State.PUBLISHED, published_at=timezone.now())
+        Call.objects.filter(office=office, source="horizon-europe-xlsx", state=State.DRAFT).update(
+            state=State.PUBLISHED, published_at=timezone.now()
+        )
         for spec in EXAMPLES.get(slug, []):
             _example(office, spec)
-        Call._base_manager.filter(office=office).update(is_demo=True)
-        total += Call._base_manager.filter(office=office).count()
+        Call.objects.filter(office=office).update(is_demo=True)
+        total += Call.objects.filter(office=office).count()
     return f"{total} calls"

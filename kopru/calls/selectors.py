@@ -23,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kopru.core.scoping import office_scope, public_scope
+from kopru.core.scoping import office_scope, public_scope, unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.vocabularies import (
     PRIORITY_TARGET_GROUPS,
@@ -39,9 +39,11 @@ from .importers.agencies import DEVELOPMENT_AGENCIES
 from .models import (
     Call,
     CallDeadline,
+    CallDocument,
     CallFacet,
     CallFacetTerm,
     CallFollow,
+    CallSettings,
     DeadlineRange,
     Level,
     SavedSearch,
@@ -432,6 +434,27 @@ def public_call(office: Any, pk: int) -> Call | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def public_document(office: Any, pk: Any) -> CallDocument | None:
+    """A call's document while the call is in ``office``'s public catalogue."""
+    document = CallDocument.objects.filter(pk=pk).only("id", "call_id", "file", "title").first()
+    if document is None:
+        return None
+    with public_scope(None):
+        if public_call(office, document.call_id) is None:
+            return None
+    return document
+
+
+def settings_for(office: Any) -> CallSettings:
+    """The office's catalogue settings (the defaults while it has saved none)."""
+    found = (
+        unscoped_manager(CallSettings, reason="the settings of the office named by the caller")
+        .filter(office=office)
+        .first()
+    )
+    return found or CallSettings(office=office)
 
 
 def closing_soon(days: int = 30, limit: int = 10, office: Any = None) -> QuerySet[Call]:

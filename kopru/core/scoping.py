@@ -20,6 +20,13 @@ A scope is entered in exactly one of three ways:
     migrations and background tasks that span offices — always with a reason,
     which makes every use easy to find and review.
 
+A single query may step outside the active scope with
+``unscoped_manager(Model, reason=...)`` (Django's base manager, with the reason
+written beside it): a service writing a row it already holds, a lock taken with
+``select_for_update``, a private link whose signed token authorises the reader.
+``Model._base_manager`` is never written out by hand outside ``kopru.core`` and
+tests (``kopru/core/tests/test_scoping_bypass.py`` fails on it).
+
 :class:`kopru.core.middleware.OfficeScopeMiddleware` enters the right scope for
 each request from its URL and user; services and tasks that run outside a request
 enter one themselves.
@@ -113,6 +120,29 @@ def unscoped(reason: str) -> Any:
     if not reason:
         raise ValueError("unscoped() needs a reason")
     return activate(Scope(everything=True, reason=reason))
+
+
+def unscoped_manager(model: type[M], *, reason: str) -> models.Manager[M]:
+    """``model``'s unscoped (base) manager, for one query that must not be scoped.
+
+    ``reason`` says why the scope does not apply (``"the event is locked before its
+    registrations are counted"``); it is required, like ``unscoped``'s, so every
+    bypass can be found (grep ``unscoped_manager``) and reviewed. Following a
+    foreign key (``registration.event``) already uses the base manager and needs
+    no call: holding a record you were allowed to fetch authorises its relations.
+    """
+    if not reason or not reason.strip():
+        raise ValueError("unscoped_manager() needs a reason")
+    return model._base_manager
+
+
+def empty_queryset(model: type[M]) -> models.QuerySet[M]:
+    """An empty queryset of ``model``, built without a scope and never reading a row.
+
+    For class attributes evaluated at import time (a viewset's ``queryset``, a form
+    field's initial ``queryset``) that the view replaces with a scoped one.
+    """
+    return model._base_manager.none()
 
 
 def scope_filter(model: type[models.Model], scope: Scope) -> models.Q | None:

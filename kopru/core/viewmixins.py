@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -10,32 +11,38 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from .errors import ApplicationError, ConcurrentEditError
+from .scoping import unscoped_manager
 
 
 def fresh_copy(instance: models.Model) -> Any:
     """The record as the database has it now (a ModelForm edits its instance in place)."""
-    return type(instance)._base_manager.get(pk=instance.pk)
+    return unscoped_manager(type(instance), reason="a fresh copy of a record the view holds").get(
+        pk=instance.pk
+    )
 
 
 def handle_versioned_form(
     request: HttpRequest,
     *,
     form: Any,
-    save: Any,
+    save: Callable[[dict[str, Any], int | None], Any],
     template: str,
     context: dict[str, Any],
     success_url: str,
     success_message: str,
+    data: Callable[[], dict[str, Any]] | None = None,
 ) -> HttpResponse:
     """Validate ``form``, call ``save(data, expected_version)``, show conflicts.
 
-    ``save`` raises :class:`ConcurrentEditError` when the record moved on; the
-    form is shown again with the user's input and what changed meanwhile.
+    Every form that edits a versioned record goes through here. ``save`` raises
+    :class:`ConcurrentEditError` when the record moved on; the form is shown again
+    (HTTP 409) with the user's input and what changed meanwhile. ``data`` builds what
+    is saved from the valid form (default: ``form.changed_data_dict()``).
     """
     if request.method == "POST" and form.is_valid():
-        data = form.changed_data_dict()
+        values = (data or form.changed_data_dict)()
         try:
-            save(data, form.cleaned_data.get("version"))
+            save(values, form.cleaned_data.get("version"))
         except ConcurrentEditError as exc:
             context["conflict"] = {"message": exc.message, "changes": exc.changes}
             return render(request, template, {**context, "form": form}, status=409)

@@ -187,7 +187,7 @@ def load(ctx: DemoContext) -> str:
         experts = [u for name, u in sorted(ctx.users.items()) if name.startswith(f"{slug}.uzman")]
         coordinator = ctx.users.get(f"{slug}.koordinator")
         staff = experts or ([coordinator] if coordinator else [])
-        Case._base_manager.filter(office=office, is_demo=True).delete()
+        Case.objects.filter(office=office, is_demo=True).delete()
         rng = random.Random(f"kopru-guidance-{slug}")  # noqa: S311 - demo data, not security
         plate = office.province.plate
         for i in range(CASES_PER_OFFICE):
@@ -271,7 +271,7 @@ def load(ctx: DemoContext) -> str:
                 )
             if closed:
                 entries.append((EntryKind.OUTCOME, closed, expert, "", {"outcome": case.outcome}))
-            CaseEntry._base_manager.bulk_create(
+            CaseEntry.objects.bulk_create(
                 [
                     CaseEntry(
                         office=office,

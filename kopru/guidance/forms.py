@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, LookupSelect, VersionedFormMixin
+from kopru.core.scoping import empty_queryset
 from kopru.organisations.models import OrganisationType
 
 from .models import STAFF_CHANNELS, Case, Outcome, Topic
@@ -228,7 +229,7 @@ def _record_field(model_path: str, label: Any) -> forms.ModelChoiceField:
 
     model = apps.get_model(model_path)
     return forms.ModelChoiceField(
-        label=label, queryset=model._base_manager.none(), required=False, widget=LookupSelect
+        label=label, queryset=empty_queryset(model), required=False, widget=LookupSelect
     )
 
 

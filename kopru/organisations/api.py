@@ -8,6 +8,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from kopru.core.scoping import empty_queryset
+
 from . import selectors
 from .models import Organisation
 
@@ -61,7 +63,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
 
     serializer_class = OrganisationPublicSerializer
     # For the schema only; requests use the scoped get_queryset() below.
-    queryset = Organisation._base_manager.none()
+    queryset = empty_queryset(Organisation)
 
     def get_queryset(self) -> Any:
         params = self.request.query_params

@@ -280,7 +280,7 @@ def _load_teams(ctx: DemoContext, slug: str) -> int:
         org.save(update_fields=["team_status", "team_formed_on"])
         for first, last, role, title, skills, languages, contact in people:
             full_name = f"{first} {last} (demo)"
-            member = TeamMember._base_manager.filter(organisation=org, full_name=full_name).first()
+            member = TeamMember.objects.filter(organisation=org, full_name=full_name).first()
             if member is None:
                 member = TeamMember(office=org.office, organisation=org, full_name=full_name)
             member.role = role
@@ -304,7 +304,7 @@ def load(ctx: DemoContext) -> str:
         ctx.organisations.setdefault(slug, {})
         for key, name, org_type, district_name, public in rows + DUPLICATES[slug]:
             district = District.objects.get(province=office.province, name=district_name)
-            org = Organisation._base_manager.filter(office=office, name=name).first()
+            org = Organisation.objects.filter(office=office, name=name).first()
             if org is None:
                 org = Organisation(office=office, name=name)
             org.type = org_type

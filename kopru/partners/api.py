@@ -12,6 +12,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from kopru.core.scoping import empty_queryset
+
 from .models import PartnerSearch, PostKind
 
 
@@ -91,7 +93,7 @@ class PartnerSearchViewSet(viewsets.ReadOnlyModelViewSet[PartnerSearch]):
     """Open, unexpired partner searches, newest first."""
 
     serializer_class = PartnerSearchSerializer
-    queryset = PartnerSearch._base_manager.none()
+    queryset = empty_queryset(PartnerSearch)
 
     def get_queryset(self) -> Any:
         from .selectors import PostFilters, apply_filters

@@ -420,7 +420,7 @@ POSTS: dict[str, list[Post]] = {
 
 
 def _post(office: Any, organisation: Any, spec: Post, creator: Any) -> PartnerSearch:
-    post = PartnerSearch._base_manager.filter(
+    post = PartnerSearch.objects.filter(
         office=office, is_demo=True, title_tr=spec.title_tr
     ).first() or PartnerSearch(office=office, title_tr=spec.title_tr, is_demo=True)
     post.organisation = organisation
@@ -431,7 +431,7 @@ def _post(office: Any, organisation: Any, spec: Post, creator: Any) -> PartnerSe
     post.countries, post.organisation_types = spec.countries, spec.types
     post.expires_on = timezone.localdate() + dt.timedelta(days=spec.days)
     post.call = (
-        Call._base_manager.filter(office=office, source="demo", source_id=spec.call).first()
+        Call.objects.filter(office=office, source="demo", source_id=spec.call).first()
         if spec.call
         else None
     )
@@ -448,7 +448,7 @@ def _post(office: Any, organisation: Any, spec: Post, creator: Any) -> PartnerSe
 
 
 def _reply(post: PartnerSearch, spec: Reply, ctx: DemoContext, age_days: int) -> bool:
-    if Answer._base_manager.filter(post=post, email_key=spec.email).exists():
+    if Answer.objects.filter(post=post, email_key=spec.email).exists():
         return False
     member = ctx.users.get(spec.member) if spec.member else None
     start = timezone.now() - dt.timedelta(days=age_days)
@@ -471,12 +471,12 @@ def _reply(post: PartnerSearch, spec: Reply, ctx: DemoContext, age_days: int) ->
     answer.save()
     at = start
     for side, body in spec.messages:
-        AnswerMessage._base_manager.create(
+        AnswerMessage.objects.create(
             office=post.office, answer=answer, side=side, body=body, created_at=at
         )
         last_side, last_at = side, at
         at += dt.timedelta(hours=20)
-    Answer._base_manager.filter(pk=answer.pk).update(
+    Answer.objects.filter(pk=answer.pk).update(
         last_message_at=last_at,
         last_side=last_side,
         poster_seen_at=last_at if spec.seen or last_side == P else None,

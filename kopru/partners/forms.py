@@ -15,6 +15,7 @@ from kopru.core.forms import (
     LookupSelect,
     VersionedFormMixin,
 )
+from kopru.core.scoping import empty_queryset
 from kopru.core.validation import check_email
 from kopru.organisations.models import Organisation, OrganisationType
 
@@ -66,7 +67,7 @@ class PostForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
     # Scoped querysets are set per request (a class-level one would query at import).
     call = forms.ModelChoiceField(
         label=_("Çağrı (varsa)"),
-        queryset=Call._base_manager.none(),
+        queryset=empty_queryset(Call),
         required=False,
         widget=LookupSelect,
         help_text=_(

@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 
 from kopru.accounts.permissions import can_work_in_office
+from kopru.core.scoping import empty_queryset
 
 from . import selectors
 from .models import Partner, Project
@@ -85,7 +86,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet[Project]):
 
     serializer_class = ProjectPublicSerializer
     # For the schema only; requests use the scoped get_queryset() below.
-    queryset = Project._base_manager.none()
+    queryset = empty_queryset(Project)
 
     def get_queryset(self) -> Any:
         user: Any = self.request.user

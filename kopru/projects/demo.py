@@ -458,10 +458,10 @@ def _months(today: dt.date, months: int) -> dt.date:
 def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> None:
     office = project.office
     for i, (name, country, role) in enumerate(PARTNERS[: 1 + project.pk % 3]):
-        Partner._base_manager.create(
+        Partner.objects.create(
             office=office, project=project, name=name, country=country, role=role, position=i
         )
-    overall = Objective._base_manager.create(
+    overall = Objective.objects.create(
         office=office,
         project=project,
         level=ObjectiveLevel.OVERALL,
@@ -469,7 +469,7 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
         text_tr=f"{project.title_tr} ile ilin kalkınmasına katkı sağlamak.",
         text_en=f"Contribute to the province's development through {project.title_en}.",
     )
-    result = Objective._base_manager.create(
+    result = Objective.objects.create(
         office=office,
         project=project,
         level=ObjectiveLevel.RESULT,
@@ -481,7 +481,7 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
         return
     start = project.start_date or today
     end = project.end_date or today
-    indicator = Indicator._base_manager.create(
+    indicator = Indicator.objects.create(
         office=office,
         project=project,
         objective=overall,
@@ -495,15 +495,15 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
     measured = min(today, end) - dt.timedelta(days=30)
     if measured > start:
         value = Decimal("40") if risky else Decimal("300")
-        IndicatorValue._base_manager.create(
+        IndicatorValue.objects.create(
             office=office, project=project, indicator=indicator, measured_on=measured, value=value
         )
         elapsed = (measured - start).days / max((end - start).days, 1)
         expected = Decimal("400") * Decimal(str(round(elapsed, 4)))
-        Indicator._base_manager.filter(pk=indicator.pk).update(
+        Indicator.objects.filter(pk=indicator.pk).update(
             latest_value=value, off_track=bool(expected and value / expected < Decimal("0.75"))
         )
-    Activity._base_manager.create(
+    Activity.objects.create(
         office=office,
         project=project,
         result=result,
@@ -515,7 +515,7 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
         if start + dt.timedelta(days=70) <= today
         else None,
     )
-    Activity._base_manager.create(
+    Activity.objects.create(
         office=office,
         project=project,
         result=result,
@@ -525,21 +525,21 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
         actual_start=None if risky else start + dt.timedelta(days=95),
         actual_end=None if risky else start + dt.timedelta(days=250),
     )
-    Milestone._base_manager.create(
+    Milestone.objects.create(
         office=office,
         project=project,
         title="Açılış toplantısı",
         due_date=start,
         done_on=start if start <= today else None,
     )
-    ReportDeadline._base_manager.create(
+    ReportDeadline.objects.create(
         office=office,
         project=project,
         title="Ara rapor",
         due_date=start + dt.timedelta(days=180),
         received_on=None if risky else start + dt.timedelta(days=178),
     )
-    ReportDeadline._base_manager.create(
+    ReportDeadline.objects.create(
         office=office,
         project=project,
         title="Nihai rapor",
@@ -547,7 +547,7 @@ def _children(project: Project, today: dt.date, risky: bool, expert: Any) -> Non
         received_on=end + dt.timedelta(days=50) if end + dt.timedelta(days=50) < today else None,
     )
     if start < today:
-        MonitoringVisit._base_manager.create(
+        MonitoringVisit.objects.create(
             office=office,
             project=project,
             visited_on=min(today, start + dt.timedelta(days=120)),
@@ -586,7 +586,7 @@ def load(ctx: DemoContext) -> str:
             start = _months(today, offset)
             end = _months(start, months) - dt.timedelta(days=1)
             owner = ctx.organisations[slug][org_key]
-            project = Project._base_manager.filter(
+            project = Project.objects.filter(
                 office=office, source="manual", source_id=f"demo-{key}"
             ).first()
             created = project is None
@@ -631,7 +631,7 @@ def load(ctx: DemoContext) -> str:
             if created:
                 previous = ""
                 for i, step in enumerate(path):
-                    StageChange._base_manager.create(
+                    StageChange.objects.create(
                         office=office,
                         project=project,
                         from_stage=previous,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.scoping import empty_queryset
 from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.organisations.models import Organisation
@@ -78,7 +79,7 @@ class ProjectForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         ),
     )
     owner = forms.ModelChoiceField(
-        label=_("Yürütücü kurum"), queryset=Organisation._base_manager.none(), required=False
+        label=_("Yürütücü kurum"), queryset=empty_queryset(Organisation), required=False
     )
     stage = forms.ChoiceField(
         label=_("Başlangıç aşaması"),
@@ -178,7 +179,7 @@ class ObjectiveForm(BootstrapFormMixin, forms.ModelForm):
 
 class IndicatorForm(BootstrapFormMixin, forms.ModelForm):
     objective = forms.ModelChoiceField(
-        label=_("Bağlı olduğu satır"), queryset=Objective._base_manager.none(), required=False
+        label=_("Bağlı olduğu satır"), queryset=empty_queryset(Objective), required=False
     )
 
     class Meta:
@@ -209,7 +210,7 @@ class IndicatorValueForm(BootstrapFormMixin, forms.ModelForm):
 
 class ActivityForm(BootstrapFormMixin, forms.ModelForm):
     result = forms.ModelChoiceField(
-        label=_("Bağlı olduğu sonuç"), queryset=Objective._base_manager.none(), required=False
+        label=_("Bağlı olduğu sonuç"), queryset=empty_queryset(Objective), required=False
     )
 
     class Meta:

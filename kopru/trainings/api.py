@@ -8,6 +8,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from kopru.core.scoping import empty_queryset
+
 from .models import Event, EventStatus, Session
 
 
@@ -66,7 +68,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
     """Published (and cancelled) events, newest first."""
 
     serializer_class = EventSerializer
-    queryset = Event._base_manager.none()
+    queryset = empty_queryset(Event)
 
     def get_queryset(self) -> Any:
         params = self.request.query_params

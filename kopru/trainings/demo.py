@@ -178,7 +178,7 @@ def _person(i: int) -> str:
 def _event(office: Any, spec: tuple[str, str, str, str, int, int, int, int]) -> Event:
     key, etype, title_tr, title_en, days, n_sessions, capacity, _n = spec
     today = timezone.localdate()
-    event = Event._base_manager.filter(office=office, source_id=f"demo-{key}").first() or Event(
+    event = Event.objects.filter(office=office, source_id=f"demo-{key}").first() or Event(
         office=office, source_id=f"demo-{key}"
     )
     event.type, event.title_tr, event.title_en = etype, title_tr, title_en
@@ -198,12 +198,12 @@ def _event(office: Any, spec: tuple[str, str, str, str, int, int, int, int]) -> 
     event.starts_on = start_day
     event.refresh_derived()
     event.save()
-    if not Session._base_manager.filter(event=event).exists():
+    if not Session.objects.filter(event=event).exists():
         for d in range(n_sessions):
             begin = timezone.make_aware(
                 dt.datetime.combine(start_day + dt.timedelta(days=d), dt.time(9, 30))
             )
-            Session._base_manager.create(
+            Session.objects.create(
                 office=office,
                 event=event,
                 starts_at=begin,
@@ -215,13 +215,13 @@ def _event(office: Any, spec: tuple[str, str, str, str, int, int, int, int]) -> 
 
 def _participants(office: Any, event: Event, count: int, offset: int, past: bool) -> None:
     districts = list(District.objects.filter(province=office.province).order_by("name_sort")[:8])
-    sessions = list(Session._base_manager.filter(event=event))
+    sessions = list(Session.objects.filter(event=event))
     for i in range(count):
         n = offset + i
         email = f"katilimci{n}.{office.slug}@example.invalid"
-        reg = Registration._base_manager.filter(event=event, email_key=email).first()
+        reg = Registration.objects.filter(event=event, email_key=email).first()
         if reg is None:
-            confirmed = Registration._base_manager.filter(
+            confirmed = Registration.objects.filter(
                 event=event, status=RegistrationStatus.CONFIRMED
             ).count()
             reg = Registration(
@@ -251,14 +251,14 @@ def _participants(office: Any, event: Event, count: int, offset: int, past: bool
         if n % 11 == 0:
             attended = []
         for s in attended:
-            Attendance._base_manager.get_or_create(
+            Attendance.objects.get_or_create(
                 registration=reg, session=s, defaults={"office": office}
             )
         if attended and not reg.attended:
-            Registration._base_manager.filter(pk=reg.pk).update(attended=True)
+            Registration.objects.filter(pk=reg.pk).update(attended=True)
             reg.attended = True
         if attended and n % 3 == 0:
-            Feedback._base_manager.get_or_create(
+            Feedback.objects.get_or_create(
                 registration=reg,
                 defaults={
                     "office": office,
@@ -331,8 +331,8 @@ def _import_history(office: Any, actor: Any) -> str:
         report = import_history(office=office, fileobj=buf, actor=actor)
     if report.errors:
         raise RuntimeError(f"demo history import failed: {report.errors[:3]}")
-    Event._base_manager.filter(office=office, is_historical=True).update(is_demo=True)
-    Registration._base_manager.filter(office=office, source=RegistrationSource.IMPORT).update(
+    Event.objects.filter(office=office, is_historical=True).update(is_demo=True)
+    Registration.objects.filter(office=office, source=RegistrationSource.IMPORT).update(
         is_demo=True
     )
     return f"history {report.created} new / {report.unchanged} unchanged"

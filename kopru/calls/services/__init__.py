@@ -1,400 +1,61 @@
-"""Every write of the calls app: create, edit, review and publish, subscriptions."""
+"""Every write of the calls app, by topic: ``calls`` (the call records, review and
+publishing, links, documents, settings) and ``subscriptions`` (saved searches, alerts,
+follows and what is sent to them). Import from here: ``services.call_publish(...)``."""
 
-from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
-
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from kopru.core.audit import audit_log
-from kopru.core.errors import ApplicationError
-from kopru.core.services import model_create, model_update
-
-from ..models import (
-    Call,
-    CallDeadline,
-    CallDocument,
-    CallFacet,
-    CallFacetTerm,
-    CallFollow,
-    CallLink,
-    CallSettings,
-    SavedSearch,
-    State,
+from .calls import (
+    DeadlineInput,
+    call_archive,
+    call_create,
+    call_document_add,
+    call_document_remove,
+    call_link_add,
+    call_link_remove,
+    call_next_deadlines_refresh,
+    call_publish,
+    call_unpublish,
+    call_update,
+    facet_rows,
+    facet_term_ids,
+    settings_for,
+    settings_update,
+    sync_facets,
+)
+from .subscriptions import (
+    alert_confirm,
+    alert_request,
+    alert_unsubscribe,
+    alerts_send_due,
+    follow_confirm,
+    follow_reminders_send,
+    follow_request,
+    follow_unsubscribe,
+    saved_search_create,
 )
 
-
-@dataclass(frozen=True)
-class DeadlineInput:
-    at: dt.datetime  # aware
-    timezone: str = "Europe/Istanbul"
-    stage: int = 1
-    label: str = ""
-
-
-# -- calls -------------------------------------------------------------------------------
-
-
-def facet_term_ids(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """The :class:`CallFacetTerm` id of every (facet, value), creating missing terms."""
-    wanted = set(pairs)
-    found: dict[tuple[str, str], int] = {}
-
-    def look_up(keys: set[tuple[str, str]]) -> None:
-        values = sorted({v for _f, v in keys})
-        for i in range(0, len(values), 500):
-            rows = CallFacetTerm.objects.filter(
-                facet__in={f for f, _v in keys}, value__in=values[i : i + 500]
-            ).values_list("facet", "value", "pk")
-            found.update({(f, v): pk for f, v, pk in rows if (f, v) in keys})
-
-    if wanted:
-        look_up(wanted)
-    missing = wanted - found.keys()
-    if missing:
-        CallFacetTerm.objects.bulk_create(
-            [CallFacetTerm(facet=f, value=v) for f, v in sorted(missing)],
-            ignore_conflicts=True,  # another process may be adding the same term
-            batch_size=500,
-        )
-        look_up(missing)
-    return found
-
-
-def facet_rows(calls: Iterable[Call]) -> list[CallFacet]:
-    """The :class:`CallFacet` rows of ``calls`` (saved calls), terms created as needed."""
-    pairs = [(call, call.facet_values()) for call in calls]
-    ids = facet_term_ids(p for _c, values in pairs for p in values)
-    return [CallFacet(call=call, term_id=ids[p]) for call, values in pairs for p in values]
-
-
-def sync_facets(call: Call) -> None:
-    """Keep the call's facet rows in step with its fields."""
-    wanted = set(facet_term_ids(call.facet_values()).values())
-    existing = dict(CallFacet.objects.filter(call=call).values_list("term_id", "pk"))
-    stale = [pk for term, pk in existing.items() if term not in wanted]
-    if stale:
-        CallFacet.objects.filter(pk__in=stale).delete()
-    CallFacet.objects.bulk_create(
-        [CallFacet(call=call, term_id=t) for t in sorted(wanted) if t not in existing]
-    )
-
-
-def _deadline_tuple(d: DeadlineInput | CallDeadline) -> tuple[Any, ...]:
-    return (d.at, d.timezone, d.stage, d.label)
-
-
-def _set_deadlines(call: Call, deadlines: Sequence[DeadlineInput]) -> bool:
-    """Replace the call's deadlines; returns whether anything changed."""
-    current = list(CallDeadline.objects.filter(call=call).order_by("at", "stage"))
-    new = sorted(deadlines, key=lambda d: (d.at, d.stage))
-    if [_deadline_tuple(d) for d in current] == [_deadline_tuple(d) for d in new]:
-        return False
-    CallDeadline.objects.filter(call=call).delete()
-    CallDeadline.objects.bulk_create(
-        [
-            CallDeadline(call=call, at=d.at, timezone=d.timezone, stage=d.stage, label=d.label)
-            for d in new
-        ]
-    )
-    return True
-
-
-def _refresh(call: Call) -> None:
-    fields = call.refresh_derived()
-    Call._base_manager.filter(pk=call.pk).update(**{f: getattr(call, f) for f in fields})
-    sync_facets(call)
-
-
-def _describe_deadlines(deadlines: Iterable[DeadlineInput | CallDeadline]) -> list[str]:
-    return [f"{d.at.isoformat()} {d.timezone} ({d.stage})" for d in deadlines]
-
-
-@transaction.atomic
-def call_create(
-    *,
-    office: Any,
-    data: dict[str, Any],
-    deadlines: Sequence[DeadlineInput] = (),
-    actor: Any,
-) -> Call:
-    data = {**data, "office": office}
-    data.setdefault("content_changed_at", timezone.now())
-    call = model_create(model=Call, data=data, actor=actor, action="calls.call.created")
-    if deadlines:
-        _set_deadlines(call, deadlines)
-        audit_log(
-            actor=actor,
-            action="calls.call.deadlines",
-            obj=call,
-            changes={"deadlines": ([], _describe_deadlines(deadlines))},
-        )
-    _refresh(call)
-    return call
-
-
-@transaction.atomic
-def call_update(
-    *,
-    call: Call,
-    data: dict[str, Any],
-    deadlines: Sequence[DeadlineInput] | None = None,
-    actor: Any,
-    expected_version: int | None = None,
-) -> Call:
-    old_deadlines = list(call.deadlines.all()) if deadlines is not None else []
-    changed_deadlines = deadlines is not None and _set_deadlines(call, deadlines)
-    extra: dict[str, Any] = {}
-    call, changes = model_update(
-        instance=call,
-        data={**data, **extra},
-        actor=actor,
-        action="calls.call.updated",
-        expected_version=expected_version,
-    )
-    if changed_deadlines:
-        assert deadlines is not None
-        audit_log(
-            actor=actor,
-            action="calls.call.deadlines",
-            obj=call,
-            changes={
-                "deadlines": (_describe_deadlines(old_deadlines), _describe_deadlines(deadlines))
-            },
-        )
-    if changes or changed_deadlines:
-        call.content_changed_at = timezone.now()
-        Call._base_manager.filter(pk=call.pk).update(content_changed_at=call.content_changed_at)
-        _refresh(call)
-    return call
-
-
-def _set_state(call: Call, state: str, actor: Any, action: str) -> Call:
-    if call.state == state:
-        return call
-    old = call.state
-    fields: dict[str, Any] = {"state": state}
-    if state == State.PUBLISHED and not call.published_at:
-        fields["published_at"] = timezone.now()
-    Call._base_manager.filter(pk=call.pk).update(**fields)
-    for k, v in fields.items():
-        setattr(call, k, v)
-    audit_log(actor=actor, action=action, obj=call, changes={"state": (old, state)})
-    return call
-
-
-@transaction.atomic
-def call_publish(*, call: Call, actor: Any) -> Call:
-    """Draft (or archived) → published. A call needs a title to be published."""
-    if not (call.title_tr or call.title_en):
-        raise ApplicationError(_("Başlığı olmayan bir çağrı yayımlanamaz."))
-    call = _set_state(call, State.PUBLISHED, actor, "calls.call.published")
-    from ..tasks import send_instant_alerts
-
-    office_id = call.office_id
-    transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office_id))
-    return call
-
-
-@transaction.atomic
-def call_archive(*, call: Call, actor: Any) -> Call:
-    return _set_state(call, State.ARCHIVED, actor, "calls.call.archived")
-
-
-@transaction.atomic
-def call_unpublish(*, call: Call, actor: Any) -> Call:
-    """Back to draft (for review)."""
-    return _set_state(call, State.DRAFT, actor, "calls.call.unpublished")
-
-
-@transaction.atomic
-def call_link_add(*, call: Call, title: str, url: str, actor: Any) -> CallLink:
-    link = CallLink.objects.create(call=call, title=title, url=url)
-    audit_log(actor=actor, action="calls.call.link_added", obj=call, data={"url": url})
-    return link
-
-
-@transaction.atomic
-def call_link_remove(*, link: CallLink, actor: Any) -> None:
-    call = link.call
-    audit_log(actor=actor, action="calls.call.link_removed", obj=call, data={"url": link.url})
-    link.delete()
-
-
-@transaction.atomic
-def call_document_add(*, call: Call, title: str, file: Any, actor: Any) -> CallDocument:
-    document = CallDocument(call=call, title=title, file=file, size=getattr(file, "size", 0))
-    document.full_clean(exclude=["call"])
-    document.save()
-    audit_log(
-        actor=actor,
-        action="calls.call.document_added",
-        obj=call,
-        data={"title": title, "size": document.size},
-    )
-    return document
-
-
-@transaction.atomic
-def call_document_remove(*, document: CallDocument, actor: Any) -> None:
-    call = document.call
-    audit_log(
-        actor=actor, action="calls.call.document_removed", obj=call, data={"title": document.title}
-    )
-    document.file.delete(save=False)
-    document.delete()
-
-
-def settings_for(office: Any) -> CallSettings:
-    found = CallSettings._base_manager.filter(office=office).first()
-    return found or CallSettings(office=office)
-
-
-@transaction.atomic
-def settings_update(*, office: Any, publish_eu_on_import: bool, actor: Any) -> CallSettings:
-    current = settings_for(office)
-    old = current.publish_eu_on_import if current.pk else True
-    current.publish_eu_on_import = publish_eu_on_import
-    current.save()
-    audit_log(
-        actor=actor,
-        action="calls.settings.updated",
-        obj=current,
-        changes={"publish_eu_on_import": (old, publish_eu_on_import)},
-    )
-    return current
-
-
-# -- saved searches, alerts and follows --------------------------------------------------
-
-
-def _clean_params(params: dict[str, Any]) -> dict[str, Any]:
-    keep = {}
-    for key, value in params.items():
-        if key in ("page",) or value in ("", None, []):
-            continue
-        keep[key] = value
-    return keep
-
-
-@transaction.atomic
-def saved_search_create(
-    *, office: Any, name: str, params: dict[str, Any], user: Any, language: str
-) -> SavedSearch:
-    search = SavedSearch(
-        office=office,
-        name=name.strip()[:120] or _("Kayıtlı arama"),
-        params=_clean_params(params),
-        language=language,
-    )
-    if user is not None and getattr(user, "is_authenticated", False):
-        search.user = user
-        search.email = user.email or ""
-    search.save()
-    audit_log(actor=user, action="calls.savedsearch.created", obj=search)
-    return search
-
-
-@transaction.atomic
-def alert_request(
-    *,
-    search: SavedSearch,
-    email: str,
-    frequency: str,
-    language: str,
-    consent_text: str,
-    actor: Any,
-) -> SavedSearch:
-    """Record the opt-in and consent, and send the confirmation (double opt-in)."""
-    from ..notifications import send_alert_confirmation
-
-    now = timezone.now()
-    search.email = email
-    search.frequency = frequency
-    search.language = language
-    search.consent_text = consent_text
-    search.consent_at = now
-    search.alert_requested_at = now
-    search.alert_confirmed_at = None
-    search.unsubscribed_at = None
-    search.last_sent_at = now
-    search.save()
-    audit_log(
-        actor=actor,
-        action="calls.alert.requested",
-        obj=search,
-        data={"frequency": frequency, "consent_at": now},
-    )
-    transaction.on_commit(lambda: send_alert_confirmation(search))
-    return search
-
-
-@transaction.atomic
-def alert_confirm(*, search: SavedSearch) -> SavedSearch:
-    if not search.alert_confirmed_at or search.unsubscribed_at:
-        search.alert_confirmed_at = timezone.now()
-        search.unsubscribed_at = None
-        search.last_sent_at = timezone.now()
-        search.save(update_fields=["alert_confirmed_at", "unsubscribed_at", "last_sent_at"])
-        audit_log(actor=search.email, action="calls.alert.confirmed", obj=search)
-    return search
-
-
-@transaction.atomic
-def alert_unsubscribe(*, search: SavedSearch) -> SavedSearch:
-    if not search.unsubscribed_at:
-        search.unsubscribed_at = timezone.now()
-        search.save(update_fields=["unsubscribed_at"])
-        audit_log(actor=search.email, action="calls.alert.unsubscribed", obj=search)
-    return search
-
-
-@transaction.atomic
-def follow_request(
-    *,
-    office: Any,
-    call: Call,
-    email: str,
-    language: str,
-    consent_text: str,
-    reminder_days: list[int] | None = None,
-    actor: Any = None,
-) -> CallFollow:
-    from ..notifications import send_follow_confirmation
-
-    follow = CallFollow(
-        office=office,
-        call=call,
-        email=email,
-        language=language,
-        reminder_days=reminder_days or [14, 3],
-        consent_text=consent_text,
-        consent_at=timezone.now(),
-    )
-    follow.save()
-    audit_log(actor=actor or email, action="calls.follow.requested", obj=follow)
-    transaction.on_commit(lambda: send_follow_confirmation(follow))
-    return follow
-
-
-@transaction.atomic
-def follow_confirm(*, follow: CallFollow) -> CallFollow:
-    if not follow.confirmed_at:
-        follow.confirmed_at = timezone.now()
-        follow.save(update_fields=["confirmed_at"])
-        audit_log(actor=follow.email, action="calls.follow.confirmed", obj=follow)
-    return follow
-
-
-@transaction.atomic
-def follow_unsubscribe(*, follow: CallFollow) -> CallFollow:
-    if not follow.unsubscribed_at:
-        follow.unsubscribed_at = timezone.now()
-        follow.save(update_fields=["unsubscribed_at"])
-        audit_log(actor=follow.email, action="calls.follow.unsubscribed", obj=follow)
-    return follow
+__all__ = [
+    "DeadlineInput",
+    "alert_confirm",
+    "alert_request",
+    "alert_unsubscribe",
+    "alerts_send_due",
+    "call_archive",
+    "call_create",
+    "call_document_add",
+    "call_document_remove",
+    "call_link_add",
+    "call_link_remove",
+    "call_next_deadlines_refresh",
+    "call_publish",
+    "call_unpublish",
+    "call_update",
+    "facet_rows",
+    "facet_term_ids",
+    "follow_confirm",
+    "follow_reminders_send",
+    "follow_request",
+    "follow_unsubscribe",
+    "saved_search_create",
+    "settings_for",
+    "settings_update",
+    "sync_facets",
+]

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from kopru.calls.models import CallFollow, SavedSearch
-from kopru.calls.tasks import send_deadline_reminders, send_digests
+from kopru.calls.services import alerts_send_due, follow_reminders_send
 from kopru.core.models import AuditEntry
 from kopru.core.scoping import unscoped
 
@@ -60,7 +60,7 @@ def test_save_search_alert_double_opt_in_digest_and_unsubscribe(
     )
     PublishedCallFactory(office=izmir, title_tr="Gençlik değişimleri", title_en="Youth exchanges")
     mail.outbox.clear()
-    assert send_digests(frequencies=("daily",)) == 1
+    assert alerts_send_due(frequencies=("daily",)) == 1
     message = mail.outbox[0]
     assert "Gençlik değişimleri" in message.body
     html = message.alternatives[0][0]
@@ -73,7 +73,7 @@ def test_save_search_alert_double_opt_in_digest_and_unsubscribe(
     assert not search.alert_active
     assert AuditEntry.objects.filter(action="calls.alert.unsubscribed").exists()
     mail.outbox.clear()
-    assert send_digests(frequencies=("daily",)) == 0
+    assert alerts_send_due(frequencies=("daily",)) == 0
 
 
 def test_digest_is_in_the_subscribers_language(client, izmir, django_capture_on_commit_callbacks):
@@ -111,16 +111,16 @@ def test_follow_confirm_and_reminders_14_and_3_days(
         follow = CallFollow.objects.get()
     assert follow.active and follow.reminder_days == [14, 3]
     mail.outbox.clear()
-    assert send_deadline_reminders() == 1  # 14-day reminder (10 days left)
-    assert send_deadline_reminders() == 0  # not twice
+    assert follow_reminders_send() == 1  # 14-day reminder (10 days left)
+    assert follow_reminders_send() == 0  # not twice
     later = timezone.now() + dt.timedelta(days=8)
-    assert send_deadline_reminders(now=later) == 1  # 3-day reminder
+    assert follow_reminders_send(now=later) == 1  # 3-day reminder
     assert len(mail.outbox) == 2
 
 
 def test_unconfirmed_follow_gets_no_reminder(izmir) -> None:
     CallFollowFactory(office=izmir)
-    assert send_deadline_reminders(now=timezone.now() + dt.timedelta(days=29)) == 0
+    assert follow_reminders_send(now=timezone.now() + dt.timedelta(days=29)) == 0
 
 
 def test_feeds_and_calendars(client, izmir) -> None:

@@ -59,8 +59,8 @@ def test_create_edit_publish_archive_are_audited(client_for, izmir_expert) -> No
     assert edit.status_code == 302
     stale = client.post(f"{detail}duzenle/", {**form, "title_tr": "Eski", "version": 1})
     assert stale.status_code == 409
-    client.post(detail, {"action": "publish"})
-    client.post(detail, {"action": "archive"})
+    assert client.post(f"{detail}yayimla/").status_code == 302
+    assert client.post(f"{detail}arsivle/").status_code == 302
     with unscoped("test"):
         call.refresh_from_db()
         assert call.state == State.ARCHIVED and call.title_tr == "Yeni başlık"
@@ -97,21 +97,16 @@ def test_documents_are_type_and_size_checked(client_for, izmir_expert) -> None:
 
     call = CallFactory(office=izmir_expert.office)
     client = client_for(izmir_expert)
-    url = f"/izmir/panel/cagrilar/{call.pk}/"
+    url = f"/izmir/panel/cagrilar/{call.pk}/belge-ekle/"
     fake = SimpleUploadedFile("rehber.pdf", b"MZ not a pdf")
-    response = client.post(url, {"action": "add_document", "doc-title": "Rehber", "doc-file": fake})
+    response = client.post(url, {"doc-title": "Rehber", "doc-file": fake})
     assert response.status_code == 200
     assert not call.documents.exists()
     exe = SimpleUploadedFile("x.exe", b"MZ")
-    client.post(url, {"action": "add_document", "doc-title": "x", "doc-file": exe})
+    client.post(url, {"doc-title": "x", "doc-file": exe})
     assert not call.documents.exists()
     pdf = SimpleUploadedFile("rehber.pdf", b"%PDF-1.4 test")
-    assert (
-        client.post(
-            url, {"action": "add_document", "doc-title": "Rehber", "doc-file": pdf}
-        ).status_code
-        == 302
-    )
+    assert client.post(url, {"doc-title": "Rehber", "doc-file": pdf}).status_code == 302
     assert call.documents.count() == 1
 
 

@@ -1,0 +1,222 @@
+"""Writes of the public's subscriptions: saved searches and their e-mail alerts, follows
+of one call and their deadline reminders (double opt-in, one-click unsubscribe)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kopru.core.audit import audit_log
+from kopru.core.scoping import unscoped, unscoped_manager
+
+from ..models import Call, CallDeadline, CallFollow, Frequency, SavedSearch
+
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
+    from kopru.offices.models import Office
+
+
+def _clean_params(params: dict[str, Any]) -> dict[str, Any]:
+    keep = {}
+    for key, value in params.items():
+        if key in ("page",) or value in ("", None, []):
+            continue
+        keep[key] = value
+    return keep
+
+
+@transaction.atomic
+def saved_search_create(
+    *, office: Office, name: str, params: dict[str, Any], user: User | None, language: str
+) -> SavedSearch:
+    search = SavedSearch(
+        office=office,
+        name=name.strip()[:120] or _("Kayıtlı arama"),
+        params=_clean_params(params),
+        language=language,
+    )
+    if user is not None:
+        search.user = user
+        search.email = user.email or ""
+    search.save()
+    audit_log(actor=user, action="calls.savedsearch.created", obj=search)
+    return search
+
+
+@transaction.atomic
+def alert_request(
+    *,
+    search: SavedSearch,
+    email: str,
+    frequency: str,
+    language: str,
+    consent_text: str,
+    actor: User | None,
+) -> SavedSearch:
+    """Record the opt-in and consent, and send the confirmation (double opt-in)."""
+    from ..notifications import send_alert_confirmation
+
+    now = timezone.now()
+    search.email = email
+    search.frequency = frequency
+    search.language = language
+    search.consent_text = consent_text
+    search.consent_at = now
+    search.alert_requested_at = now
+    search.alert_confirmed_at = None
+    search.unsubscribed_at = None
+    search.last_sent_at = now
+    search.save()
+    audit_log(
+        actor=actor,
+        action="calls.alert.requested",
+        obj=search,
+        data={"frequency": frequency, "consent_at": now},
+    )
+    transaction.on_commit(lambda: send_alert_confirmation(search))
+    return search
+
+
+@transaction.atomic
+def alert_confirm(*, search: SavedSearch) -> SavedSearch:
+    if not search.alert_confirmed_at or search.unsubscribed_at:
+        search.alert_confirmed_at = timezone.now()
+        search.unsubscribed_at = None
+        search.last_sent_at = timezone.now()
+        search.save(update_fields=["alert_confirmed_at", "unsubscribed_at", "last_sent_at"])
+        audit_log(actor=search.email, action="calls.alert.confirmed", obj=search)
+    return search
+
+
+@transaction.atomic
+def alert_unsubscribe(*, search: SavedSearch) -> SavedSearch:
+    if not search.unsubscribed_at:
+        search.unsubscribed_at = timezone.now()
+        search.save(update_fields=["unsubscribed_at"])
+        audit_log(actor=search.email, action="calls.alert.unsubscribed", obj=search)
+    return search
+
+
+@transaction.atomic
+def follow_request(
+    *,
+    office: Office,
+    call: Call,
+    email: str,
+    language: str,
+    consent_text: str,
+    reminder_days: list[int] | None = None,
+    actor: User | None = None,
+) -> CallFollow:
+    from ..notifications import send_follow_confirmation
+
+    follow = CallFollow(
+        office=office,
+        call=call,
+        email=email,
+        language=language,
+        reminder_days=reminder_days or [14, 3],
+        consent_text=consent_text,
+        consent_at=timezone.now(),
+    )
+    follow.save()
+    audit_log(actor=actor, action="calls.follow.requested", obj=follow)
+    transaction.on_commit(lambda: send_follow_confirmation(follow))
+    return follow
+
+
+@transaction.atomic
+def follow_confirm(*, follow: CallFollow) -> CallFollow:
+    if not follow.confirmed_at:
+        follow.confirmed_at = timezone.now()
+        follow.save(update_fields=["confirmed_at"])
+        audit_log(actor=follow.email, action="calls.follow.confirmed", obj=follow)
+    return follow
+
+
+@transaction.atomic
+def follow_unsubscribe(*, follow: CallFollow) -> CallFollow:
+    if not follow.unsubscribed_at:
+        follow.unsubscribed_at = timezone.now()
+        follow.save(update_fields=["unsubscribed_at"])
+        audit_log(actor=follow.email, action="calls.follow.unsubscribed", obj=follow)
+    return follow
+
+
+# -- sending what is due (daily and on publication) ---------------------------------------
+
+
+def _due(search: SavedSearch, now: dt.datetime) -> bool:
+    last = search.last_sent_at or search.alert_confirmed_at or now
+    if search.frequency == Frequency.INSTANT:
+        return True
+    if search.frequency == Frequency.DAILY:
+        return now - last >= dt.timedelta(hours=23)
+    if search.frequency == Frequency.WEEKLY:
+        return now - last >= dt.timedelta(days=6, hours=23)
+    return False
+
+
+def alerts_send_due(*, frequencies: tuple[str, ...], office_id: int | None = None) -> int:
+    """Send every due digest of saved-search alerts; returns how many mails went out.
+
+    Each search is marked sent in its own transaction right after its mail, so a
+    failure part-way does not send the earlier digests twice.
+    """
+    from ..notifications import send_digest
+    from ..selectors import calls_for_saved_search
+
+    now = timezone.now()
+    sent = 0
+    with unscoped("alert digests span every office's subscribers"):
+        qs = SavedSearch.objects.filter(
+            frequency__in=frequencies, alert_confirmed_at__isnull=False
+        ).exclude(email="")
+        if office_id:
+            qs = qs.filter(office_id=office_id)
+        searches = list(qs.select_related("office"))
+    rows = unscoped_manager(SavedSearch, reason="mark the searches read above as sent")
+    for search in searches:
+        if not search.alert_active or not _due(search, now):
+            continue
+        calls: list[Call] = list(calls_for_saved_search(search, since=search.last_sent_at)[:50])
+        if calls:
+            send_digest(search, calls)
+            sent += 1
+        rows.filter(pk=search.pk).update(last_sent_at=now)
+    return sent
+
+
+def follow_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Reminders N days before each upcoming deadline of followed calls (every office)."""
+    from ..notifications import send_reminder
+
+    now = now or timezone.now()
+    sent = 0
+    with unscoped("deadline reminders span every office's followers"):
+        follows = list(
+            CallFollow.objects.filter(
+                confirmed_at__isnull=False, unsubscribed_at__isnull=True
+            ).select_related("call", "office")
+        )
+        for follow in follows:
+            changed = False
+            deadlines = CallDeadline.objects.filter(call_id=follow.call_id, at__gte=now)
+            for deadline in deadlines:
+                for days in sorted(follow.reminder_days or [14, 3]):
+                    key = f"{deadline.at.isoformat()}/{days}"
+                    if key in follow.sent_reminders:
+                        continue
+                    if deadline.at - dt.timedelta(days=days) <= now:
+                        send_reminder(follow, deadline, days)
+                        follow.sent_reminders = [*follow.sent_reminders, key]
+                        changed = True
+                        sent += 1
+                        break
+            if changed:
+                CallFollow.objects.filter(pk=follow.pk).update(sent_reminders=follow.sent_reminders)
+    return sent
