@@ -10,11 +10,16 @@ from typing import Any
 
 def can_work_in_office(user: Any, office: Any) -> bool:
     """Staff panel of ``office``: its coordinator and experts, and national admins."""
+    return works_for_office_id(user, office.pk)
+
+
+def works_for_office_id(user: Any, office_id: int) -> bool:
+    """``can_work_in_office`` by the office's id (a record's ``office_id``, no query)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_national_admin:
         return True
-    return bool(user.is_office_staff and user.office_id == office.pk)
+    return bool(user.is_office_staff and user.office_id == office_id)
 
 
 def can_coordinate_office(user: Any, office: Any) -> bool:

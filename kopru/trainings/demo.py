@@ -19,7 +19,6 @@ from kopru.core.demodata import DemoContext
 from kopru.core.scoping import office_scope
 from kopru.geo.models import District
 
-from .certificates import certificate_issue
 from .importer import HEADERS, import_history
 from .models import (
     Attendance,
@@ -32,6 +31,7 @@ from .models import (
     RegistrationStatus,
     Session,
 )
+from .services import certificate_issue
 
 ORDER = 50
 
@@ -271,7 +271,7 @@ def _participants(office: Any, event: Event, count: int, offset: int, past: bool
 
 
 def _certificates(office: Any, event: Event) -> int:
-    from .certificates import eligible_registrations
+    from .selectors import eligible_registrations
 
     issued = 0
     with office_scope(office):

@@ -1,13 +1,10 @@
-"""Everything held on one person, for a KVKK access request."""
+"""A person's exported data as a spreadsheet (the export itself is
+``services.person_export``)."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
-
-from kopru.core.audit import audit_log
-
-from .selectors import person_registrations
 
 
 def _safe(value: Any) -> Any:
@@ -15,44 +12,6 @@ def _safe(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
-
-
-def person_export(*, person_key: str, actor: Any) -> dict[str, Any]:
-    regs = list(person_registrations(person_key)) if person_key else []
-    data: dict[str, Any] = {"person": person_key, "registrations": []}
-    for reg in regs:
-        data["registrations"].append(
-            {
-                "event": reg.event.title_tr,
-                "event_date": reg.event.starts_on,
-                "full_name": reg.full_name,
-                "email": reg.email,
-                "phone": reg.phone,
-                "organisation": reg.organisation_name,
-                "organisation_type": reg.organisation_type,
-                "district": reg.district.name if reg.district else "",
-                "age_group": reg.age_group,
-                "priority_group": reg.priority_group,
-                "status": reg.status,
-                "source": reg.source,
-                "registered_at": reg.created_at,
-                "consent_text": reg.consent_text,
-                "consent_at": reg.consent_at,
-                "attended_sessions": [a.session.starts_at for a in reg.attendances.all()],
-                "certificates": [
-                    {"code": c.code, "issued_at": c.issued_at, "revoked_at": c.revoked_at}
-                    for c in reg.certificates.all()
-                ],
-            }
-        )
-    if regs:
-        audit_log(
-            actor=actor,
-            action="trainings.person.exported",
-            office=regs[0].office_id,
-            data={"registrations": [r.pk for r in regs]},
-        )
-    return data
 
 
 def export_xlsx(data: dict[str, Any]) -> bytes:

@@ -9,18 +9,30 @@ from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from kopru.core.scoping import unscoped_manager
 from kopru.core.text import search_terms
 from kopru.organisations.models import OrganisationType
 
+from .certificates import required_sessions
 from .models import (
+    Certificate,
     Event,
     EventStatus,
     EventType,
     Feedback,
+    Material,
     Registration,
     RegistrationStatus,
     Session,
 )
+
+
+def _sessions_of_events_read() -> QuerySet[Session]:
+    # Public pages may list an event's sessions, which the public scope does not
+    # declare public themselves: holding the event authorises its sessions.
+    return unscoped_manager(Session, reason="the sessions of events read above").order_by(
+        "starts_at"
+    )
 
 
 def _with_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
@@ -39,7 +51,7 @@ def public_event_lists(*, event_type: str = "") -> tuple[list[Event], list[Event
     today = timezone.localdate()
     qs = _with_counts(
         Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
-    ).prefetch_related(Prefetch("sessions", queryset=Session._base_manager.order_by("starts_at")))
+    ).prefetch_related(Prefetch("sessions", queryset=_sessions_of_events_read()))
     if event_type:
         qs = qs.filter(type=event_type)
     upcoming = list(
@@ -62,6 +74,90 @@ def panel_event_list(*, q: str = "", status: str = "", include_history: bool = F
 
 def event_for_detail(pk: int) -> Any:
     return _with_counts(Event.objects.all()).get(pk=pk)
+
+
+def events_with_counts() -> QuerySet[Event]:
+    """Events of the scope with ``confirmed_count`` and ``waiting_count``."""
+    return _with_counts(Event.objects.all())
+
+
+def public_event_page() -> QuerySet[Event]:
+    """What an event's public page shows with it: sessions, materials, office."""
+    return Event.objects.prefetch_related("sessions", "materials").select_related("office")
+
+
+def calendar_events(limit: int = 200) -> list[Event]:
+    """Published (and cancelled) events of the scope for the iCalendar feed, latest first."""
+    return list(
+        Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+        .select_related("office")
+        .prefetch_related("sessions")
+        .order_by("-starts_on")[:limit]
+    )
+
+
+def public_material(pk: Any) -> Material | None:
+    return Material.objects.filter(pk=pk).first()
+
+
+def registration_for_link(office: Any, registration_id: int | None) -> Registration | None:
+    """The registration a signed private link names (the token authorises the reader,
+    who has no account: the public scope would not show a registration)."""
+    if not registration_id:
+        return None
+    return (
+        unscoped_manager(Registration, reason="a signed private link names this registration")
+        .select_related("event", "event__office")
+        .filter(pk=registration_id, office=office)
+        .first()
+    )
+
+
+def certificate_for_code(office: Any, code: str, *, valid_only: bool = False) -> Certificate | None:
+    """The certificate with ``code`` in ``office`` (the code is printed on it)."""
+    qs = Certificate.objects.select_related("registration__event", "replaced_by").filter(
+        code=code, office=office
+    )
+    if valid_only:
+        qs = qs.filter(revoked_at__isnull=True)
+    return qs.first()
+
+
+def event_registrations(event: Event) -> QuerySet[Registration]:
+    """An event's registrations for its panel page, with attendance and certificates."""
+    return (
+        Registration.objects.filter(event=event)
+        .select_related("district")
+        .prefetch_related(
+            "attendances",
+            Prefetch("certificates", queryset=Certificate.objects.order_by("-issued_at", "-id")),
+        )
+        .order_by("status", "created_at", "id")
+    )
+
+
+def registration_for_checkin(registration_id: int | None) -> Registration | None:
+    """The registration a check-in QR code names, in the office's scope."""
+    return Registration.objects.select_related("event").filter(pk=registration_id or 0).first()
+
+
+def events_with_sessions() -> QuerySet[Event]:
+    return Event.objects.prefetch_related("sessions")
+
+
+def event_with_sessions(pk: int) -> Event:
+    return events_with_sessions().get(pk=pk)
+
+
+def present_registration_ids(session: Session | None) -> set[int]:
+    """Who has checked in to ``session``."""
+    if session is None:
+        return set()
+    return set(session.attendances.values_list("registration_id", flat=True))
+
+
+def is_present(session: Session | None, registration: Registration) -> bool:
+    return bool(session and session.attendances.filter(registration=registration).exists())
 
 
 def checkin_candidates(*, event: Event, q: str = "") -> QuerySet[Registration]:
@@ -186,3 +282,28 @@ def person_registrations(person_key: str) -> QuerySet[Registration]:
         .prefetch_related("attendances__session", "certificates")
         .order_by("created_at")
     )
+
+
+# --- certificates -----------------------------------------------------------
+
+
+def eligible_registrations(event: Event) -> list[Registration]:
+    """Confirmed participants who met the attendance rule and hold no valid certificate."""
+    session_count = event.sessions.count()
+    need = max(1, required_sessions(event, session_count))
+    registrations = unscoped_manager(Registration, reason="the registrations of the event given")
+    certificates = unscoped_manager(Certificate, reason="the certificates of the event given")
+    qs = (
+        registrations.filter(
+            event=event, status=RegistrationStatus.CONFIRMED, attended=True, erased_at__isnull=True
+        )
+        .annotate(n=Count("attendances", distinct=True))
+        .filter(n__gte=need)
+        .exclude(
+            pk__in=certificates.filter(registration__event=event, revoked_at__isnull=True).values(
+                "registration_id"
+            )
+        )
+        .order_by("id")
+    )
+    return list(qs)

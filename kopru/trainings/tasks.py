@@ -12,8 +12,8 @@ from kopru.core.jobs import job_progress, job_running, job_succeed
 def issue_certificates_task(job_id: int) -> None:
     from django.urls import reverse
 
-    from .certificates import certificates_issue_for_event
     from .models import Event
+    from .services import certificates_issue_for_event
 
     with job_running(job_id) as job:
         event = Event.objects.get(pk=job.params["event_id"])

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 
 from kopru.core.models import AuditEntry, Job
 from kopru.core.scoping import office_scope, unscoped
-from kopru.trainings import certificates as certs
+from kopru.trainings import services
 from kopru.trainings.models import Attendance, Certificate, Registration
 from kopru.trainings.tokens import make_token
 
@@ -126,8 +126,8 @@ def test_pdf_renders_turkish_and_english(event: Any) -> None:
     _attend_all(event, reg)
     with office_scope(event.office):
         reg = Registration.objects.select_related("event__office").get(pk=reg.pk)
-        tr = certs.certificate_issue(registration=reg, language="tr", actor=None)
-        en = certs.certificate_issue(registration=reg, language="en", actor=None)
+        tr = services.certificate_issue(registration=reg, language="tr", actor=None)
+        en = services.certificate_issue(registration=reg, language="en", actor=None)
     for c in (tr, en):
         with default_storage.open(c.pdf.name) as f:
             assert f.read(4) == b"%PDF"

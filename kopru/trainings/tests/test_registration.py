@@ -217,7 +217,7 @@ def test_material_upload_checks_type_and_content(
 
 
 def test_public_registration_refuses_bots_and_slows_bursts(client: Any, balikesir: Any) -> None:
-    from kopru.trainings.views import REGISTRATIONS_PER_HOUR
+    from kopru.trainings.views.public import REGISTRATIONS_PER_HOUR
 
     from .factories import EventFactory
 
