@@ -9,8 +9,23 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key, search_terms
+from kopru.geo.models import District
 
 from .models import MERGE_FIELDS, PUBLIC_TYPES, Organisation, TeamMember, TeamRole, TeamStatus
+
+
+def districts_of(office: Any) -> list[District]:
+    """The districts of the office's province, in Turkish alphabetical order."""
+    return list(District.objects.filter(province=office.province).order_by("name_sort"))
+
+
+def district(pk: Any) -> District | None:
+    return District.objects.filter(pk=pk).first()
+
+
+def organisations_by_id(ids: set[int]) -> dict[int, Organisation]:
+    """The organisations of the scope among ``ids`` (fewer when some are not)."""
+    return {o.pk: o for o in Organisation.objects.filter(pk__in=ids)}
 
 
 def organisation_list(

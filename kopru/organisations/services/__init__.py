@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -11,12 +11,22 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log, json_value
 from kopru.core.errors import ApplicationError
+from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_create, model_update
 
 from ..models import MERGE_FIELDS, Organisation, TeamMember, TeamStatus
 
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
+    from kopru.offices.models import Office
 
-def organisation_create(*, office: Any, data: dict[str, Any], actor: Any) -> Organisation:
+#: Rows of the team of an organisation the caller holds (fetched through its scope).
+TEAM = "the team of the organisation given"
+#: Records of any app that point at organisations being merged (all of one office).
+LINKS = "every record of any app that points at the organisations given"
+
+
+def organisation_create(*, office: Office, data: dict[str, Any], actor: User) -> Organisation:
     return model_create(
         model=Organisation,
         data={**data, "office": office},
@@ -26,7 +36,7 @@ def organisation_create(*, office: Any, data: dict[str, Any], actor: Any) -> Org
 
 
 def organisation_update(
-    *, organisation: Organisation, data: dict[str, Any], actor: Any, expected_version: int | None
+    *, organisation: Organisation, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> Organisation:
     organisation, _changes = model_update(
         instance=organisation,
@@ -46,7 +56,7 @@ def team_status_set(
     organisation: Organisation,
     status: str,
     formed_on: Any,
-    actor: Any,
+    actor: User,
     expected_version: int | None,
 ) -> Organisation:
     """Record whether the organisation has a project team (and since when)."""
@@ -66,9 +76,13 @@ def team_status_set(
     return organisation
 
 
-def _release_contact_point(organisation: Organisation, keep: TeamMember | None, actor: Any) -> None:
+def _release_contact_point(
+    organisation: Organisation, keep: TeamMember | None, actor: User
+) -> None:
     """Only one contact point per team: the others stop being it (audited)."""
-    others = TeamMember._base_manager.filter(organisation=organisation, is_contact_point=True)
+    others = unscoped_manager(TeamMember, reason=TEAM).filter(
+        organisation=organisation, is_contact_point=True
+    )
     if keep is not None and keep.pk:
         others = others.exclude(pk=keep.pk)
     for other in others:
@@ -82,7 +96,7 @@ def _release_contact_point(organisation: Organisation, keep: TeamMember | None, 
 
 @transaction.atomic
 def team_member_create(
-    *, organisation: Organisation, data: dict[str, Any], actor: Any
+    *, organisation: Organisation, data: dict[str, Any], actor: User
 ) -> TeamMember:
     if data.get("is_contact_point"):
         _release_contact_point(organisation, None, actor)
@@ -96,7 +110,7 @@ def team_member_create(
 
 @transaction.atomic
 def team_member_update(
-    *, member: TeamMember, data: dict[str, Any], actor: Any, expected_version: int | None
+    *, member: TeamMember, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> TeamMember:
     if member.erased_at:
         raise ApplicationError(_("Bu kişinin verileri silindi; kayıt düzenlenemez."))
@@ -132,7 +146,7 @@ def _scrub_member_history(member: TeamMember) -> None:
 
 
 @transaction.atomic
-def team_member_delete(*, member: TeamMember, actor: Any) -> None:
+def team_member_delete(*, member: TeamMember, actor: User) -> None:
     """Remove a person from the team; their details leave the audit trail too."""
     audit_log(
         actor=actor,
@@ -144,7 +158,7 @@ def team_member_delete(*, member: TeamMember, actor: Any) -> None:
     member.delete()
 
 
-def team_members_erase(*, email: str, actor: Any) -> int:
+def team_members_erase(*, email: str, actor: User) -> int:
     """Anonymise the team members held under ``email`` in the active scope.
 
     The record stays (the team keeps a member in that role); name, contact details,
@@ -154,7 +168,9 @@ def team_members_erase(*, email: str, actor: Any) -> int:
     count = 0
     with transaction.atomic():
         for member in TeamMember.objects.filter(email=email, erased_at__isnull=True):
-            TeamMember._base_manager.filter(pk=member.pk).update(
+            unscoped_manager(TeamMember, reason="the member just read in scope").filter(
+                pk=member.pk
+            ).update(
                 full_name=_("Silinmiş kişi"),
                 name_sort="",
                 email="",
@@ -181,7 +197,7 @@ def team_members_erase(*, email: str, actor: Any) -> int:
 
 
 @transaction.atomic
-def organisations_mark_distinct(*, organisations: list[Organisation], actor: Any) -> None:
+def organisations_mark_distinct(*, organisations: list[Organisation], actor: User) -> None:
     """Staff looked at a group of likely duplicates: they are different organisations."""
     if len(organisations) < 2:
         raise ApplicationError(_("En az iki kurum seçin."))
@@ -257,7 +273,8 @@ def related_counts(organisations: list[Organisation]) -> list[tuple[Any, int]]:
     ids = [o.pk for o in organisations]
     out = []
     for rel in related_links():
-        n = rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": ids}).count()
+        rows = unscoped_manager(rel.related_model, reason=LINKS)
+        n = rows.filter(**{f"{rel.field.name}__in": ids}).count()
         if n:
             out.append((_link_model_label(rel), n))
     return out
@@ -265,8 +282,9 @@ def related_counts(organisations: list[Organisation]) -> list[tuple[Any, int]]:
 
 def _release_other_contact_points(survivor: Organisation, ids: list[int]) -> None:
     """One contact point per team: the survivor's wins, else the first one found."""
-    theirs = TeamMember._base_manager.filter(organisation_id__in=ids, is_contact_point=True)
-    if TeamMember._base_manager.filter(organisation=survivor, is_contact_point=True).exists():
+    members = unscoped_manager(TeamMember, reason=TEAM)
+    theirs = members.filter(organisation_id__in=ids, is_contact_point=True)
+    if members.filter(organisation=survivor, is_contact_point=True).exists():
         theirs.update(is_contact_point=False)
         return
     first = theirs.order_by("pk").first()
@@ -281,15 +299,17 @@ def _repoint(survivor: Organisation, others: list[Organisation]) -> dict[str, in
     _release_other_contact_points(survivor, ids)
     for rel in related_links():
         model, column = rel.related_model, rel.field.name
-        rows = model._base_manager.filter(**{f"{column}__in": ids})
+        rows = unscoped_manager(model, reason=LINKS).filter(**{f"{column}__in": ids})
         if model._meta.auto_created:
             # A many-to-many row: a record linked to both keeps its one link to the
             # survivor (the table allows each pair once).
             partner = next(
                 f.attname for f in model._meta.fields if f.is_relation and f.name != column
             )
-            have = model._base_manager.filter(**{column: survivor.pk}).values_list(
-                partner, flat=True
+            have = (
+                unscoped_manager(model, reason=LINKS)
+                .filter(**{column: survivor.pk})
+                .values_list(partner, flat=True)
             )
             rows.filter(**{f"{partner}__in": list(have)}).delete()
         n = rows.update(**{column: survivor.pk})
@@ -299,7 +319,7 @@ def _repoint(survivor: Organisation, others: list[Organisation]) -> dict[str, in
 
 
 def organisation_merge(
-    *, survivor: Organisation, others: list[Organisation], actor: Any
+    *, survivor: Organisation, others: list[Organisation], actor: User
 ) -> Organisation:
     """Merge ``others`` into ``survivor``: one audited action, in one transaction.
 
@@ -315,9 +335,8 @@ def organisation_merge(
     try:
         with transaction.atomic():
             ids = [survivor.pk, *[o.pk for o in others]]
-            locked = {
-                o.pk: o for o in Organisation._base_manager.select_for_update().filter(pk__in=ids)
-            }
+            rows = unscoped_manager(Organisation, reason="the organisations given, locked")
+            locked = {o.pk: o for o in rows.select_for_update().filter(pk__in=ids)}
             if len(locked) != len(ids):
                 raise ApplicationError(_("Kurumlardan biri bu arada silinmiş."))
             survivor = locked[survivor.pk]
@@ -335,12 +354,12 @@ def organisation_merge(
                 for o in others
             ]
             moved = _repoint(survivor, others)
-            Organisation._base_manager.filter(pk__in=[o.pk for o in others]).delete()
+            rows.filter(pk__in=[o.pk for o in others]).delete()
             for name, (_old, new) in changes.items():
                 setattr(survivor, _attname(name), new)
             survivor.refresh_derived()
             survivor.save()
-            Organisation._base_manager.filter(pk=survivor.pk).update(version=F("version") + 1)
+            rows.filter(pk=survivor.pk).update(version=F("version") + 1)
             survivor.refresh_from_db(fields=["version"])
             audit_log(
                 actor=actor,

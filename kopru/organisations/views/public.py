@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 
-from . import selectors
-from .models import Organisation, OrganisationType
-from .views import _districts, _int
+from kopru.core.access import get_or_404_scoped
+from kopru.core.http import PublicRequest
+
+from .. import selectors
+from ..models import Organisation, OrganisationType
+from .common import int_or_none
 
 PAGE_SIZE = 20
 
 
-def directory(request: HttpRequest, office_slug: str) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def directory(request: PublicRequest, office_slug: str) -> HttpResponse:
+    office = request.office
     q = request.GET.get("q", "").strip()[:200]
     org_type = request.GET.get("tur", "")
     org_type = org_type if org_type in OrganisationType.values else ""
-    districts = _districts(office)
-    district_id = _int(request.GET.get("ilce"))
+    districts = selectors.districts_of(office)
+    district_id = int_or_none(request.GET.get("ilce"))
     if district_id not in {d.pk for d in districts}:
         district_id = None
     qs = selectors.directory_search(q=q, type=org_type, district_id=district_id)
@@ -38,8 +41,8 @@ def directory(request: HttpRequest, office_slug: str) -> HttpResponse:
     )
 
 
-def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(
+def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
+    organisation = get_or_404_scoped(
         Organisation.objects.select_related("district", "district__province"), pk=pk
     )
     return render(
