@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.scoping import unscoped_manager
+
 from .models import Partner, Project, Stage
 
 Column = tuple[str, Any, Callable[[Project], Any]]
@@ -99,9 +101,10 @@ def export_rows(qs: QuerySet[Project], columns: list[Column]) -> Iterator[list[A
     qs = qs.select_related("owner", "office").prefetch_related("districts")
     projects = list(qs)
     partners: dict[int, list[Partner]] = {}
-    for partner in Partner._base_manager.filter(project_id__in=[p.pk for p in projects]).order_by(
-        "position", "id"
-    ):
+    # The public open data lists the partners of published projects; partners are not
+    # public records themselves, but holding the project authorises its partners.
+    rows = unscoped_manager(Partner, reason="the partners of the projects read above")
+    for partner in rows.filter(project_id__in=[p.pk for p in projects]).order_by("position", "id"):
         partners.setdefault(partner.project_id, []).append(partner)
     for p in projects:
         p.prefetched_partners = partners.get(p.pk, [])  # type: ignore[attr-defined]

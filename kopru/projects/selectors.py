@@ -12,6 +12,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -20,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.text import sort_key
 from kopru.core.vocabularies import (
@@ -35,6 +37,11 @@ from .models import (
     MONITORED_STAGES,
     Activity,
     Indicator,
+    IndicatorValue,
+    Milestone,
+    MonitoringVisit,
+    Objective,
+    Partner,
     Project,
     ReportDeadline,
     Stage,
@@ -230,6 +237,9 @@ def district_table(qs: QuerySet[Project]) -> list[dict[str, Any]]:
 # --- Monitoring ----------------------------------------------------------------------
 
 
+OUTER = "rows of the projects of the outer, scoped query"
+
+
 def _count(subquery: QuerySet[Any]) -> Any:
     return Coalesce(
         Subquery(
@@ -246,17 +256,22 @@ def monitoring_list(*, today: dt.date | None = None) -> QuerySet[Project]:
 
     today = today or timezone.localdate()
     stale_before = timezone.now() - dt.timedelta(days=STALE_DAYS)
-    overdue = ReportDeadline._base_manager.filter(
-        project=OuterRef("pk"), received_on__isnull=True, due_date__lt=today
+    # Subqueries correlated with the scoped projects of the outer query (OuterRef):
+    # they only ever read rows of those projects.
+    deadlines = unscoped_manager(ReportDeadline, reason=OUTER)
+    overdue = deadlines.filter(project=OuterRef("pk"), received_on__isnull=True, due_date__lt=today)
+    behind = (
+        unscoped_manager(Activity, reason=OUTER)
+        .filter(project=OuterRef("pk"))
+        .filter(
+            Q(planned_end__lt=today, actual_end__isnull=True)
+            | Q(planned_start__lt=today, actual_start__isnull=True)
+        )
     )
-    behind = Activity._base_manager.filter(project=OuterRef("pk")).filter(
-        Q(planned_end__lt=today, actual_end__isnull=True)
-        | Q(planned_start__lt=today, actual_start__isnull=True)
+    off = unscoped_manager(Indicator, reason=OUTER).filter(project=OuterRef("pk"), off_track=True)
+    next_due = deadlines.filter(project=OuterRef("pk"), received_on__isnull=True).order_by(
+        "due_date"
     )
-    off = Indicator._base_manager.filter(project=OuterRef("pk"), off_track=True)
-    next_due = ReportDeadline._base_manager.filter(
-        project=OuterRef("pk"), received_on__isnull=True
-    ).order_by("due_date")
     one = Value(1)
     zero = Value(0)
     return (
@@ -351,4 +366,38 @@ def cycle_statistics(*, now: dt.datetime | None = None) -> dict[str, Any]:
         "approved": len(approved & submitted),
         "approval_rate": rate,
         "decided_stages": DECIDED_STAGES,
+    }
+
+
+# --- one project's page ------------------------------------------------------------
+
+
+def project_parts(project: Project, *, staff: bool) -> dict[str, Any]:
+    """What a project's page lists: partners, logical framework, monitoring (the office's
+    monitoring visits only for its ``staff``), the stage history."""
+    values = unscoped_manager(IndicatorValue, reason="the values of the indicators read here")
+    return {
+        "districts": list(project.districts.order_by("name_sort")),
+        "partners": list(Partner.objects.filter(project=project)),
+        "objectives": list(Objective.objects.filter(project=project)),
+        "indicators": list(
+            Indicator.objects.filter(project=project).prefetch_related(
+                Prefetch("values", queryset=values.order_by("measured_on", "id"))
+            )
+        ),
+        "activities": list(Activity.objects.filter(project=project)),
+        "milestones": list(Milestone.objects.filter(project=project)),
+        "deadlines": list(ReportDeadline.objects.filter(project=project)),
+        "visits": list(MonitoringVisit.objects.filter(project=project).select_related("visitor"))
+        if staff
+        else [],
+        "history": list(StageChange.objects.filter(project=project).select_related("changed_by")),
+    }
+
+
+def public_project_parts(project: Project) -> dict[str, Any]:
+    """What a project's public data-bank page lists with it."""
+    return {
+        "partners": list(Partner.objects.filter(project=project)),
+        "districts": list(project.districts.order_by("name_sort")),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
+from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_create, model_update
 
 from ..models import (
@@ -29,23 +30,35 @@ from ..models import (
     StageChange,
 )
 
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
+    from kopru.offices.models import Office
+
+#: Rows of (or under) the project the caller holds, fetched through its scope.
+HELD = "rows of the project the service was given"
+
+
+def _held(project: Project) -> Any:
+    """The row of the project the service was given (fetched through the scope)."""
+    return unscoped_manager(Project, reason=HELD).filter(pk=project.pk)
+
 
 def _touch(project: Project) -> None:
     """Record that the project was updated now (the "no update for 90 days" flag)."""
     now = timezone.now()
-    Project._base_manager.filter(pk=project.pk).update(last_update_at=now)
+    _held(project).update(last_update_at=now)
     project.last_update_at = now
 
 
 @transaction.atomic
-def project_create(*, office: Any, data: dict[str, Any], actor: Any) -> Project:
+def project_create(*, office: Office, data: dict[str, Any], actor: User) -> Project:
     data = {**data, "office": office}
     stage = data.setdefault("stage", Stage.IDEA)
     if actor is not None and getattr(actor, "is_authenticated", False):
         data.setdefault("created_by", actor)
     project = model_create(model=Project, data=data, actor=actor, action="projects.project.created")
     now = timezone.now()
-    StageChange._base_manager.create(
+    unscoped_manager(StageChange, reason=HELD).create(
         office=office,
         project=project,
         from_stage="",
@@ -53,14 +66,14 @@ def project_create(*, office: Any, data: dict[str, Any], actor: Any) -> Project:
         changed_at=now,
         changed_by=data.get("created_by"),
     )
-    Project._base_manager.filter(pk=project.pk).update(stage_changed_at=now, last_update_at=now)
+    _held(project).update(stage_changed_at=now, last_update_at=now)
     project.stage_changed_at = project.last_update_at = now
     return project
 
 
 @transaction.atomic
 def project_update(
-    *, project: Project, data: dict[str, Any], actor: Any, expected_version: int | None
+    *, project: Project, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> Project:
     if "stage" in data and data["stage"] != project.stage:
         raise ApplicationError(_("Aşama yalnız aşama değişikliği ile değiştirilebilir."))
@@ -82,7 +95,7 @@ def project_transition(
     *,
     project: Project,
     to_stage: str,
-    actor: Any,
+    actor: User,
     note: str = "",
     allowed: tuple[str, ...] | None = None,
     expected_version: int | None = None,
@@ -106,7 +119,7 @@ def project_transition(
         action="projects.project.stage_changed",
         expected_version=expected_version,
     )
-    StageChange._base_manager.create(
+    unscoped_manager(StageChange, reason=HELD).create(
         office_id=project.office_id,
         project=project,
         from_stage=old,
@@ -119,7 +132,7 @@ def project_transition(
     return project
 
 
-def project_set_published(*, project: Project, published: bool, actor: Any) -> Project:
+def project_set_published(*, project: Project, published: bool, actor: User) -> Project:
     project, _changes = model_update(
         instance=project,
         data={"is_published": published},
@@ -132,7 +145,7 @@ def project_set_published(*, project: Project, published: bool, actor: Any) -> P
 # --- Partners and the logical framework -------------------------------------------
 
 
-def _child_create(model: Any, *, project: Project, data: dict[str, Any], actor: Any) -> Any:
+def _child_create(model: Any, *, project: Project, data: dict[str, Any], actor: User) -> Any:
     with transaction.atomic():
         obj = model_create(
             model=model,
@@ -144,13 +157,13 @@ def _child_create(model: Any, *, project: Project, data: dict[str, Any], actor: 
     return obj
 
 
-def partner_add(*, project: Project, data: dict[str, Any], actor: Any) -> Partner:
+def partner_add(*, project: Project, data: dict[str, Any], actor: User) -> Partner:
     data = {**data, "country": str(data.get("country", "")).upper()}
     return _child_create(Partner, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
 @transaction.atomic
-def partner_remove(*, partner: Partner, actor: Any) -> None:
+def partner_remove(*, partner: Partner, actor: User) -> None:
     audit_log(
         actor=actor,
         action="projects.partner.deleted",
@@ -162,11 +175,11 @@ def partner_remove(*, partner: Partner, actor: Any) -> None:
     _touch(project)
 
 
-def objective_add(*, project: Project, data: dict[str, Any], actor: Any) -> Objective:
+def objective_add(*, project: Project, data: dict[str, Any], actor: User) -> Objective:
     return _child_create(Objective, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
-def indicator_add(*, project: Project, data: dict[str, Any], actor: Any) -> Indicator:
+def indicator_add(*, project: Project, data: dict[str, Any], actor: User) -> Indicator:
     return _child_create(Indicator, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
@@ -192,7 +205,7 @@ def indicator_is_off_track(
 
 @transaction.atomic
 def indicator_record_value(
-    *, indicator: Indicator, data: dict[str, Any], actor: Any
+    *, indicator: Indicator, data: dict[str, Any], actor: User
 ) -> IndicatorValue:
     project = indicator.project
     value = model_create(
@@ -202,26 +215,29 @@ def indicator_record_value(
         action="projects.indicatorvalue.created",
     )
     latest = (
-        IndicatorValue._base_manager.filter(indicator=indicator)
+        unscoped_manager(IndicatorValue, reason=HELD)
+        .filter(indicator=indicator)
         .order_by("-measured_on", "-id")
         .first()
     )
     assert latest is not None
     off = indicator_is_off_track(indicator, latest.value, latest.measured_on, project)
-    Indicator._base_manager.filter(pk=indicator.pk).update(latest_value=latest.value, off_track=off)
+    unscoped_manager(Indicator, reason=HELD).filter(pk=indicator.pk).update(
+        latest_value=latest.value, off_track=off
+    )
     indicator.latest_value, indicator.off_track = latest.value, off
     _touch(project)
     return value
 
 
-def activity_add(*, project: Project, data: dict[str, Any], actor: Any) -> Activity:
+def activity_add(*, project: Project, data: dict[str, Any], actor: User) -> Activity:
     if data["planned_end"] < data["planned_start"]:
         raise ApplicationError(_("Planlanan bitiş, başlangıçtan önce olamaz."))
     return _child_create(Activity, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
 @transaction.atomic
-def activity_record_actual(*, activity: Activity, data: dict[str, Any], actor: Any) -> Activity:
+def activity_record_actual(*, activity: Activity, data: dict[str, Any], actor: User) -> Activity:
     start, end = data.get("actual_start"), data.get("actual_end")
     if start and end and end < start:
         raise ApplicationError(_("Gerçekleşen bitiş, başlangıçtan önce olamaz."))
@@ -235,12 +251,12 @@ def activity_record_actual(*, activity: Activity, data: dict[str, Any], actor: A
 # --- Monitoring --------------------------------------------------------------------
 
 
-def milestone_add(*, project: Project, data: dict[str, Any], actor: Any) -> Milestone:
+def milestone_add(*, project: Project, data: dict[str, Any], actor: User) -> Milestone:
     return _child_create(Milestone, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
 @transaction.atomic
-def milestone_mark_done(*, milestone: Milestone, done_on: dt.date, actor: Any) -> Milestone:
+def milestone_mark_done(*, milestone: Milestone, done_on: dt.date, actor: User) -> Milestone:
     milestone, _changes = model_update(
         instance=milestone,
         data={"done_on": done_on},
@@ -251,13 +267,13 @@ def milestone_mark_done(*, milestone: Milestone, done_on: dt.date, actor: Any) -
     return milestone
 
 
-def deadline_add(*, project: Project, data: dict[str, Any], actor: Any) -> ReportDeadline:
+def deadline_add(*, project: Project, data: dict[str, Any], actor: User) -> ReportDeadline:
     return _child_create(ReportDeadline, project=project, data=data, actor=actor)  # type: ignore[no-any-return]
 
 
 @transaction.atomic
 def deadline_mark_received(
-    *, deadline: ReportDeadline, received_on: dt.date, note: str, actor: Any
+    *, deadline: ReportDeadline, received_on: dt.date, note: str, actor: User
 ) -> ReportDeadline:
     if deadline.received_on:
         raise ApplicationError(_("Bu rapor zaten alındı olarak işaretlenmiş."))
@@ -272,7 +288,7 @@ def deadline_mark_received(
 
 
 @transaction.atomic
-def visit_record(*, project: Project, data: dict[str, Any], actor: Any) -> MonitoringVisit:
+def visit_record(*, project: Project, data: dict[str, Any], actor: User) -> MonitoringVisit:
     data = {**data}
     if getattr(actor, "is_authenticated", False):
         data.setdefault("visitor", actor)
@@ -325,7 +341,7 @@ def deadline_reminders_send(*, today: dt.date | None = None, days_before: int = 
                         {"project": project, "deadline": deadline, "office": project.office},
                     )
                 send_mail(subject, body, None, [email])
-            ReportDeadline._base_manager.filter(pk=deadline.pk).update(reminder_sent_on=today)
+            ReportDeadline.objects.filter(pk=deadline.pk).update(reminder_sent_on=today)
             audit_log(
                 actor="system",
                 action="projects.report.reminder_sent",

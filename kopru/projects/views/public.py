@@ -5,23 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 
 from kopru.calls.selectors import catalogue_call_for_identifier
+from kopru.core.access import get_or_404_scoped
+from kopru.core.http import PublicRequest
 
-from . import selectors
-from .exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response
-from .models import Partner, Project
+from .. import selectors
+from ..exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response
+from ..models import Project
 
 
-def _published(request: HttpRequest) -> Any:
+def _published(request: PublicRequest) -> Any:
     filters = selectors.ProjectFilters.from_params(request.GET)
     filters.published = ""
     return filters, selectors.project_list(filters=filters, published_only=True)
 
 
-def databank(request: HttpRequest, office_slug: str) -> HttpResponse:
+def databank(request: PublicRequest, office_slug: str) -> HttpResponse:
     filters, qs = _published(request)
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(
@@ -36,15 +38,14 @@ def databank(request: HttpRequest, office_slug: str) -> HttpResponse:
     )
 
 
-def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
-    project = get_object_or_404(Project.objects.select_related("owner", "office"), pk=pk)
+def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
+    project = get_or_404_scoped(Project.objects.select_related("owner", "office"), pk=pk)
     return render(
         request,
         "projects/public_detail.html",
         {
             "project": project,
-            "partners": list(Partner.objects.filter(project=project)),
-            "districts": list(project.districts.order_by("name_sort")),
+            **selectors.public_project_parts(project),
             "catalogue_call": catalogue_call_for_identifier(
                 project.office, project.call_identifier
             ),
@@ -52,12 +53,12 @@ def public_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpRespon
     )
 
 
-def districts(request: HttpRequest, office_slug: str) -> HttpResponse:
+def districts(request: PublicRequest, office_slug: str) -> HttpResponse:
     _filters, qs = _published(request)
     return render(request, "projects/public_districts.html", {"rows": selectors.district_table(qs)})
 
 
-def open_data(request: HttpRequest, office_slug: str, fmt: str) -> Any:
+def open_data(request: PublicRequest, office_slug: str, fmt: str) -> Any:
     if fmt not in ("csv", "json", "xlsx"):
         raise Http404("format")
     _filters, qs = _published(request)
