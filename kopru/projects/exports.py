@@ -101,8 +101,7 @@ def export_rows(qs: QuerySet[Project], columns: list[Column]) -> Iterator[list[A
     qs = qs.select_related("owner", "office").prefetch_related("districts")
     projects = list(qs)
     partners: dict[int, list[Partner]] = {}
-    # The public open data lists the partners of published projects; partners are not
-    # public records themselves, but holding the project authorises its partners.
+    # One query for the partners of every project read above (through the scope).
     rows = unscoped_manager(Partner, reason="the partners of the projects read above")
     for partner in rows.filter(project_id__in=[p.pk for p in projects]).order_by("position", "id"):
         partners.setdefault(partner.project_id, []).append(partner)
