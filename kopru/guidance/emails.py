@@ -13,10 +13,10 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kopru.core.scoping import office_scope
+from kopru.core.scoping import office_scope, unscoped_manager
 
 from .models import Case, CaseEntry
 
@@ -55,8 +55,23 @@ def _send(
     ).send(fail_silently=False)
 
 
+# These run after the commit that made the change, outside the request's scope: the
+# id they are given names the case or entry that change wrote.
+AFTER_COMMIT = "the case or entry the committed change names"
+
+
 def _case(case_id: int) -> Case:
-    return Case._base_manager.select_related("office", "assigned_to").get(pk=case_id)
+    return (
+        unscoped_manager(Case, reason=AFTER_COMMIT)
+        .select_related("office", "assigned_to")
+        .get(pk=case_id)
+    )
+
+
+def _entry(entry_id: int, *related: str) -> CaseEntry:
+    return (
+        unscoped_manager(CaseEntry, reason=AFTER_COMMIT).select_related(*related).get(pk=entry_id)
+    )
 
 
 def send_acknowledgement(case_id: int) -> None:
@@ -74,12 +89,13 @@ def send_acknowledgement(case_id: int) -> None:
         )
 
 
-def send_reply(entry_id: int) -> None:
-    """To the requester: the expert's answer, and the link to read and reply."""
-    entry = CaseEntry._base_manager.select_related("case__office", "author").get(pk=entry_id)
+def send_reply(entry_id: int) -> bool:
+    """To the requester: the expert's answer, and the link to read and reply. Whether a
+    mail went out (``services.case_reply_email`` records it on the entry)."""
+    entry = _entry(entry_id, "case__office", "author")
     case = entry.case
     if not case.requester_email or case.erased_at:
-        return
+        return False
     with office_scope(case.office), translation.override(case.language or "tr"):
         _send(
             to=[case.requester_email],
@@ -88,7 +104,7 @@ def send_reply(entry_id: int) -> None:
             context={"case": case, "entry": entry, "url": private_url(case)},
             office=case.office,
         )
-    CaseEntry._base_manager.filter(pk=entry.pk).update(emailed_at=timezone.now())
+    return True
 
 
 def _staff_language(user: Any) -> str:
@@ -134,9 +150,7 @@ def notify_office_new_case(case_id: int) -> None:
 
 def notify_requester_message(entry_id: int) -> None:
     """To the expert (or the office when nobody has the case yet): the requester wrote."""
-    entry = CaseEntry._base_manager.select_related("case__office", "case__assigned_to").get(
-        pk=entry_id
-    )
+    entry = _entry(entry_id, "case__office", "case__assigned_to")
     case = entry.case
     user = case.assigned_to
     to = [user.email] if user is not None and user.email else [case.office.email]

@@ -11,7 +11,11 @@ from django.db.models import CharField, Count, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from kopru.calls.models import Call
+from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
+from kopru.organisations.selectors import organisation_list
+from kopru.projects.models import Project
 
 from .models import OPEN_STATUSES, PUBLIC_KINDS, Case, CaseEntry, Channel, Status, Topic
 from .tokens import read_case_token
@@ -73,25 +77,30 @@ def case_list(
     return qs.order_by("-opened_at", "-id")
 
 
-def case_detail(pk: int) -> Case | None:
-    return (
-        Case.objects.select_related(
-            "office",
-            "office__province",
-            "assigned_to",
-            "organisation",
-            "call",
-            "project",
-            "created_by",
-            "requester_user",
-        )
-        .filter(pk=pk)
-        .first()
+def cases_for_detail() -> QuerySet[Case]:
+    """Cases of the scope with everything a case's page shows."""
+    return Case.objects.select_related(
+        "office",
+        "office__province",
+        "assigned_to",
+        "organisation",
+        "call",
+        "project",
+        "created_by",
+        "requester_user",
     )
 
 
+def case_detail(pk: int) -> Case | None:
+    return cases_for_detail().filter(pk=pk).first()
+
+
 def case_timeline(case: Case, *, public_only: bool = False) -> list[CaseEntry]:
-    entries = CaseEntry._base_manager.filter(case=case).select_related("author")
+    entries = (
+        unscoped_manager(CaseEntry, reason="the timeline of the case given")
+        .filter(case=case)
+        .select_related("author")
+    )
     if public_only:
         entries = entries.filter(kind__in=PUBLIC_KINDS)
     return list(entries.order_by("created_at", "id"))
@@ -107,12 +116,33 @@ def case_for_token(office: Any, token: str) -> Case | None:
     if found is None:
         return None
     case_id, version = found
-    case = (
-        Case._base_manager.select_related("office", "assigned_to", "call")
+    return (
+        unscoped_manager(Case, reason="a signed private link names this case")
+        .select_related("office", "assigned_to", "call")
         .filter(pk=case_id, office=office, link_version=version, erased_at__isnull=True)
         .first()
     )
-    return case
+
+
+def call_asked_about(raw: str) -> Call | None:
+    """The call a visitor asks about (``?cagri=<id>``), when the scope's catalogue has it."""
+    if not raw.isdigit():
+        return None
+    return Call.objects.filter(pk=int(raw)).first()
+
+
+LOOKUP_LIMIT = 20
+
+
+def lookup(kind: str, q: str) -> list[Any]:
+    """Records of the scope matching ``q`` for a case form's search boxes: ``kurum``
+    (organisations), ``cagri`` (calls) or ``proje`` (projects)."""
+    if not q:
+        return []
+    if kind == "kurum":
+        return list(organisation_list(q=q)[:LOOKUP_LIMIT])
+    model: Any = Call if kind == "cagri" else Project
+    return list(fulltext_filter(model.objects.all(), q).order_by("-id")[:LOOKUP_LIMIT])
 
 
 def member_cases(user: Any) -> QuerySet[Case]:

@@ -7,7 +7,7 @@ e-mails after the commit. Business rules refused raise ``ApplicationError``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
+from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_update
 from kopru.core.text import normalise_email, search_key
 
@@ -34,13 +35,18 @@ from .models import (
 )
 from .permissions import can_assign, can_be_assigned
 
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
+    from kopru.offices.models import Office
+    from kopru.projects.models import Project
+
 MAX_BODY = 10_000
 
 
 # --- references and private links -------------------------------------------------
 
 
-def _next_reference(office: Any, moment: dt.datetime) -> str:
+def _next_reference(office: Office, moment: dt.datetime) -> str:
     """``<plate>-<year>-<number>``: numbered per office and year, without gaps."""
     year = timezone.localtime(moment).year
     for _attempt in range(3):
@@ -85,7 +91,7 @@ def _entry(case: Case, kind: str, *, author: Any = None, body: str = "", **extra
     )
 
 
-def _set(case: Case, data: dict[str, Any], *, actor: Any, action: str) -> Case:
+def _set(case: Case, data: dict[str, Any], *, actor: User | str, action: str) -> Case:
     case, _changes = model_update(instance=case, data=data, actor=actor, action=action)
     return case
 
@@ -104,10 +110,10 @@ REQUESTER_FIELDS = (
 
 def _create(
     *,
-    office: Any,
+    office: Office,
     channel: str,
     data: dict[str, Any],
-    actor: Any,
+    actor: User | str,
     action: str,
     consent_text: str = "",
     language: str = "tr",
@@ -148,11 +154,11 @@ def _create(
 @transaction.atomic
 def case_submit(
     *,
-    office: Any,
+    office: Office,
     data: dict[str, Any],
     consent_text: str,
     language: str,
-    requester_user: Any = None,
+    requester_user: User | None = None,
 ) -> Case:
     """A request sent through the public form (or a member's form): a new web case.
 
@@ -177,7 +183,7 @@ def case_submit(
 
 
 @transaction.atomic
-def case_log(*, office: Any, data: dict[str, Any], actor: Any) -> Case:
+def case_log(*, office: Office, data: dict[str, Any], actor: User) -> Case:
     """Staff log a visit, a phone call, an e-mail or a Eurodesk enquiry in a few seconds.
 
     ``answered_now``: the advice was given on the spot (first answer = opening time).
@@ -225,11 +231,16 @@ def case_log(*, office: Any, data: dict[str, Any], actor: Any) -> Case:
 
 def _fresh(case: Case) -> Case:
     """The case as the database has it, locked for this transaction."""
-    return Case._base_manager.select_for_update().select_related("office").get(pk=case.pk)
+    return (
+        unscoped_manager(Case, reason="the case given, locked")
+        .select_for_update()
+        .select_related("office")
+        .get(pk=case.pk)
+    )
 
 
 @transaction.atomic
-def case_assign(*, case: Case, assignee: Any, actor: Any, notify: bool = True) -> Case:
+def case_assign(*, case: Case, assignee: User, actor: User, notify: bool = True) -> Case:
     """Give the case to ``assignee`` (one action, audited; the expert is e-mailed)."""
     case = _fresh(case)
     if not can_assign(actor, case):
@@ -263,7 +274,7 @@ def case_reply(
     *,
     case: Case,
     body: str,
-    actor: Any,
+    actor: User,
     wait_for_requester: bool = False,
     answered_at: dt.datetime | None = None,
     send_email: bool = True,
@@ -284,12 +295,21 @@ def case_reply(
     case = _set(case, data, actor=actor, action="guidance.case.answered")
     entry = _entry(case, EntryKind.REPLY, author=actor, body=text, created_at=moment)
     if send_email and case.requester_email and not case.erased_at:
-        transaction.on_commit(lambda: emails.send_reply(entry.pk))
+        transaction.on_commit(lambda: case_reply_email(entry_id=entry.pk))
     return case
 
 
+def case_reply_email(*, entry_id: int) -> None:
+    """E-mail an answer to the requester (after the answer's commit) and record on the
+    entry that it went out ("sent by e-mail" on the staff's timeline)."""
+    if emails.send_reply(entry_id):
+        unscoped_manager(CaseEntry, reason="the answer the committed change wrote").filter(
+            pk=entry_id
+        ).update(emailed_at=timezone.now())
+
+
 @transaction.atomic
-def case_note(*, case: Case, body: str, actor: Any) -> CaseEntry:
+def case_note(*, case: Case, body: str, actor: User) -> CaseEntry:
     """An internal note: staff only, never shown to the requester."""
     text = _check_body(body)
     entry = _entry(case, EntryKind.NOTE, author=actor, body=text)
@@ -298,7 +318,7 @@ def case_note(*, case: Case, body: str, actor: Any) -> CaseEntry:
 
 
 @transaction.atomic
-def case_set_status(*, case: Case, status: str, actor: Any) -> Case:
+def case_set_status(*, case: Case, status: str, actor: User) -> Case:
     case = _fresh(case)
     if status not in STATUS_MOVES.get(case.status, []):
         raise ApplicationError(
@@ -314,7 +334,7 @@ def case_set_status(*, case: Case, status: str, actor: Any) -> Case:
 
 @transaction.atomic
 def case_set_follow_up(
-    *, case: Case, follow_up_on: dt.date | None, actor: Any, note: str = ""
+    *, case: Case, follow_up_on: dt.date | None, actor: User, note: str = ""
 ) -> Case:
     """Set (or clear) the date of the next follow-up."""
     text = _check_body(note, required=False)
@@ -336,7 +356,7 @@ def case_set_follow_up(
 
 @transaction.atomic
 def case_close(
-    *, case: Case, outcome: str, actor: Any, note: str = "", project: Any = None
+    *, case: Case, outcome: str, actor: User, note: str = "", project: Project | None = None
 ) -> Case:
     """Close the case with its outcome (linked to the project when there is one)."""
     if outcome not in Outcome.values:
@@ -362,7 +382,7 @@ def case_close(
 
 
 @transaction.atomic
-def case_reopen(*, case: Case, actor: Any, reason: str = "") -> Case:
+def case_reopen(*, case: Case, actor: User, reason: str = "") -> Case:
     text = _check_body(reason, required=False)
     case = _fresh(case)
     if case.status != Status.CLOSED:
@@ -414,7 +434,7 @@ def case_requester_message(*, case: Case, body: str) -> Case:
 
 
 def case_update(
-    *, case: Case, data: dict[str, Any], actor: Any, expected_version: int | None
+    *, case: Case, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> Case:
     """Edit the case's details (versioned: a stale form is refused with what changed)."""
     if "subject" in data:
@@ -430,11 +450,13 @@ def case_update(
 
 
 @transaction.atomic
-def case_new_link(*, case: Case, actor: Any) -> Case:
+def case_new_link(*, case: Case, actor: User) -> Case:
     """A new private link (the old one stops working), e-mailed to the requester."""
     if not case.requester_email or case.erased_at:
         raise ApplicationError(_("Talep sahibinin e-posta adresi yok."))
-    Case._base_manager.filter(pk=case.pk).update(link_version=F("link_version") + 1)
+    unscoped_manager(Case, reason="the case given").filter(pk=case.pk).update(
+        link_version=F("link_version") + 1
+    )
     case.refresh_from_db(fields=["link_version"])
     audit_log(actor=actor, action="guidance.case.link_renewed", obj=case)
     transaction.on_commit(lambda: emails.send_acknowledgement(case.pk))
@@ -456,13 +478,16 @@ def requester_cases(email: str) -> list[Case]:
     )
 
 
+ERASED = "the cases of the person read above through the scope, and their entries"
+
+
 @transaction.atomic
-def requester_erase(*, email: str, actor: Any) -> int:
+def requester_erase(*, email: str, actor: User) -> int:
     """Anonymise every case of ``email``: personal fields and texts go, counts stay."""
     cases = requester_cases(email)
     now = timezone.now()
     for case in cases:
-        Case._base_manager.filter(pk=case.pk).update(
+        unscoped_manager(Case, reason=ERASED).filter(pk=case.pk).update(
             requester_name="",
             requester_email="",
             requester_phone="",
@@ -477,6 +502,6 @@ def requester_erase(*, email: str, actor: Any) -> int:
             search_document=search_key(case.reference),
             erased_at=now,
         )
-        CaseEntry._base_manager.filter(case=case).update(body="")
+        unscoped_manager(CaseEntry, reason=ERASED).filter(case=case).update(body="")
         audit_log(actor=actor, action="guidance.case.erased", obj=case)
     return len(cases)

@@ -1,5 +1,6 @@
-"""Pages of the guidance desk: the public request form and private follow-up page, the
-staff's desk (overview, lists, quick log, case page and its actions) and members' list."""
+"""The staff's guidance desk: the overview, the case list and its export, the quick log
+of a call or visit, a case's page with one POST per action, the edit form and the
+search boxes of the case forms."""
 
 from __future__ import annotations
 
@@ -10,161 +11,35 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kopru.core.errors import ApplicationError
-from kopru.core.ratelimit import client_ip, rate_limit_hit
+from kopru.core.http import OfficeRequest
 from kopru.core.spreadsheets import workbook_bytes
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options
 
-from . import selectors, services
-from .forms import (
-    KVKK_TEXT,
+from .. import selectors, services
+from ..forms import (
     AssignForm,
     CaseEditForm,
     CaseLogForm,
     CloseForm,
     FollowUpForm,
     NoteForm,
-    PublicRequestForm,
     ReplyForm,
-    RequesterMessageForm,
 )
-from .models import Case, Channel, Status, Topic
-from .permissions import can_assign, can_file_as_member
-
-# A burst from one address is slowed: at most this many requests per hour.
-REQUESTS_PER_HOUR = 5
-MESSAGES_PER_HOUR = 20
-
-
-def _lang() -> str:
-    return (get_language() or "tr")[:2]
-
-
-def _too_many(request: HttpRequest, scope: str, limit: int) -> int:
-    """Seconds to wait when this address went over ``limit`` per hour, else 0."""
-    result = rate_limit_hit(scope, client_ip(request), limit=limit, period=3600)
-    return 0 if result.allowed else result.retry_after
-
-
-def _slowed_message(retry_after: int) -> str:
-    minutes = max(1, (retry_after + 59) // 60)
-    return _(
-        "Bu adresten kısa sürede çok sayıda gönderim yapıldı. Lütfen {n} dakika sonra "
-        "yeniden deneyin; acil durumlarda ofisi telefonla arayabilirsiniz."
-    ).format(n=minutes)
-
-
-# --- public ------------------------------------------------------------------------
-
-
-def public_request(request: HttpRequest, office_slug: str) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    user = request.user
-    member = user if can_file_as_member(user, office) else None
-    form = PublicRequestForm(request.POST or None, member=member)
-    call = _call_from_query(request)
-    status = 200
-    if request.method == "POST":
-        wait = _too_many(request, "guidance.request", REQUESTS_PER_HOUR)
-        if wait:
-            form.is_valid()
-            form.add_error(None, _slowed_message(wait))
-            response = render(
-                request, "guidance/public_request.html", {"form": form, "call": call}, status=429
-            )
-            response["Retry-After"] = str(wait)
-            return response
-        if form.is_valid():
-            try:
-                case = services.case_submit(
-                    office=office,
-                    data={**form.case_data(), "call": call},
-                    consent_text=str(KVKK_TEXT),
-                    language=_lang(),
-                    requester_user=member,
-                )
-            except ApplicationError as exc:
-                form.add_error(None, exc.message)
-                status = 400
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Talebiniz alındı. Başvuru numaranız {ref}. Bu sayfanın adresini "
-                        "saklayın: talebinizi buradan izleyebilirsiniz; bağlantıyı e-postayla da "
-                        "gönderdik."
-                    ).format(ref=case.reference),
-                )
-                return redirect(
-                    "public:guidance:follow", office_slug=office.slug, token=case.private_token
-                )
-        else:
-            status = 400
-    return render(
-        request, "guidance/public_request.html", {"form": form, "call": call}, status=status
-    )
-
-
-def _call_from_query(request: HttpRequest) -> Any:
-    """The call a visitor asks about (``?cagri=<id>``), when the office's catalogue has it."""
-    from kopru.calls.models import Call
-
-    raw = request.POST.get("cagri") or request.GET.get("cagri") or ""
-    if not raw.isdigit():
-        return None
-    return Call.objects.filter(pk=int(raw)).first()
-
-
-def public_follow(request: HttpRequest, office_slug: str, token: str) -> HttpResponse:
-    """The requester's private page: status, the public timeline, and a reply box."""
-    office = request.office  # type: ignore[attr-defined]
-    case = selectors.case_for_token(office, token)
-    if case is None:
-        raise Http404("case link")
-    form = RequesterMessageForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        wait = _too_many(request, "guidance.message", MESSAGES_PER_HOUR)
-        if wait:
-            form.is_valid()
-            form.add_error(None, _slowed_message(wait))
-            status = 429
-        elif form.is_valid():
-            try:
-                services.case_requester_message(case=case, body=form.cleaned_data["body"])
-            except ApplicationError as exc:
-                form.add_error(None, exc.message)
-                status = 400
-            else:
-                messages.success(request, _("Mesajınız uzmanımıza iletildi."))
-                return redirect(request.path)
-        else:
-            status = 400
-    response = render(
-        request,
-        "guidance/public_follow.html",
-        {"case": case, "timeline": selectors.case_timeline(case, public_only=True), "form": form},
-        status=status,
-    )
-    # The address is the key to the page: keep it out of caches and search engines
-    # (the site-wide Referrer-Policy "same-origin" keeps it from other sites' logs).
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
+from ..models import Case, Channel, Status, Topic
+from ..permissions import access_case, can_assign
 
 # --- panel: the desk ---------------------------------------------------------------
 
 
-def panel_desk(request: HttpRequest, office_slug: str) -> HttpResponse:
+def panel_desk(request: OfficeRequest, office_slug: str) -> HttpResponse:
     overview = selectors.desk_overview()
     chart = {
         "labels": [m.month.strftime("%Y-%m") for m in overview.months],
@@ -175,7 +50,7 @@ def panel_desk(request: HttpRequest, office_slug: str) -> HttpResponse:
     return render(request, "guidance/panel_desk.html", {"o": overview, "chart": chart})
 
 
-def _list_filters(request: HttpRequest) -> dict[str, Any]:
+def _list_filters(request: OfficeRequest) -> dict[str, Any]:
     g = request.GET
     assigned: Any = g.get("uzman", "")
     if assigned == "ben":
@@ -192,8 +67,8 @@ def _list_filters(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def panel_list(request: HttpRequest, office_slug: str) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    office = request.office
     filters = _list_filters(request)
     page = Paginator(selectors.case_list(**filters), 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -215,7 +90,7 @@ def panel_list(request: HttpRequest, office_slug: str) -> HttpResponse:
     )
 
 
-def panel_export(request: HttpRequest, office_slug: str) -> HttpResponse:
+def panel_export(request: OfficeRequest, office_slug: str) -> HttpResponse:
     """The filtered list as a spreadsheet (formula cells neutralised)."""
     filters = _list_filters(request)
     rows = selectors.case_list(**filters)[:20000]
@@ -263,8 +138,8 @@ def panel_export(request: HttpRequest, office_slug: str) -> HttpResponse:
     return response
 
 
-def panel_log(request: HttpRequest, office_slug: str) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
+def panel_log(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    office = request.office
     form = CaseLogForm(request.POST or None, office=office, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -281,11 +156,8 @@ def panel_log(request: HttpRequest, office_slug: str) -> HttpResponse:
     )
 
 
-def _case_or_404(pk: int) -> Case:
-    case = selectors.case_detail(pk)
-    if case is None:
-        raise Http404("case")
-    return case
+def _case(request: OfficeRequest, pk: int) -> Case:
+    return access_case(request.user, pk, queryset=selectors.cases_for_detail())
 
 
 def _action_forms(case: Case, bound: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -305,13 +177,12 @@ def _action_forms(case: Case, bound: dict[str, Any] | None = None) -> dict[str, 
     return forms
 
 
-def panel_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
-    case = _case_or_404(pk)
-    return _render_detail(request, case)
+def panel_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
+    return _render_detail(request, _case(request, pk))
 
 
 def _render_detail(
-    request: HttpRequest, case: Case, bound: dict[str, Any] | None = None, status: int = 200
+    request: OfficeRequest, case: Case, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     return render(
         request,
@@ -326,7 +197,7 @@ def _render_detail(
     )
 
 
-def _do_reply(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_reply(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = ReplyForm(request.POST)
     if form.is_valid():
         services.case_reply(
@@ -339,7 +210,7 @@ def _do_reply(request: HttpRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_note(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_note(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = NoteForm(request.POST)
     if form.is_valid():
         services.case_note(case=case, body=form.cleaned_data["body"], actor=request.user)
@@ -347,7 +218,7 @@ def _do_note(request: HttpRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_assign(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_assign(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = AssignForm(request.POST, office=case.office, user_model=get_user_model())
     if form.is_valid():
         services.case_assign(case=case, assignee=form.cleaned_data["assignee"], actor=request.user)
@@ -355,13 +226,13 @@ def _do_assign(request: HttpRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_status(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_status(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_set_status(case=case, status=request.POST.get("status", ""), actor=request.user)
     messages.success(request, _("Durum değiştirildi."))
     return None
 
 
-def _do_follow_up(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_follow_up(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = FollowUpForm(request.POST)
     if form.is_valid():
         services.case_set_follow_up(
@@ -374,7 +245,7 @@ def _do_follow_up(request: HttpRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_close(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_close(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = CloseForm(request.POST, office=case.office)
     if form.is_valid():
         services.case_close(
@@ -388,20 +259,20 @@ def _do_close(request: HttpRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_reopen(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_reopen(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_reopen(case=case, actor=request.user, reason=request.POST.get("reason", ""))
     messages.success(request, _("Talep yeniden açıldı."))
     return None
 
 
-def _do_link(request: HttpRequest, case: Case) -> forms.Form | None:
+def _do_link(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_new_link(case=case, actor=request.user)
     messages.success(request, _("Yeni izleme bağlantısı talep sahibine gönderildi."))
     return None
 
 
 # action name in the URL -> (handler, name of its form on the case page)
-ACTIONS: dict[str, tuple[Callable[[HttpRequest, Case], forms.Form | None], str]] = {
+ACTIONS: dict[str, tuple[Callable[[OfficeRequest, Case], forms.Form | None], str]] = {
     "reply": (_do_reply, "reply"),
     "note": (_do_note, "note"),
     "assign": (_do_assign, "assign"),
@@ -413,9 +284,9 @@ ACTIONS: dict[str, tuple[Callable[[HttpRequest, Case], forms.Form | None], str]]
 }
 
 
-def panel_action(request: HttpRequest, office_slug: str, pk: int, action: str) -> HttpResponse:
+def panel_action(request: OfficeRequest, office_slug: str, pk: int, action: str) -> HttpResponse:
     """Every change to a case from its page: one POST per action, each audited."""
-    case = _case_or_404(pk)
+    case = _case(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if action not in ACTIONS:
@@ -425,9 +296,9 @@ def panel_action(request: HttpRequest, office_slug: str, pk: int, action: str) -
         form = handler(request, case)
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return _render_detail(request, _case_or_404(pk), status=400)
+        return _render_detail(request, _case(request, pk), status=400)
     if form is not None and form.errors:
-        return _render_detail(request, _case_or_404(pk), {form_name: form}, status=400)
+        return _render_detail(request, _case(request, pk), {form_name: form}, status=400)
     office = case.office
     back = request.POST.get("next", "")
     if back.startswith((f"/{office.slug}/panel/", f"/en/{office.slug}/panel/")):
@@ -435,8 +306,8 @@ def panel_action(request: HttpRequest, office_slug: str, pk: int, action: str) -
     return redirect("panel:guidance:detail", office_slug=office.slug, pk=case.pk)
 
 
-def panel_edit(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
-    case = _case_or_404(pk)
+def panel_edit(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
+    case = _case(request, pk)
     office = case.office
     form = CaseEditForm(request.POST or None, instance=case, office=office)
     return handle_versioned_form(
@@ -457,33 +328,9 @@ def panel_edit(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
 LOOKUPS = ("kurum", "cagri", "proje")
 
 
-def panel_lookup(request: HttpRequest, office_slug: str, kind: str) -> HttpResponse:
+def panel_lookup(request: OfficeRequest, office_slug: str, kind: str) -> HttpResponse:
     """``<option>`` elements matching ``?_lookup=`` for a LookupSelect (htmx)."""
-    from kopru.core.search import fulltext_filter
-
     if kind not in LOOKUPS:
         raise Http404("lookup")
     q = request.GET.get("_lookup", "").strip()[:100]
-    found: list[Any] = []
-    if q:
-        if kind == "kurum":
-            from kopru.organisations.selectors import organisation_list
-
-            found = list(organisation_list(q=q)[:20])
-        elif kind == "cagri":
-            from kopru.calls.models import Call
-
-            found = list(fulltext_filter(Call.objects.all(), q).order_by("-id")[:20])
-        else:
-            from kopru.projects.models import Project
-
-            found = list(fulltext_filter(Project.objects.all(), q).order_by("-id")[:20])
-    return lookup_options(found, q)
-
-
-# --- kurum: an institution member's own requests ------------------------------------
-
-
-def member_list(request: HttpRequest, office_slug: str) -> HttpResponse:
-    page = Paginator(selectors.member_cases(request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "guidance/member_list.html", {"page": page})
+    return lookup_options(selectors.lookup(kind, q), q)
