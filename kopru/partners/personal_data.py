@@ -11,10 +11,15 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from kopru.core.scoping import unscoped_manager
 from kopru.core.text import normalise_email
 
 from . import services
 from .models import Answer, AnswerMessage
+
+
+def _messages_of_answers_read() -> Any:
+    return unscoped_manager(AnswerMessage, reason="the threads of the answers read in scope")
 
 
 def find(email: str) -> list[dict[str, Any]]:
@@ -25,7 +30,7 @@ def find(email: str) -> list[dict[str, Any]]:
         Answer.objects.filter(email_key=key, erased_at__isnull=True)
         .select_related("post", "post__organisation", "responder_organisation")
         .prefetch_related(
-            Prefetch("messages", queryset=AnswerMessage._base_manager.order_by("created_at", "id"))
+            Prefetch("messages", queryset=_messages_of_answers_read().order_by("created_at", "id"))
         )
         .order_by("created_at", "id")
     )

@@ -8,8 +8,9 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
-from kopru.organisations.models import OrganisationType
+from kopru.organisations.models import Organisation, OrganisationType
 
 from .countries import COUNTRIES
 from .models import Answer, AnswerMessage, PartnerSearch, PostKind, PostState, PostStatus, Side
@@ -152,9 +153,59 @@ def post_answers(post: PartnerSearch) -> QuerySet[Answer]:
 
 def thread(answer: Answer) -> list[AnswerMessage]:
     return list(
-        AnswerMessage._base_manager.filter(answer=answer)
+        unscoped_manager(AnswerMessage, reason="the thread of the answer given")
+        .filter(answer=answer)
         .select_related("author")
         .order_by("created_at", "id")
+    )
+
+
+POST_RELATED = ("organisation", "call", "office")
+
+
+def post_for_public_page(office: Any, pk: Any) -> tuple[PartnerSearch, bool] | None:
+    """A post's public page and whether the post is still listed. A closed or expired
+    post of this office is still shown, as such (its page may be bookmarked or linked
+    from an e-mail), though the public scope no longer lists it."""
+    post = PartnerSearch.objects.select_related(*POST_RELATED).filter(pk=pk).first()
+    if post is not None:
+        return post, True
+    post = (
+        unscoped_manager(PartnerSearch, reason="a closed post of this office is shown as closed")
+        .select_related(*POST_RELATED)
+        .filter(pk=pk, office=office)
+        .first()
+    )
+    return (post, False) if post is not None else None
+
+
+def organisation_answer(post: PartnerSearch, organisation_id: int) -> Answer | None:
+    """The answer an organisation already sent to ``post`` (a signed-in member's own)."""
+    return (
+        unscoped_manager(Answer, reason="the member's own organisation's answer to the post")
+        .filter(post=post, responder_organisation_id=organisation_id, erased_at__isnull=True)
+        .first()
+    )
+
+
+def answer_for_link(office: Any, answer_id: int) -> Answer | None:
+    """The answer a signed private link names (the token authorises the responder, who
+    may have no account: the public scope would not show an answer)."""
+    return (
+        unscoped_manager(Answer, reason="a signed private link names this answer")
+        .select_related("post", "post__organisation", "post__office", "post__call")
+        .filter(pk=answer_id, office=office)
+        .first()
+    )
+
+
+def organisations_with_posts() -> QuerySet[Organisation]:
+    """The organisations of the scope that posted (the panel list's filter)."""
+    return (
+        Organisation.objects.filter(partner_searches__isnull=False)
+        .distinct()
+        .order_by("name_sort")
+        .only("id", "name")
     )
 
 

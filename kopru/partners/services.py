@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
+from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_create, model_update
 from kopru.core.text import normalise_email
 from kopru.core.validation import check_email
@@ -28,6 +29,10 @@ from .models import (
     new_token_nonce,
 )
 from .permissions import is_staff_of, member_organisation_id
+
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
+    from kopru.offices.models import Office
 
 MAX_EXPIRY_DAYS = 366
 MAX_MESSAGE = 5000
@@ -76,12 +81,17 @@ def _raise_if(errors: dict[str, str]) -> None:
         raise ApplicationError(" ".join(errors.values()), extra={"fields": errors})
 
 
-def _user(actor: Any) -> Any:
+#: Rows of the thread of an answer the caller holds (fetched through its scope, or named by
+#: the signed private link the responder opened).
+THREAD = "the thread of the answer given"
+
+
+def _user(actor: User | None) -> User | None:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def post_create(
-    *, office: Any, organisation: Organisation, data: dict[str, Any], actor: Any
+    *, office: Office, organisation: Organisation, data: dict[str, Any], actor: User
 ) -> PartnerSearch:
     if organisation.office_id != office.pk:
         raise ApplicationError(_("Kurum bu ofise ait değil."))
@@ -101,7 +111,7 @@ def post_create(
 
 
 def post_update(
-    *, post: PartnerSearch, data: dict[str, Any], actor: Any, expected_version: int | None
+    *, post: PartnerSearch, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> PartnerSearch:
     merged = {
         name: data.get(name, getattr(post, name))
@@ -126,7 +136,7 @@ def post_update(
     return post
 
 
-def post_close(*, post: PartnerSearch, actor: Any) -> PartnerSearch:
+def post_close(*, post: PartnerSearch, actor: User) -> PartnerSearch:
     """Close a post: it leaves the public list and takes no more answers.
 
     Closed by the office's staff, it counts as moderation: only staff reopen it.
@@ -147,7 +157,7 @@ def post_close(*, post: PartnerSearch, actor: Any) -> PartnerSearch:
     return post
 
 
-def post_reopen(*, post: PartnerSearch, actor: Any) -> PartnerSearch:
+def post_reopen(*, post: PartnerSearch, actor: User) -> PartnerSearch:
     if post.status != PostStatus.CLOSED:
         raise ApplicationError(_("İlan zaten açık."))
     if post.expires_on < timezone.localdate():
@@ -218,7 +228,7 @@ def answer_create(
     *,
     post_id: int,
     data: dict[str, Any],
-    actor: Any = None,
+    actor: User | None = None,
     consent_text: str = "",
     language: str = "tr",
 ) -> Answer:
@@ -234,7 +244,8 @@ def answer_create(
     user = _user(actor)
     key = normalise_email(person["email"])
     existing = (
-        Answer._base_manager.filter(post_id=post_id, email_key=key, erased_at__isnull=True)
+        unscoped_manager(Answer, reason="the answers of the post given, by address")
+        .filter(post_id=post_id, email_key=key, erased_at__isnull=True)
         .select_related("post", "post__office", "post__organisation")
         .first()
     )
@@ -248,7 +259,8 @@ def answer_create(
         )
     with transaction.atomic():
         post = (
-            PartnerSearch._base_manager.select_for_update()
+            unscoped_manager(PartnerSearch, reason="the post given, locked")
+            .select_for_update()
             .select_related("office", "organisation")
             .get(pk=post_id)
         )
@@ -278,7 +290,7 @@ def answer_create(
         )
         answer.refresh_derived()
         answer.save(force_insert=True)
-        AnswerMessage._base_manager.create(
+        unscoped_manager(AnswerMessage, reason=THREAD).create(
             office_id=post.office_id,
             answer=answer,
             side=Side.RESPONDER,
@@ -298,14 +310,17 @@ def answer_create(
     return answer
 
 
-def message_post(*, answer: Answer, side: str, body: str, actor: Any = None) -> AnswerMessage:
+def message_post(
+    *, answer: Answer, side: str, body: str, actor: User | None = None
+) -> AnswerMessage:
     """Add a message to an answer's thread and tell the other side (after commit)."""
     text = _clean_body(body)
     if side not in Side.values:
         raise ApplicationError(_("Bilinmeyen taraf."))
     with transaction.atomic():
         answer = (
-            Answer._base_manager.select_for_update()
+            unscoped_manager(Answer, reason=THREAD)
+            .select_for_update()
             .select_related("post", "post__office", "post__organisation")
             .get(pk=answer.pk)
         )
@@ -316,7 +331,7 @@ def message_post(*, answer: Answer, side: str, body: str, actor: Any = None) -> 
         if answer.post.closed_by_staff:
             raise ApplicationError(_("Bu ilan ofis tarafından kapatıldı; yazışma sürdürülemez."))
         now = timezone.now()
-        message = AnswerMessage._base_manager.create(
+        message = unscoped_manager(AnswerMessage, reason=THREAD).create(
             office_id=answer.office_id,
             answer=answer,
             side=side,
@@ -325,7 +340,7 @@ def message_post(*, answer: Answer, side: str, body: str, actor: Any = None) -> 
             created_at=now,
         )
         seen = "poster_seen_at" if side == Side.POSTER else "responder_seen_at"
-        Answer._base_manager.filter(pk=answer.pk).update(
+        unscoped_manager(Answer, reason=THREAD).filter(pk=answer.pk).update(
             last_message_at=now, last_side=side, updated_at=now, **{seen: now}
         )
         answer.last_message_at, answer.last_side = now, side
@@ -343,15 +358,16 @@ def message_post(*, answer: Answer, side: str, body: str, actor: Any = None) -> 
     return message
 
 
-def answer_link_renew(*, answer: Answer, actor: Any) -> Answer:
+def answer_link_renew(*, answer: Answer, actor: User) -> Answer:
     """Revoke the responder's private link (a new nonce) and send them the new one."""
     if answer.erased_at is not None or not answer.email:
         raise ApplicationError(_("Bu yanıtın e-posta adresi yok; bağlantı gönderilemez."))
     with transaction.atomic():
-        Answer._base_manager.filter(pk=answer.pk).update(token_nonce=new_token_nonce())
-        answer = Answer._base_manager.select_related(
-            "post", "post__office", "post__organisation"
-        ).get(pk=answer.pk)
+        answers = unscoped_manager(Answer, reason=THREAD)
+        answers.filter(pk=answer.pk).update(token_nonce=new_token_nonce())
+        answer = answers.select_related("post", "post__office", "post__organisation").get(
+            pk=answer.pk
+        )
         audit_log(actor=actor, action="partners.answer.link_renewed", obj=answer)
         transaction.on_commit(lambda: emails.send_link_renewed(answer))
     return answer
@@ -361,14 +377,14 @@ def answer_mark_seen(*, answer: Answer, side: str) -> None:
     """Remember that one side has read the thread (not a change of content: not audited)."""
     field = "poster_seen_at" if side == Side.POSTER else "responder_seen_at"
     now = timezone.now()
-    Answer._base_manager.filter(pk=answer.pk).update(**{field: now})
+    unscoped_manager(Answer, reason=THREAD).filter(pk=answer.pk).update(**{field: now})
     setattr(answer, field, now)
 
 
 # --- personal data ------------------------------------------------------------
 
 
-def answers_erase(*, email: str, actor: Any) -> int:
+def answers_erase(*, email: str, actor: User) -> int:
     """Anonymise the answers held under ``email`` in the active scope.
 
     Each answer keeps its post, date, country, organisation type and its messages
@@ -390,7 +406,7 @@ def answers_erase(*, email: str, actor: Any) -> int:
             answer.token_nonce = new_token_nonce()
             answer.erased_at = now
             answer.save()
-            AnswerMessage._base_manager.filter(answer=answer).update(body="")
+            unscoped_manager(AnswerMessage, reason=THREAD).filter(answer=answer).update(body="")
             audit_log(
                 actor=actor,
                 action="partners.answer.erased",

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from kopru.core.models import AuditEntry
 from kopru.core.scoping import unscoped
-from kopru.partners import views
 from kopru.partners.models import Answer, AnswerMessage, PostStatus
 from kopru.partners.tokens import make_token
+from kopru.partners.views import public as public_views
 
 from .factories import AnswerFactory, PartnerSearchFactory
 
@@ -266,7 +266,7 @@ def test_honeypot_refuses_a_robot(client: Any, post: Any) -> None:
 
 
 def test_a_burst_from_one_address_is_answered_429(client: Any, post: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr(views, "ANSWER_LIMIT", 2)
+    monkeypatch.setattr(public_views, "ANSWER_LIMIT", 2)
     for i in range(2):
         client.post(f"{LIST}{post.pk}/", _form(email=f"p{i}@example.org"))
     response = client.post(f"{LIST}{post.pk}/", _form(email="p9@example.org"))
@@ -281,7 +281,7 @@ def test_a_burst_from_one_address_is_answered_429(client: Any, post: Any, monkey
 def test_a_burst_of_replies_through_the_private_link_is_429(
     client: Any, post: Any, monkeypatch: Any
 ) -> None:
-    monkeypatch.setattr(views, "REPLY_LIMIT", 1)
+    monkeypatch.setattr(public_views, "REPLY_LIMIT", 1)
     url = f"{LIST}yazisma/{make_token(AnswerFactory(post=post))}/"
     assert client.post(url, {"body": "Birinci iletimiz burada."}).status_code == 302
     assert client.post(url, {"body": "İkinci iletimiz burada."}).status_code == 429
