@@ -14,5 +14,7 @@ panel_patterns = [
     ),
     path("isler/", views.job_list, name="jobs"),
     path("kisisel-veri/", views.personal_data, name="personal_data"),
+    path("kisisel-veri/disa-aktar/", views.personal_data_export, name="personal_data_export"),
+    path("kisisel-veri/sil/", views.personal_data_erase, name="personal_data_erase"),
     office_path("isler/<int:pk>/", views.job_detail, name="job", models={"pk": Job}),
 ]

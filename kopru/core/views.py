@@ -11,15 +11,16 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django_tasks_db.models import DBTaskResult
 
 from . import personal_data as pd
+from .access import get_or_404_scoped, requires
 from .audit import history_for
 from .errors import ApplicationError
 from .models import Job, OfficeOwned
@@ -91,9 +92,7 @@ def record_history(request: HttpRequest, office_slug: str, model: str, pk: int) 
             raise Http404("office")
         obj = office
     else:
-        obj = model_cls.objects.filter(pk=pk).first()
-        if obj is None:
-            raise Http404("record")
+        obj = get_or_404_scoped(model_cls, pk=pk, what="record")
     entries = history_for(obj)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
@@ -126,50 +125,15 @@ def job_list(request: HttpRequest, office_slug: str) -> HttpResponse:
 
 def job_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     """A job's progress; htmx polls the same URL for the progress fragment."""
-    job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
+    job = get_or_404_scoped(Job.objects.select_related("created_by"), pk=pk, what="job")
     template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job.html"
     return render(request, template, {"job": job})
 
 
-def _require_coordinator(request: HttpRequest) -> Any:
-    office = request.office  # type: ignore[attr-defined]
-    if not can_coordinate_office(request.user, office):
-        raise Http404("personal data")
-    return office
-
-
-def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
-    """Find what the office holds on a person (by e-mail), export it or erase it."""
-    office = _require_coordinator(request)
-    email = (request.POST.get("email") or request.GET.get("email") or "").strip()
-    found: dict[str, Any] | None = None
-    error = ""
-    status = 200
-    if email:
-        try:
-            if request.method == "POST" and request.POST.get("action") == "erase":
-                if request.POST.get("confirm") != "1":
-                    raise ApplicationError(_("Silmeyi onaylamak için kutuyu işaretleyin."))
-                counts = pd.personal_data_erase(email=email, actor=request.user, office=office)
-                messages.success(
-                    request,
-                    _("Kişisel veriler silindi ({n} kayıt anonimleştirildi).").format(
-                        n=sum(counts.values())
-                    ),
-                )
-                return redirect("panel:core:personal_data", office_slug=office.slug)
-            if request.method == "POST" and request.POST.get("action") == "export":
-                fmt = "xlsx" if request.POST.get("fmt") == "xlsx" else "json"
-                body, content_type = pd.personal_data_export(
-                    email=email, actor=request.user, office=office, fmt=fmt
-                )
-                response = HttpResponse(body, content_type=content_type)
-                response["Content-Disposition"] = f'attachment; filename="kisisel-veri.{fmt}"'
-                return response
-            found = pd.personal_data_find(email=email)
-        except ApplicationError as exc:
-            error = exc.message
-            status = 400
+def _personal_data_page(
+    request: HttpRequest, email: str, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    found = pd.personal_data_find(email=email) if email and not error else None
     sections = [
         {"label": p.label, "records": (found or {}).get(p.key, [])} for p in registry.personal_data
     ]
@@ -185,6 +149,55 @@ def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+@requires(can_coordinate_office)
+def personal_data(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """Find what the office holds on a person (by e-mail), to export or erase it."""
+    email = request.GET.get("email", "").strip()
+    try:
+        return _personal_data_page(request, email)
+    except ApplicationError as exc:
+        return _personal_data_page(request, email, error=exc.message, status=400)
+
+
+@require_POST
+@requires(can_coordinate_office)
+def personal_data_export(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """Everything held on the person, as JSON or XLSX (audited)."""
+    email = request.POST.get("email", "").strip()
+    fmt = "xlsx" if request.POST.get("fmt") == "xlsx" else "json"
+    try:
+        body, content_type = pd.personal_data_export(
+            email=email,
+            actor=request.user,
+            office=request.office,  # type: ignore[attr-defined]
+            fmt=fmt,
+        )
+    except ApplicationError as exc:
+        return _personal_data_page(request, email, error=exc.message, status=400)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="kisisel-veri.{fmt}"'
+    return response
+
+
+@require_POST
+@requires(can_coordinate_office)
+def personal_data_erase(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """Anonymise every record held on the person, once the coordinator confirmed it."""
+    office = request.office  # type: ignore[attr-defined]
+    email = request.POST.get("email", "").strip()
+    try:
+        if request.POST.get("confirm") != "1":
+            raise ApplicationError(_("Silmeyi onaylamak için kutuyu işaretleyin."))
+        counts = pd.personal_data_erase(email=email, actor=request.user, office=office)
+    except ApplicationError as exc:
+        return _personal_data_page(request, email, error=exc.message, status=400)
+    messages.success(
+        request,
+        _("Kişisel veriler silindi ({n} kayıt anonimleştirildi).").format(n=sum(counts.values())),
+    )
+    return redirect("panel:core:personal_data", office_slug=office.slug)
 
 
 def lookup_options(found: list[Any], query: str) -> HttpResponse:

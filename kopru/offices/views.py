@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kopru.accounts.permissions import can_coordinate_office
+from kopru.core.access import requires
 from kopru.core.audit import history_for
+from kopru.core.http import OfficeRequest
 from kopru.core.models import AuditEntry
 from kopru.core.registry import registry
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
@@ -58,10 +60,9 @@ def panel_home(request: HttpRequest, office_slug: str) -> HttpResponse:
     )
 
 
-def panel_office_edit(request: HttpRequest, office_slug: str) -> HttpResponse:
-    office = request.office  # type: ignore[attr-defined]
-    if not can_coordinate_office(request.user, office):
-        raise Http404("office settings")
+@requires(can_coordinate_office)
+def panel_office_edit(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    office = request.office
     form = OfficeForm(request.POST or None, instance=office)
     return handle_versioned_form(
         request,

@@ -94,14 +94,15 @@ def test_personal_data_export_and_erase_are_audited(
     client_for: Any, balikesir_coordinator: Any, provider: Any
 ) -> None:
     client = client_for(balikesir_coordinator)
-    url = "/balikesir/panel/kisisel-veri/"
-    exported = client.post(url, {"email": "ayse@example.org", "action": "export", "fmt": "json"})
+    export = "/balikesir/panel/kisisel-veri/disa-aktar/"
+    erase = "/balikesir/panel/kisisel-veri/sil/"
+    exported = client.post(export, {"email": "ayse@example.org", "fmt": "json"})
     assert json.loads(exported.content)["records"]["test"][0]["name"] == "Ayşe"
-    xlsx = client.post(url, {"email": "ayse@example.org", "action": "export", "fmt": "xlsx"})
+    xlsx = client.post(export, {"email": "ayse@example.org", "fmt": "xlsx"})
     assert xlsx.content[:2] == b"PK"
-    refused = client.post(url, {"email": "ayse@example.org", "action": "erase"})
+    refused = client.post(erase, {"email": "ayse@example.org"})
     assert refused.status_code == 400 and provider
-    done = client.post(url, {"email": "ayse@example.org", "action": "erase", "confirm": "1"})
+    done = client.post(erase, {"email": "ayse@example.org", "confirm": "1"})
     assert done.status_code == 302 and not provider
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"core.personal_data.exported", "core.personal_data.erased"} <= actions
