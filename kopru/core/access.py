@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 
@@ -62,7 +62,7 @@ def get_or_404_scoped(
         qs = source._default_manager.all()
     try:
         return qs.get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404(what or qs.model._meta.model_name) from exc
 
 

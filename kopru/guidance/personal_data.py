@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import services
+
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
 
 
 def find(email: str) -> list[dict[str, Any]]:
@@ -33,5 +36,5 @@ def find(email: str) -> list[dict[str, Any]]:
     ]
 
 
-def erase(email: str, actor: Any) -> int:
+def erase(email: str, actor: User) -> int:
     return services.requester_erase(email=email, actor=actor)

@@ -133,7 +133,7 @@ def _create(
         call=data.get("call"),
         project=data.get("project"),
         requester_user=data.get("requester_user"),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=None if isinstance(actor, str) or not actor.is_authenticated else actor,
         **{k: data.get(k) or (False if k == "priority_group" else "") for k in REQUESTER_FIELDS},
     )
     if consent_text:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kopru.core.text import normalise_email
 
 from .models import TeamMember
 from .services import team_members_erase
+
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
 
 
 def find(email: str) -> list[dict[str, Any]]:
@@ -33,6 +36,6 @@ def find(email: str) -> list[dict[str, Any]]:
     ]
 
 
-def erase(email: str, actor: Any) -> int:
+def erase(email: str, actor: User) -> int:
     """Anonymise them (the team keeps a member in that role); audited."""
     return team_members_erase(email=normalise_email(email), actor=actor)

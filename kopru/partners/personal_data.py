@@ -6,7 +6,7 @@ it inside the office's scope and audits the export or erasure as a whole.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -16,6 +16,9 @@ from kopru.core.text import normalise_email
 
 from . import services
 from .models import Answer, AnswerMessage
+
+if TYPE_CHECKING:
+    from kopru.accounts.models import User
 
 
 def _messages_of_answers_read() -> Any:
@@ -57,5 +60,5 @@ def find(email: str) -> list[dict[str, Any]]:
     ]
 
 
-def erase(email: str, actor: Any) -> int:
+def erase(email: str, actor: User) -> int:
     return services.answers_erase(email=email, actor=actor)

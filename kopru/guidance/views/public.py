@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kopru.core.errors import ApplicationError
-from kopru.core.http import PublicRequest
+from kopru.core.http import PublicRequest, signed_in_user
 from kopru.core.ratelimit import client_ip, rate_limit_hit
 
 from .. import selectors, services
@@ -45,8 +45,8 @@ def _slowed_message(retry_after: int) -> str:
 
 def public_request(request: PublicRequest, office_slug: str) -> HttpResponse:
     office = request.office
-    user = request.user
-    member = user if can_file_as_member(user, office) else None
+    user = signed_in_user(request)
+    member = user if user is not None and can_file_as_member(user, office) else None
     form = PublicRequestForm(request.POST or None, member=member)
     call = selectors.call_asked_about(request.POST.get("cagri") or request.GET.get("cagri") or "")
     status = 200
