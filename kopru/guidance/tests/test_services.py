@@ -280,3 +280,18 @@ def test_overview_never_counts_another_office(
     with office_scope(balikesir):
         overview = selectors.desk_overview()
     assert overview.open_total == 0 and overview.months[-1].opened == 0
+
+
+def test_the_reply_mail_is_recorded_on_the_answer_once_it_went_out(
+    balikesir: Any, balikesir_expert: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with office_scope(balikesir):
+        case = _submit(balikesir)
+        no_address = _submit(balikesir, requester_email="")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.case_reply(case=case, body="Yanıtımız ekte.", actor=balikesir_expert)
+            services.case_reply(case=no_address, body="Yanıtımız ekte.", actor=balikesir_expert)
+        sent = CaseEntry.objects.get(case=case, kind=EntryKind.REPLY)
+        kept = CaseEntry.objects.get(case=no_address, kind=EntryKind.REPLY)
+    assert sent.emailed_at is not None
+    assert kept.emailed_at is None
