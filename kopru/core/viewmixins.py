@@ -31,13 +31,16 @@ def handle_versioned_form(
     success_url: str,
     success_message: str,
     data: Callable[[], dict[str, Any]] | None = None,
+    invalid_status: int = 200,
 ) -> HttpResponse:
     """Validate ``form``, call ``save(data, expected_version)``, show conflicts.
 
     Every form that edits a versioned record goes through here. ``save`` raises
     :class:`ConcurrentEditError` when the record moved on; the form is shown again
     (HTTP 409) with the user's input and what changed meanwhile. ``data`` builds what
-    is saved from the valid form (default: ``form.changed_data_dict()``).
+    is saved from the valid form (default: ``form.changed_data_dict()``);
+    ``invalid_status`` is the status of a POST shown again with its errors (a form on a
+    record's page answers 400, a form page of its own 200).
     """
     if request.method == "POST" and form.is_valid():
         values = (data or form.changed_data_dict)()
@@ -51,4 +54,5 @@ def handle_versioned_form(
         else:
             messages.success(request, success_message)
             return redirect(success_url)
-    return render(request, template, {**context, "form": form})
+    status = invalid_status if request.method == "POST" else 200
+    return render(request, template, {**context, "form": form}, status=status)

@@ -171,27 +171,24 @@ def project_transition(request: OfficeRequest, office_slug: str, pk: int) -> Htt
     project = project_for(request, pk, "edit")
     allowed = permissions.allowed_transitions(request.user, project)
     form = forms.TransitionForm(request.POST, allowed=allowed)
-    if not form.is_valid():
-        return render(
-            request,
-            "projects/detail.html",
-            detail_context(request, project, transition_form=form),
-            status=400,
-        )
-    try:
-        services.project_transition(
+    return handle_versioned_form(
+        request,
+        form=form,
+        data=lambda: form.cleaned_data,
+        save=lambda data, version: services.project_transition(
             project=fresh_copy(project),
-            to_stage=form.cleaned_data["to_stage"],
-            note=form.cleaned_data["note"],
+            to_stage=data["to_stage"],
+            note=data["note"],
             actor=request.user,
             allowed=allowed,
-            expected_version=form.cleaned_data.get("version"),
-        )
-    except ApplicationError as exc:  # a stale version (ConcurrentEditError) included
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Projenin aşaması değiştirildi."))
-    return redirect(detail_url(request, project))
+            expected_version=version,
+        ),
+        template="projects/detail.html",
+        context=detail_context(request, project, transition_form=form),
+        success_url=detail_url(request, project),
+        success_message=_("Projenin aşaması değiştirildi."),
+        invalid_status=400,
+    )
 
 
 # --- Children: partners, logical framework, monitoring -------------------------------
