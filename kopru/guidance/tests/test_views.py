@@ -276,10 +276,7 @@ def test_personal_data_page_finds_and_erases_requests(
     client = client_for(balikesir_coordinator)
     page = client.get("/balikesir/panel/kisisel-veri/?email=KISI@example.org").content.decode()
     assert "Kişi Bir" in page
-    client.post(
-        "/balikesir/panel/kisisel-veri/",
-        {"email": "kisi@example.org", "action": "erase", "confirm": "1"},
-    )
+    client.post("/balikesir/panel/kisisel-veri/sil/", {"email": "kisi@example.org", "confirm": "1"})
     with office_scope(balikesir):
         case = Case.objects.get()
     assert case.requester_name == "" and case.erased_at

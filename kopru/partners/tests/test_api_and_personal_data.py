@@ -100,8 +100,7 @@ def test_personal_data_find_and_erase(
     page = c.get("/balikesir/panel/kisisel-veri/?email=ayse@example.org").content.decode()
     assert "Ayşe Işık" in page
     done = c.post(
-        "/balikesir/panel/kisisel-veri/",
-        {"email": "ayse@example.org", "action": "erase", "confirm": "1"},
+        "/balikesir/panel/kisisel-veri/sil/", {"email": "ayse@example.org", "confirm": "1"}
     )
     assert done.status_code == 302
     with unscoped("test"):
