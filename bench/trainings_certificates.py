@@ -40,8 +40,8 @@ def main() -> None:
     from kopru.core.scoping import office_scope, unscoped
     from kopru.geo.models import Province
     from kopru.offices.models import Office
-    from kopru.trainings.services import certificates_issue_for_event
     from kopru.trainings.models import Attendance, Event, Registration, Session
+    from kopru.trainings.services import certificates_issue_for_event
 
     with unscoped("benchmark set-up"):
         office = Office.objects.create(
