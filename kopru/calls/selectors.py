@@ -43,6 +43,7 @@ from .models import (
     CallFacet,
     CallFacetTerm,
     CallFollow,
+    CallLink,
     CallSettings,
     DeadlineRange,
     Level,
@@ -434,6 +435,19 @@ def public_call(office: Any, pk: int) -> Call | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def calls_for_panel_page() -> QuerySet[Call]:
+    """Calls of the scope with what a call's panel page lists."""
+    return Call.objects.prefetch_related("deadlines", "links", "documents")
+
+
+def links_of(call: Call) -> QuerySet[CallLink]:
+    return CallLink.objects.filter(call=call)
+
+
+def documents_of(call: Call) -> QuerySet[CallDocument]:
+    return CallDocument.objects.filter(call=call)
 
 
 def public_document(office: Any, pk: Any) -> CallDocument | None:

@@ -14,6 +14,11 @@ from kopru.geo.models import District
 from .models import MERGE_FIELDS, PUBLIC_TYPES, Organisation, TeamMember, TeamRole, TeamStatus
 
 
+def organisation_page() -> QuerySet[Organisation]:
+    """Organisations of the scope with the place their page shows."""
+    return Organisation.objects.select_related("office", "district", "district__province")
+
+
 def districts_of(office: Any) -> list[District]:
     """The districts of the office's province, in Turkish alphabetical order."""
     return list(District.objects.filter(province=office.province).order_by("name_sort"))

@@ -395,6 +395,10 @@ def project_parts(project: Project, *, staff: bool) -> dict[str, Any]:
     }
 
 
+def project_page() -> QuerySet[Project]:
+    return Project.objects.select_related("owner", "office")
+
+
 def public_project_parts(project: Project) -> dict[str, Any]:
     """What a project's public data-bank page lists with it."""
     return {

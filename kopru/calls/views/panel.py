@@ -23,7 +23,7 @@ from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from .. import selectors, services
 from ..forms import CallForm, DocumentForm, ImportForm, LinkForm, SettingsForm
 from ..importers import ANNOUNCEMENT_RULES, TEMPLATE_COLUMNS, build_template_xlsx
-from ..models import Call, CallDocument, CallLink, State
+from ..models import Call, CallDocument, State
 from ..permissions import access_call, access_document, can_change_settings
 
 
@@ -118,7 +118,7 @@ def panel_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpRespo
         request.user,
         pk,
         office=request.office,
-        queryset=Call.objects.prefetch_related("deadlines", "links", "documents"),
+        queryset=selectors.calls_for_panel_page(),
     )
     if request.method not in ("GET", "HEAD"):
         # Each change has its own view (publish, archive, links, documents).
@@ -132,7 +132,7 @@ def _editable(request: OfficeRequest, pk: int) -> Call:
         pk,
         office=request.office,
         for_="edit",
-        queryset=Call.objects.prefetch_related("deadlines", "links", "documents"),
+        queryset=selectors.calls_for_panel_page(),
     )
 
 
@@ -181,7 +181,7 @@ def panel_link_add(request: OfficeRequest, office_slug: str, pk: int) -> HttpRes
 @post_only(Call)
 def panel_link_remove(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     call = _editable(request, pk)
-    link = get_or_404_scoped(CallLink.objects.filter(call=call), pk=request.POST.get("link"))
+    link = get_or_404_scoped(selectors.links_of(call), pk=request.POST.get("link"))
     services.call_link_remove(link=link, actor=request.user)
     messages.success(request, _("Bağlantı kaldırıldı."))
     return redirect(_detail_url(call, office_slug))
@@ -205,9 +205,7 @@ def panel_document_add(request: OfficeRequest, office_slug: str, pk: int) -> Htt
 @post_only(Call)
 def panel_document_remove(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     call = _editable(request, pk)
-    document = get_or_404_scoped(
-        CallDocument.objects.filter(call=call), pk=request.POST.get("document")
-    )
+    document = get_or_404_scoped(selectors.documents_of(call), pk=request.POST.get("document"))
     services.call_document_remove(document=document, actor=request.user)
     messages.success(request, _("Belge kaldırıldı."))
     return redirect(_detail_url(call, office_slug))

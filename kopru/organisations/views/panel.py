@@ -55,7 +55,7 @@ def panel_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpRespo
     organisation = access_organisation(
         request.user,
         pk,
-        queryset=Organisation.objects.select_related("office", "district", "district__province"),
+        queryset=selectors.organisation_page(),
     )
     return render(
         request, "organisations/panel_detail.html", teams.team_context(request, organisation)

@@ -10,7 +10,7 @@ from kopru.core.access import get_or_404_scoped
 from kopru.core.http import PublicRequest
 
 from .. import selectors
-from ..models import Organisation, OrganisationType
+from ..models import OrganisationType
 from .common import int_or_none
 
 PAGE_SIZE = 20
@@ -42,9 +42,7 @@ def directory(request: PublicRequest, office_slug: str) -> HttpResponse:
 
 
 def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
-    organisation = get_or_404_scoped(
-        Organisation.objects.select_related("district", "district__province"), pk=pk
-    )
+    organisation = get_or_404_scoped(selectors.organisation_page(), pk=pk)
     return render(
         request,
         "organisations/public_detail.html",

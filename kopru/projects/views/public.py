@@ -14,7 +14,6 @@ from kopru.core.http import PublicRequest
 
 from .. import selectors
 from ..exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response
-from ..models import Project
 
 
 def _published(request: PublicRequest) -> Any:
@@ -39,7 +38,7 @@ def databank(request: PublicRequest, office_slug: str) -> HttpResponse:
 
 
 def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
-    project = get_or_404_scoped(Project.objects.select_related("owner", "office"), pk=pk)
+    project = get_or_404_scoped(selectors.project_page(), pk=pk)
     return render(
         request,
         "projects/public_detail.html",
