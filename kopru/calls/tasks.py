@@ -1,5 +1,8 @@
 """Background work: imports, alert digests and deadline reminders (the writes are the
-services'; these are the task entry points the queue and ``calls_daily`` run)."""
+services'; these are the task entry points the queue and ``calls_daily`` run).
+
+``send_instant_alerts`` is defined beside its service (``services.subscriptions``),
+because publishing a call enqueues it; it is importable from here like the others."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from kopru.core.jobs import job_fail, job_progress, job_running, job_succeed
 
 from . import services
 from .models import Frequency
+from .services import send_instant_alerts as send_instant_alerts  # (a re-export: see above)
 
 
 @task()
@@ -53,11 +57,6 @@ def import_calls_task(job_id: int) -> None:
             },
             message=_("İçe aktarma tamamlandı."),
         )
-
-
-@task()
-def send_instant_alerts(office_id: int) -> int:
-    return services.alerts_send_due(frequencies=(Frequency.INSTANT,), office_id=office_id)
 
 
 @task()

@@ -6,10 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.accounts.permissions import can_coordinate_office
 from kopru.core.access import requires
 from kopru.core.audit import history_for
-from kopru.core.http import OfficeRequest
 from kopru.core.models import AuditEntry
 from kopru.core.registry import registry
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form

@@ -16,7 +16,7 @@ from .models import Organisation, TeamMember
 
 if TYPE_CHECKING:
     from kopru.accounts.models import User
-    from kopru.offices.models import Office
+    from kopru.core.scoping import Office  # an offices.Office (a layer above)
 
 
 def is_own_organisation(user: Any, organisation: Organisation) -> bool:

@@ -30,6 +30,7 @@ from .subscriptions import (
     follow_request,
     follow_unsubscribe,
     saved_search_create,
+    send_instant_alerts,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "follow_request",
     "follow_unsubscribe",
     "saved_search_create",
+    "send_instant_alerts",
     "settings_for",
     "settings_update",
     "sync_facets",

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kopru.accounts.models import User
     from kopru.offices.models import Office
 from ..selectors import settings_for
+from .subscriptions import send_instant_alerts
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,6 @@ def call_publish(*, call: Call, actor: User) -> Call:
     if not (call.title_tr or call.title_en):
         raise ApplicationError(_("Başlığı olmayan bir çağrı yayımlanamaz."))
     call = _set_state(call, State.PUBLISHED, actor, "calls.call.published")
-    from ..tasks import send_instant_alerts
-
     office_id = call.office_id
     transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office_id))
     return call

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from kopru.core.audit import audit_log
 from kopru.core.scoping import unscoped, unscoped_manager
 
 from ..models import Call, CallDeadline, CallFollow, Frequency, SavedSearch
+from ..notifications import send_digest, send_reminder
+from ..selectors import calls_for_saved_search
 
 if TYPE_CHECKING:
     from kopru.accounts.models import User
@@ -167,9 +170,6 @@ def alerts_send_due(*, frequencies: tuple[str, ...], office_id: int | None = Non
     Each search is marked sent in its own transaction right after its mail, so a
     failure part-way does not send the earlier digests twice.
     """
-    from ..notifications import send_digest
-    from ..selectors import calls_for_saved_search
-
     now = timezone.now()
     sent = 0
     with unscoped("alert digests span every office's subscribers"):
@@ -193,8 +193,6 @@ def alerts_send_due(*, frequencies: tuple[str, ...], office_id: int | None = Non
 
 def follow_reminders_send(*, now: dt.datetime | None = None) -> int:
     """Reminders N days before each upcoming deadline of followed calls (every office)."""
-    from ..notifications import send_reminder
-
     now = now or timezone.now()
     sent = 0
     with unscoped("deadline reminders span every office's followers"):
@@ -220,3 +218,10 @@ def follow_reminders_send(*, now: dt.datetime | None = None) -> int:
             if changed:
                 CallFollow.objects.filter(pk=follow.pk).update(sent_reminders=follow.sent_reminders)
     return sent
+
+
+@task()
+def send_instant_alerts(office_id: int) -> int:
+    """The queue's job after a call is published: the office's instant alerts. (It lives
+    beside its service so that publishing, a service, can enqueue it.)"""
+    return alerts_send_due(frequencies=(Frequency.INSTANT,), office_id=office_id)

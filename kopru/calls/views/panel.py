@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped, post_only, requires
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.jobs import job_start
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kopru.core.http import PublicRequest, signed_in_user
+from kopru.accounts.http import PublicRequest, signed_in_user
 from kopru.core.scoping import public_scope
 
 from .. import selectors, services

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from kopru.core.http import OfficeRequest
+from kopru.accounts.http import OfficeRequest
 
 from .. import selectors
 

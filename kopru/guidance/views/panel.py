@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.spreadsheets import workbook_bytes
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import PublicRequest, signed_in_user
 from kopru.core.errors import ApplicationError
-from kopru.core.http import PublicRequest, signed_in_user
 from kopru.core.ratelimit import client_ip, rate_limit_hit
 
 from .. import selectors, services

@@ -18,7 +18,7 @@ from ..models import MERGE_FIELDS, Organisation, TeamMember, TeamStatus
 
 if TYPE_CHECKING:
     from kopru.accounts.models import User
-    from kopru.offices.models import Office
+    from kopru.core.scoping import Office  # an offices.Office (a layer above)
 
 #: Rows of the team of an organisation the caller holds (fetched through its scope).
 TEAM = "the team of the organisation given"

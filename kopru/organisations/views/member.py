@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kopru.core.http import OfficeRequest
+from kopru.accounts.http import OfficeRequest
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services

@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from kopru.accounts.http import PublicRequest
 from kopru.core.access import get_or_404_scoped
-from kopru.core.http import PublicRequest
 
 from .. import selectors
 from ..models import OrganisationType

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from kopru.core.http import OfficeRequest
+from kopru.accounts.http import OfficeRequest
 
 from .. import selectors
 from ..tokens import make_token

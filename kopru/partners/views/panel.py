@@ -7,8 +7,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 
 from .. import services
 from ..permissions import access_answer

@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped, requires
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.search import fulltext_filter
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options

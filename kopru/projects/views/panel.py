@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.jobs import job_start
 
 from .. import forms, selectors, services

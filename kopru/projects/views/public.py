@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from kopru.accounts.http import PublicRequest
 from kopru.calls.selectors import catalogue_call_for_identifier
 from kopru.core.access import get_or_404_scoped
-from kopru.core.http import PublicRequest
 
 from .. import selectors
 from ..exports import PUBLIC_COLUMNS, csv_response, json_response, xlsx_response

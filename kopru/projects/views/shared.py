@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from kopru.accounts.http import OfficeRequest
 from kopru.calls.selectors import catalogue_call_for_identifier
 from kopru.core.access import get_or_404_scoped, requires
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import forms, permissions, selectors, services

@@ -8,9 +8,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 from kopru.core.jobs import job_start
 
 from .. import services

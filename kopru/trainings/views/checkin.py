@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 
 from .. import selectors, services
 from ..forms import WalkInForm

@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kopru.accounts.http import OfficeRequest
 from kopru.core.access import requires
 from kopru.core.errors import ApplicationError
-from kopru.core.http import OfficeRequest
 
 from .. import personal_data, selectors, services
 from ..forms import PersonSearchForm

@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kopru.accounts.http import PublicRequest
 from kopru.core.access import get_or_404_scoped
 from kopru.core.errors import ApplicationError
-from kopru.core.http import PublicRequest
 from kopru.core.ratelimit import client_ip, rate_limit_hit
 
 from .. import selectors, services

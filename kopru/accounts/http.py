@@ -1,9 +1,11 @@
-"""The requests views receive, typed (``OfficeScopeMiddleware`` sets ``office``).
+"""The requests views receive, typed with Köprü's user model.
 
 Only for type checking: views annotate ``request: OfficeRequest`` (panel and kurum
 areas: a signed-in account of the office) or ``request: PublicRequest`` (an office's
-public pages: the visitor may be anonymous), so ``request.office`` and
-``request.user`` have their real types and services can ask for ``actor: User``.
+public pages: the visitor may be anonymous), so ``request.user`` has its real type and
+services can ask for ``actor: User``. ``request.office`` is set by
+``kopru.core.middleware.OfficeScopeMiddleware``: an ``offices.Office`` (a layer above
+accounts, hence typed ``Any`` here).
 """
 
 from __future__ import annotations
@@ -12,17 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
+from .models import User
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from kopru.accounts.models import User
-    from kopru.offices.models import Office
-
 
 class PublicRequest(HttpRequest):
-    """A page of an office's public site (or ``office`` is ``None`` on national pages)."""
+    """A page of an office's public site (``office`` is ``None`` on national pages)."""
 
-    office: Office
+    office: Any
     user: User | AnonymousUser
     htmx: Any
 
