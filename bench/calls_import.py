@@ -29,7 +29,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from kopru.calls.importing import import_file  # noqa: E402
+from kopru.calls.services.imports import calls_import  # noqa: E402
 from kopru.core.demodata import DemoContext  # noqa: E402
 from kopru.core.scoping import office_scope, unscoped  # noqa: E402
 
@@ -57,7 +57,7 @@ def main() -> None:
     ):
         started = time.perf_counter()
         with office_scope(office):
-            outcome = import_file(office=office, data=data, filename=FILE.name, actor="bench")
+            outcome = calls_import(office=office, data=data, filename=FILE.name, actor="bench")
         elapsed = time.perf_counter() - started
         print(
             f"{label:26s} {elapsed:5.2f} s  created {outcome.created}, updated "

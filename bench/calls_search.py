@@ -60,9 +60,9 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from kopru.calls.importers import parse  # noqa: E402
-from kopru.calls.importing import _SECTOR_WORDS, _TARGET_WORDS, _tags, record_data  # noqa: E402
 from kopru.calls.models import Call, CallDeadline, CallFacet  # noqa: E402
 from kopru.calls.services import facet_rows  # noqa: E402
+from kopru.calls.services.imports import _SECTOR_WORDS, _TARGET_WORDS, _tags, record_data  # noqa: E402
 from kopru.core.scoping import unscoped  # noqa: E402
 from kopru.core.text import search_key, sort_key  # noqa: E402
 from kopru.organisations.models import OrganisationType  # noqa: E402

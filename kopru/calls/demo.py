@@ -22,9 +22,9 @@ from django.utils import timezone
 from kopru.core.demodata import DemoContext
 
 from .importers import ParseResult, parse
-from .importing import import_parsed
 from .models import Call, CallDeadline, State
 from .services import sync_facets
+from .services.imports import import_parsed
 
 ORDER = 35
 

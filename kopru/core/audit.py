@@ -8,6 +8,7 @@ trail survives schema changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -68,18 +69,50 @@ def audit_log(
         entry.office_id = office_ref
     elif office_ref is not None:
         entry.office = office_ref
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        entry.actor = actor
-        entry.actor_repr = actor.get_full_name() or actor.get_username()
-    elif isinstance(actor, str):
-        entry.actor_repr = actor
+    entry.actor, entry.actor_repr = _actor(actor)
     if obj is not None:
-        entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        entry.object_id = str(obj.pk)
-        entry.object_repr = str(obj)[:300]
-        entry.version = getattr(obj, "version", None)
+        _describe(entry, obj)
     entry.save()
     return entry
+
+
+def _actor(actor: Any) -> tuple[Any, str]:
+    """The one actor rule: a signed-in user, or a name (a command, a system process)."""
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        return actor, actor.get_full_name() or actor.get_username()
+    return None, actor if isinstance(actor, str) else ""
+
+
+def _describe(entry: AuditEntry, obj: models.Model) -> None:
+    entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    entry.object_id = str(obj.pk)
+    entry.object_repr = str(obj)[:300]
+    entry.version = getattr(obj, "version", None)
+
+
+def audit_log_bulk(
+    *,
+    actor: Any,
+    action: str,
+    entries: Iterable[tuple[models.Model, dict[str, tuple[Any, Any]] | None, dict[str, Any]]],
+) -> int:
+    """:func:`audit_log` for many records at once (imports): one entry per ``(obj,
+    changes, data)``, written with one bulk insert; the same actor rule. Returns the count."""
+    user, name = _actor(actor)
+    rows = []
+    for obj, changes, data in entries:
+        entry = AuditEntry(
+            office_id=getattr(obj, "office_id", None),
+            actor=user,
+            actor_repr=name,
+            action=action,
+            changes={k: [json_value(o), json_value(n)] for k, (o, n) in (changes or {}).items()},
+            data=json_value(data),
+        )
+        _describe(entry, obj)
+        rows.append(entry)
+    AuditEntry.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
 
 
 def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:

@@ -1,6 +1,6 @@
-"""Funding-call imports: pure-Python parsers, one per source, and format detection.
+"""Funding-call imports: parsers, one per source, and format detection (no database).
 
-No Django needed. Entry points::
+Entry points::
 
     from kopru.calls.importers import parse, detect_format
 
@@ -19,9 +19,12 @@ Europe/Brussels when only a date is given; Turkish sources: 23:59 Europe/Istanbu
 
 from __future__ import annotations
 
+from kopru.core.imports.files import DEFAULT_MAX_BYTES, FileTooLarge, UnknownFormat
+from kopru.core.imports.files import FileRefused as ImportFileError
+from kopru.core.imports.problems import RecordError
+
 from .agencies import DEVELOPMENT_AGENCIES, DevelopmentAgency, agency_for_plate, get_agency
 from .announcements import parse_ab_baskanligi, parse_kalkinma_ajanslari
-from .base import DEFAULT_MAX_BYTES, FileTooLarge, ImportFileError, UnknownFormat
 from .classification import (
     ANNOUNCEMENT_RULES,
     AnnouncementRule,
@@ -38,11 +41,11 @@ from .records import (
     INSTRUMENTS,
     LEVELS,
     MESSAGES,
+    MESSAGES_TR,
     SOURCES,
     CallDeadline,
     CallRecord,
     ParseResult,
-    RecordError,
 )
 from .template import TEMPLATE_COLUMNS, TemplateColumn, build_template_xlsx, parse_template
 
@@ -55,6 +58,7 @@ __all__ = [
     "INSTRUMENTS",
     "LEVELS",
     "MESSAGES",
+    "MESSAGES_TR",
     "PARSERS",
     "SOURCES",
     "TEMPLATE_COLUMNS",

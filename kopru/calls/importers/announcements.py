@@ -27,28 +27,26 @@ AB Başkanlığı (``ab-gov-tr-duyurular.csv``)
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
 
+from kopru.core.imports.files import (
+    DEFAULT_MAX_BYTES,
+    Source,
+    decode_text,
+    has_bad_bytes,
+    read_csv,
+    read_source,
+    row_values,
+)
 from kopru.core.text import search_key
 
 from .agencies import get_agency
-from .base import (
-    DEFAULT_MAX_BYTES,
-    Collector,
-    Source,
-    attempt,
-    decode_text,
-    has_bad_bytes,
-    read_source,
-)
 from .classification import Classification, classify_announcement, programme_hint
 from .cleaning import clean_text, looks_turkish, to_safe_html
 from .jsonstream import JsonBreak, iter_json_values
-from .records import CallRecord, ParseResult, Problem, message
+from .records import CallRecord, Collector, ParseResult, Problem, attempt, message
 from .values import parse_date, parse_turkish_date
 
 KA_FORMAT = "kalkinma-ajanslari"
@@ -208,23 +206,11 @@ def page_id(url: str) -> str:
     return match[1] if match else ""
 
 
-def _sniff_delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-
-
 def read_csv_rows(text: str, out: Collector) -> list[tuple[int, list[str]]]:
     """(first line number, cells) of every row; a broken CSV is reported, not raised."""
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for row in reader:
-            rows.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        out.error(f"line {start}", "csv_invalid", detail=str(exc))
+    rows, broken = read_csv(text)
+    if broken is not None:
+        out.error(f"line {broken[0]}", "csv_invalid", detail=broken[1])
     return rows
 
 
@@ -293,7 +279,11 @@ def parse_ab_baskanligi(
         position = f"line {line}"
         if not any(cell.strip() for cell in row):
             continue
-        values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
+        try:
+            values = row_values(row, columns, rows[0][1])
+        except Problem as problem:
+            out.problems(position, [problem])
+            continue
         if bad_offset is not None and has_bad_bytes(row):
             out.error(position, "row_not_utf8")
             continue

@@ -7,6 +7,20 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from kopru.core.imports.files import (
+    DEFAULT_MAX_BYTES,
+    FileRefused,
+    FileTooLarge,
+    Source,
+    UnknownFormat,
+    gunzip,
+    is_gzip,
+    is_zip,
+    open_workbook,
+    read_source,
+    sheet_rows,
+)
+from kopru.core.imports.workbook import find_header
 from kopru.core.text import search_key
 
 from . import horizon_xlsx, office_sheet, template
@@ -17,18 +31,8 @@ from .announcements import (
     parse_ab_baskanligi,
     parse_kalkinma_ajanslari,
 )
-from .base import (
-    DEFAULT_MAX_BYTES,
-    FileTooLarge,
-    ImportFileError,
-    Source,
-    UnknownFormat,
-    read_source,
-)
 from .eu_portal import parse_eu_portal
-from .jsonstream import gunzip, is_gzip
-from .records import ParseResult, Problem, message, record_error
-from .xlsx import find_header, is_zip, open_workbook, sheet_rows
+from .records import MESSAGES, ParseResult, Problem, message
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +82,7 @@ def _by_name(filename: str) -> str | None:
 
 def _workbook_format(data: bytes) -> str | None:
     try:
-        workbook = open_workbook(data, DEFAULT_MAX_BYTES)
+        workbook = open_workbook(data, formulas=True)
     except (Problem, FileTooLarge):
         return None
     try:
@@ -171,10 +175,10 @@ def parse(
         raise _unknown(filename, f"'{fmt}' is not one of {', '.join(FORMATS)}")
     try:
         result: ParseResult = parser(raw, filename, max_bytes=max_bytes)
-    except ImportFileError:
+    except FileRefused:
         raise
     except Exception as exc:  # a parser bug must not take the upload page down
         logger.exception("Parsing %s as %s failed", filename, fmt)
         result = ParseResult(format=fmt)
-        result.errors.append(record_error("file", "internal_error", detail=type(exc).__name__))
+        result.errors.append(MESSAGES.error("file", "internal_error", detail=type(exc).__name__))
     return result

@@ -34,20 +34,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kopru.core.text import search_key
-
-from .base import (
+from kopru.core.imports.files import (
     DEFAULT_MAX_BYTES,
-    Collector,
     Source,
-    attempt,
     decode_text,
+    gunzip,
     has_bad_bytes,
+    is_gzip,
     read_source,
 )
+from kopru.core.text import search_key
+
 from .cleaning import clean_text, to_safe_html
-from .jsonstream import JsonBreak, gunzip, is_gzip, iter_json_values
-from .records import CallDeadline, CallRecord, ParseResult, Problem
+from .jsonstream import JsonBreak, iter_json_values
+from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, attempt
 from .values import BRUSSELS, at_zone, non_negative, parse_date, parse_decimal, parse_int
 
 FORMAT = "eu-ft-portal"

@@ -9,11 +9,8 @@ values before it are still imported.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from .base import too_large
 
 
 @dataclass
@@ -69,42 +66,3 @@ def iter_json_values(text: str) -> Iterator[object | JsonBreak]:
             return
         if i < n and text[i] == ",":  # tolerate "{...},{...}"
             i = _skip_ws(text, i + 1)
-
-
-@dataclass
-class Gunzipped:
-    data: bytes
-    complete: bool
-    error: str = ""
-
-
-def gunzip(data: bytes, max_bytes: int) -> Gunzipped:
-    """Decompress gzip ``data`` as far as it goes (truncated files give what is there).
-
-    Raises :class:`FileTooLarge` when the content exceeds ``max_bytes``.
-    """
-    out = bytearray()
-    rest = data
-    while rest:
-        engine = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            out += engine.decompress(rest, max_bytes + 1 - len(out))
-        except zlib.error as exc:
-            return Gunzipped(bytes(out), False, str(exc))
-        if len(out) > max_bytes:
-            raise too_large(max_bytes)
-        if engine.unconsumed_tail:  # output limit reached
-            raise too_large(max_bytes)
-        if not engine.eof:
-            return Gunzipped(bytes(out), False, "")
-        rest = engine.unused_data.lstrip(b"\x00")
-        if rest and not rest.startswith(b"\x1f\x8b"):
-            break  # trailing garbage after the last member: ignore, as gzip(1) does
-    return Gunzipped(bytes(out), True)
-
-
-def is_gzip(data: bytes) -> bool:
-    return data[:2] == b"\x1f\x8b"
-
-
-__all__ = ["Gunzipped", "JsonBreak", "gunzip", "is_gzip", "iter_json_values"]

@@ -29,14 +29,28 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from kopru.core.imports.files import (
+    DEFAULT_MAX_BYTES,
+    Source,
+    open_workbook,
+    read_source,
+    sheet_rows,
+)
+from kopru.core.imports.workbook import cell, find_header, is_empty
 from kopru.core.text import search_key
 
-from .base import DEFAULT_MAX_BYTES, Collector, Source, attempt, read_source
 from .cleaning import clean_text, looks_turkish
 from .eu_portal import portal_url, programme_from_identifier
-from .records import CallDeadline, CallRecord, ParseResult, Problem
+from .records import (
+    CallDeadline,
+    CallRecord,
+    Collector,
+    ParseResult,
+    Problem,
+    attempt,
+    sheet_position,
+)
 from .values import BRUSSELS, deadline_from_cell, non_negative, parse_date, parse_decimal
-from .xlsx import cell, find_header, is_empty, open_workbook, sheet_position, sheet_rows
 
 FORMAT = "office-sheet"
 FUNDER = "European Commission"
@@ -131,7 +145,7 @@ def parse_office_sheet(
     data = read_source(src, max_bytes)
     out = Collector(FORMAT)
     try:
-        workbook = open_workbook(data, max_bytes)
+        workbook = open_workbook(data, formulas=True)
     except Problem as problem:
         out.problems("file", [problem])
         return out.result

@@ -1,19 +1,22 @@
-"""The normalised record every call parser produces, and its validation.
+"""The normalised record every call parser produces, its validation, and the messages.
 
-Nothing here needs Django: the parsers run in a plain Python process (and in tests
-without settings). The Django layer turns :class:`CallRecord` into model rows.
-
-Errors are plain English strings built from :data:`MESSAGES`; each
-:class:`RecordError` also carries the message ``code`` and its ``params`` so the
-Django layer can show a translated text (``_(MESSAGES[code]).format(**params)``).
+Every problem has a stable code (:data:`MESSAGES_TR`: its Turkish text, English in the
+catalogue). A parser records each error's text in English (:data:`MESSAGES`), the
+language of the sources; the import service shows the reader's language. The parsers
+touch no database: :mod:`kopru.calls.services.imports` turns records into rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeVar
+
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.imports.problems import Messages, Problem, RecordError
 
 SOURCES: Final = (
     "eu-ft-portal",
@@ -27,78 +30,83 @@ LEVELS: Final = ("eu", "national", "regional", "local")
 INSTRUMENTS: Final = ("grant", "credit", "interest_free_credit", "technical_support", "prize")
 DEADLINE_MODELS: Final = ("single_stage", "two_stage", "multiple_cutoff", "")
 
-#: Every reason a record or a file can be refused, as a ``str.format`` template.
-#: Keys are stable codes; the Django layer marks the values for translation.
-MESSAGES: Final[dict[str, str]] = {
-    # whole file
-    "file_too_large": "The file is larger than the limit of {limit} bytes.",
-    "unknown_format": (
-        "The file '{filename}' is not in a format Köprü can import ({detail}). Accepted: the "
-        "EU Funding & Tenders export (.json / .jsonl.gz), the Horizon Europe topics sheet, "
-        "the office's call report workbook, the development agencies' announcement list "
-        "(.json), the AB Başkanlığı announcement list (.csv) and the Köprü call template "
-        "(.xlsx / .csv)."
-    ),
-    "not_utf8": (
-        "The file is not UTF-8 text (first bad byte at offset {offset}). Save it as "
-        "'CSV UTF-8' or UTF-8 JSON and try again."
-    ),
-    "gzip_truncated": (
-        "The compressed file is cut off: it ends before the end of its data. "
-        "{count} complete record(s) before this point were read."
-    ),
-    "gzip_corrupt": "The compressed file is damaged ({detail}).",
-    "json_truncated": (
-        "The file ends in the middle of this record (the file looks cut off); "
-        "the records before it were read."
-    ),
-    "json_invalid": (
-        "This record is not valid JSON ({detail}); nothing after this point can be read."
-    ),
-    "json_not_object": "Expected a JSON object for this record, found {found}.",
-    "json_shape": "The file is JSON but not in the expected shape: {detail}.",
-    "source_reported_error": "The file says the source returned an error (state = {state}).",
-    "partial_download": (
-        "This file is page {page} of {pages} ({count} of {total} announcements); "
-        "the other pages are not in it."
-    ),
-    "not_xlsx": "The file is not a readable Excel (.xlsx) workbook ({detail}).",
-    "no_matching_sheet": "No sheet of the workbook has the columns {columns}.",
-    "sheet_missing_headers": "Sheet '{sheet}' does not have the required columns: {missing}.",
-    "csv_missing_headers": "The first line does not have the required columns: {missing}.",
-    "csv_invalid": "The CSV text cannot be read here ({detail}).",
-    "internal_error": "The file could not be read because of an unexpected problem ({detail}).",
-    # one record
-    "row_not_utf8": "This record contains bytes that are not valid UTF-8 text.",
-    "missing_identifier": "The record has no identifier ({fields}).",
-    "missing_title": "The record has no title ({fields}).",
-    "missing_value": "The required column '{field}' is empty.",
-    "bad_date": "'{value}' in '{field}' is not a valid date (expected {expected}).",
-    "bad_datetime": "'{value}' in '{field}' is not a valid date and time (expected {expected}).",
-    "bad_number": "'{value}' in '{field}' is not a number.",
-    "bad_integer": "'{value}' in '{field}' is not a whole number.",
-    "negative_amount": "'{field}' is negative ({value}).",
-    "min_above_max": "The minimum grant ({minimum}) is larger than the maximum grant ({maximum}).",
-    "bad_rate": "The co-financing rate {value} is not between 0 and 100 (per cent).",
-    "bad_choice": "'{value}' is not a valid value for '{field}'; use one of: {choices}.",
-    "bad_timezone": (
-        "'{value}' is not a known time zone; use for example Europe/Istanbul or Europe/Brussels."
-    ),
-    "bad_url": "'{value}' in '{field}' is not a web address (it must start with http:// or https://).",
-    "stage_order": (
-        "The second-stage deadline ({second}) is not after the first-stage deadline ({first})."
-    ),
-    "deadline_count": "A {model} call cannot have {count} deadlines.",
-    "deadline_naive": "A deadline has no time zone (internal error in the parser).",
-    "unknown_agency": "'{code}' is not the code of a Turkish development agency.",
-    "duplicate_id": "The identifier '{source_id}' was already used at {first}.",
-    "duplicate_conflict": (
-        "Call '{code}' already appeared at {first} with a different {field}: "
-        "'{old}' there, '{new}' here."
-    ),
-    # skipped rows
-    "example_row": "The example row of the template (not imported).",
-}
+#: Every reason a record or a file can be refused: code → Turkish text (``str.format``
+#: placeholders), and the same in English, the parsers' own language.
+MESSAGES_TR = Messages(
+    {
+        "unknown_format": _(
+            "“{filename}” dosyası Köprü'nün içe aktarabildiği bir biçimde değil ({detail}). "
+            "Kabul edilenler: AB Fonlama ve İhale Portalı dışa aktarımı (.json / .jsonl.gz), "
+            "Horizon Europe konu listesi, ofisin çağrı raporu çalışma kitabı, kalkınma "
+            "ajanslarının duyuru listesi (.json), AB Başkanlığı duyuru listesi (.csv) ve Köprü "
+            "çağrı şablonu (.xlsx / .csv)."
+        ),
+        "gzip_truncated": _(
+            "Sıkıştırılmış dosya yarım kalmış: verisi bitmeden sona eriyor. Bu noktadan önceki "
+            "{count} kayıt okunabildi."
+        ),
+        "gzip_corrupt": _("Sıkıştırılmış dosya bozuk ({detail})."),
+        "json_truncated": _(
+            "Dosya bu kaydın ortasında bitiyor (dosya yarım kalmış görünüyor); önceki kayıtlar "
+            "okundu."
+        ),
+        "json_invalid": _(
+            "Bu kayıt geçerli JSON değil ({detail}); bu noktadan sonrası okunamıyor."
+        ),
+        "json_not_object": _("Bu kayıt için bir JSON nesnesi bekleniyordu, {found} bulundu."),
+        "json_shape": _("Dosya JSON ama beklenen yapıda değil: {detail}."),
+        "source_reported_error": _("Dosyaya göre kaynak bir hata döndürmüş (state = {state})."),
+        "partial_download": _(
+            "Bu dosya {pages} sayfanın {page}. sayfası ({total} duyurunun {count} tanesi); "
+            "diğer sayfalar dosyada yok."
+        ),
+        "no_matching_sheet": _("Çalışma kitabının hiçbir sayfasında {columns} sütunları yok."),
+        "sheet_missing_headers": _("“{sheet}” sayfasında zorunlu sütunlar yok: {missing}."),
+        "csv_missing_headers": _("İlk satırda zorunlu sütunlar yok: {missing}."),
+        "csv_invalid": _("CSV metni burada okunamıyor ({detail})."),
+        "internal_error": _("Dosya beklenmeyen bir sorun yüzünden okunamadı ({detail})."),
+        "row_not_utf8": _("Bu kayıtta geçerli UTF-8 olmayan baytlar var."),
+        "missing_identifier": _("Kaydın kimliği yok ({fields})."),
+        "missing_title": _("Kaydın başlığı yok ({fields})."),
+        "missing_value": _("Zorunlu “{field}” sütunu boş."),
+        "bad_date": _(
+            "“{field}” alanındaki “{value}” geçerli bir tarih değil (beklenen: {expected})."
+        ),
+        "bad_datetime": _(
+            "“{field}” alanındaki “{value}” geçerli bir tarih ve saat değil (beklenen: {expected})."
+        ),
+        "bad_number": _("“{field}” alanındaki “{value}” bir sayı değil."),
+        "bad_integer": _("“{field}” alanındaki “{value}” bir tam sayı değil."),
+        "negative_amount": _("“{field}” eksi bir değer ({value})."),
+        "min_above_max": _("En az destek ({minimum}) en çok destekten ({maximum}) büyük."),
+        "bad_rate": _("Destek oranı {value}, 0 ile 100 (yüzde) arasında değil."),
+        "bad_choice": _(
+            "“{value}”, “{field}” için geçerli değil; şunlardan birini kullanın: {choices}."
+        ),
+        "bad_timezone": _(
+            "“{value}” bilinen bir saat dilimi değil; örneğin Europe/Istanbul ya da "
+            "Europe/Brussels kullanın."
+        ),
+        "bad_url": _(
+            "“{field}” alanındaki “{value}” bir web adresi değil (http:// ya da https:// ile "
+            "başlamalı)."
+        ),
+        "stage_order": _(
+            "İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra değil."
+        ),
+        "deadline_count": _("{model} bir çağrının {count} son tarihi olamaz."),
+        "deadline_naive": _("Bir son tarihin saat dilimi yok (okuyucuda iç hata)."),
+        "unknown_agency": _("“{code}” bir Türkiye kalkınma ajansının kodu değil."),
+        "duplicate_id": _("“{source_id}” kimliği {first} konumunda zaten kullanıldı."),
+        "duplicate_conflict": _(
+            "“{code}” çağrısı {first} konumunda farklı bir {field} ile geçmişti: orada “{old}”, "
+            "burada “{new}”."
+        ),
+        "example_row": _("Şablonun örnek satırı (içe aktarılmaz)."),
+    }
+)
+MESSAGES = MESSAGES_TR.in_language("en")
+T = TypeVar("T")
 
 
 @dataclass
@@ -158,16 +166,6 @@ class CallRecord:
 
 
 @dataclass
-class RecordError:
-    """A record (or the file, position ``"file"``) that could not be imported."""
-
-    position: str
-    reason: str
-    code: str = ""
-    params: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
 class ParseResult:
     format: str
     records: list[CallRecord] = field(default_factory=list)
@@ -176,27 +174,6 @@ class ParseResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     #: Facts about the whole file worth showing (e.g. "page 1 of 6"); not errors.
     notes: list[str] = field(default_factory=list)
-
-
-class Problem(Exception):
-    """One thing wrong with a record; becomes a :class:`RecordError`."""
-
-    def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code
-        self.params = {k: str(v) for k, v in params.items()}
-        super().__init__(message(code, **self.params))
-
-    def at(self, position: str) -> RecordError:
-        return RecordError(position, message(self.code, **self.params), self.code, self.params)
-
-
-def message(code: str, /, **params: object) -> str:
-    """The English text of message ``code``."""
-    return MESSAGES[code].format(**params)
-
-
-def record_error(position: str, code: str, /, **params: object) -> RecordError:
-    return Problem(code, **params).at(position)
 
 
 def _amount(value: Decimal) -> str:
@@ -257,3 +234,54 @@ def validate_record(record: CallRecord) -> list[Problem]:
                 )
             )
     return problems
+
+
+def message(code: str, /, **params: object) -> str:
+    """The English text of message ``code``."""
+    return MESSAGES.text(code, {k: str(v) for k, v in params.items()})
+
+
+def attempt(problems: list[Problem], fn: Callable[[], T]) -> T | None:
+    """``fn()``, or None after noting its :class:`Problem` (so all problems are reported)."""
+    try:
+        return fn()
+    except Problem as problem:
+        problems.append(problem)
+        return None
+
+
+def sheet_position(row: int, sheet: str) -> str:
+    return f"row {row} (sheet '{sheet}')"
+
+
+class Collector:
+    """Builds a :class:`ParseResult`, validating every record and catching duplicates."""
+
+    def __init__(self, fmt: str) -> None:
+        self.result = ParseResult(format=fmt)
+        self._seen: dict[str, str] = {}
+
+    def error(self, position: str, code: str, /, **params: object) -> None:
+        self.result.errors.append(MESSAGES.error(position, code, **params))
+
+    def problems(self, position: str, problems: list[Problem]) -> None:
+        self.result.errors.extend(MESSAGES.at(position, p) for p in problems)
+
+    def skip(self, position: str, why: str) -> None:
+        self.result.skipped.append((position, why))
+
+    def note(self, text: str) -> None:
+        self.result.notes.append(text)
+
+    def add(self, record: CallRecord, problems: list[Problem] | None = None) -> bool:
+        """Validate ``record``; keep it when it has no problem. Returns whether kept."""
+        found = list(problems or []) + validate_record(record)
+        key = record.source_id.strip()
+        if key and key in self._seen:
+            found.append(Problem("duplicate_id", source_id=key, first=self._seen[key]))
+        if found:
+            self.problems(record.position, found)
+            return False
+        self._seen[key] = record.position
+        self.result.records.append(record)
+        return True

@@ -29,31 +29,44 @@ Values:
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-import openpyxl
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
+from kopru.core.imports.files import (
+    DEFAULT_MAX_BYTES,
+    Source,
+    decode_text,
+    has_bad_bytes,
+    is_zip,
+    open_workbook,
+    read_source,
+    row_values,
+    sheet_rows,
+)
+from kopru.core.imports.workbook import (
+    Sheet,
+    cell,
+    find_header,
+    is_empty,
+    notes_sheet,
+    template_workbook,
+)
 from kopru.core.text import search_key
 
 from .agencies import get_agency
 from .announcements import read_csv_rows
-from .base import (
-    DEFAULT_MAX_BYTES,
-    Collector,
-    Source,
-    attempt,
-    decode_text,
-    has_bad_bytes,
-    read_source,
-)
 from .cleaning import clean_text, to_safe_html
-from .records import CallDeadline, CallRecord, ParseResult, Problem, message
+from .records import (
+    CallDeadline,
+    CallRecord,
+    Collector,
+    ParseResult,
+    Problem,
+    attempt,
+    message,
+    sheet_position,
+)
 from .values import (
     ISTANBUL,
     deadline_from_cell,
@@ -63,7 +76,6 @@ from .values import (
     parse_int,
     zone_from_name,
 )
-from .xlsx import find_header, is_empty, is_zip, open_workbook, sheet_position, sheet_rows
 
 FORMAT = "template"
 SHEET_TITLE = "Çağrılar - Calls"
@@ -408,15 +420,7 @@ def _is_example(values: dict[str, Any]) -> bool:
     return search_key(str(values.get("source_id") or "")) in _EXAMPLE_KEYS
 
 
-def _rows_to_records(out: Collector, rows: list[tuple[str, dict[str, Any], bool]]) -> None:
-    for position, values, bad in rows:
-        if bad:
-            out.error(position, "row_not_utf8")
-        elif _is_example(values):
-            out.skip(position, message("example_row"))
-        else:
-            record, problems = build_record(values, position)
-            out.add(record, problems)
+Row = tuple[str, dict[str, Any], Problem | None]
 
 
 def parse_template(
@@ -425,47 +429,67 @@ def parse_template(
     """Parse a filled-in template, XLSX or CSV (see the module doc)."""
     data = read_source(src, max_bytes)
     out = Collector(FORMAT)
-    rows: list[tuple[str, dict[str, Any], bool]] = []
-    if is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm")):
-        try:
-            workbook = open_workbook(data, max_bytes)
-        except Problem as problem:
-            out.problems("file", [problem])
-            return out.result
-        try:
-            for sheet, sheet_values in sheet_rows(workbook):
-                header = find_header(sheet_values, ALIASES, REQUIRED)
-                if header.missing:
-                    continue
-                for number, row in enumerate(sheet_values[header.row :], start=header.row + 1):
-                    if is_empty(row):
-                        continue
-                    values = {
-                        n: row[i] if i < len(row) else None for n, i in header.columns.items()
-                    }
-                    rows.append((sheet_position(number, sheet), values, False))
-                break
-            else:
-                out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
-        except Problem as problem:
-            out.problems("file", [problem])
-        finally:
-            workbook.close()
-    else:
-        text, bad_offset = decode_text(data)
-        csv_rows = read_csv_rows(text, out)
-        header = find_header([tuple(r) for _, r in csv_rows[:10]], ALIASES, REQUIRED)
-        if header.missing:
-            out.error("line 1", "csv_missing_headers", missing=", ".join(header.missing))
-            return out.result
-        for line, cells in csv_rows[header.row :]:
-            if not any(c.strip() for c in cells):
-                continue
-            values = {n: cells[i] if i < len(cells) else "" for n, i in header.columns.items()}
-            bad = bad_offset is not None and has_bad_bytes(cells)
-            rows.append((f"line {line}", values, bad))
-    _rows_to_records(out, rows)
+    xlsx = is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm"))
+    for position, values, problem in (_xlsx_rows if xlsx else _csv_rows)(data, out):
+        if problem is not None:
+            out.problems(position, [problem])
+        elif _is_example(values):
+            out.skip(position, message("example_row"))
+        else:
+            out.add(*build_record(values, position))
     return out.result
+
+
+def _xlsx_rows(data: bytes, out: Collector) -> list[Row]:
+    """The rows of the first sheet that has the template's columns."""
+    try:
+        workbook = open_workbook(data, formulas=True)
+    except Problem as problem:
+        out.problems("file", [problem])
+        return []
+    try:
+        for sheet, cells in sheet_rows(workbook):
+            header = find_header(cells, ALIASES, REQUIRED)
+            if not header.missing:
+                return [
+                    (
+                        sheet_position(number, sheet),
+                        {n: cell(row, header.columns, n) for n in header.columns},
+                        None,
+                    )
+                    for number, row in enumerate(cells[header.row :], start=header.row + 1)
+                    if not is_empty(row)
+                ]
+        out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
+    except Problem as problem:
+        out.problems("file", [problem])
+    finally:
+        workbook.close()
+    return []
+
+
+def _csv_rows(data: bytes, out: Collector) -> list[Row]:
+    """The rows below the header; a row cut short is an error, not blank values."""
+    text, bad_offset = decode_text(data)
+    lines = read_csv_rows(text, out)
+    header = find_header([tuple(r) for _, r in lines[:10]], ALIASES, REQUIRED)
+    if header.missing:
+        out.error("line 1", "csv_missing_headers", missing=", ".join(header.missing))
+        return []
+    rows: list[Row] = []
+    for line, cells in lines[header.row :]:
+        if not any(c.strip() for c in cells):
+            continue
+        values: dict[str, Any] = {}
+        problem = (
+            Problem("row_not_utf8") if bad_offset is not None and has_bad_bytes(cells) else None
+        )
+        try:
+            values = row_values(cells, header.columns, lines[header.row - 1][1])
+        except Problem as cut:
+            problem = problem or cut
+        rows.append((f"line {line}", values, problem))
+    return rows
 
 
 # --- the downloadable template ---------------------------------------------------
@@ -504,62 +528,26 @@ _GENERAL_NOTES = (
 )
 
 
+_DROP_DOWNS = {
+    "level": "ab,ulusal,bölgesel,yerel",
+    "instrument": "hibe,kredi,faizsiz kredi,teknik destek,ödül",
+    "deadline_model": "tek aşamalı,iki aşamalı,çoklu son tarih",
+    "currency": "EUR,TRY,USD",
+}
+_TEXT_COLUMNS = ("deadlines", "opening_date", "source_id", "call_identifier")
+
+
 def build_template_xlsx() -> bytes:
     """The downloadable template: a data sheet (header + example row) and a notes sheet."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
-        head = sheet.cell(row=1, column=index, value=column.header)
-        head.font, head.fill = bold, fill
-        head.alignment = Alignment(wrap_text=True, vertical="top")
-        example = column.example if column.example else None
-        sheet.cell(row=2, column=index, value=example)
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = max(16, min(40, len(column.header) + 2))
-        if column.name in ("deadlines", "opening_date", "source_id", "call_identifier"):
-            for row in range(2, 502):  # keep dates as typed, not converted by Excel
-                sheet.cell(row=row, column=index).number_format = "@"
-    sheet.freeze_panes = "A2"
-    sheet.row_dimensions[1].height = 32
-    for name, choices in (
-        ("level", "ab,ulusal,bölgesel,yerel"),
-        ("instrument", "hibe,kredi,faizsiz kredi,teknik destek,ödül"),
-        ("deadline_model", "tek aşamalı,iki aşamalı,çoklu son tarih"),
-        ("currency", "EUR,TRY,USD"),
-    ):
-        letter = get_column_letter(list(_BY_NAME).index(name) + 1)
-        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-        validation.add(f"{letter}2:{letter}1000")
-        sheet.add_data_validation(validation)
-
-    notes = workbook.create_sheet(NOTES_TITLE)
-    notes.append(
-        ["Sütun / Column", "Zorunlu / Required", "Açıklama", "Description", "Örnek / Example"]
+    names = [c.name for c in TEMPLATE_COLUMNS]
+    data = Sheet(
+        SHEET_TITLE,
+        [[c.header for c in TEMPLATE_COLUMNS], [c.example or None for c in TEMPLATE_COLUMNS]],
+        text_columns=[names.index(n) for n in _TEXT_COLUMNS],
+        choices={names.index(n): allowed for n, allowed in _DROP_DOWNS.items()},
     )
-    for c in notes[1]:
-        c.font, c.fill = bold, fill
-    for column in TEMPLATE_COLUMNS:
-        notes.append(
-            [
-                column.header,
-                "Evet / Yes" if column.required else "Hayır / No",
-                column.description_tr,
-                column.description_en,
-                column.example,
-            ]
-        )
-    notes.append([])
-    for topic, desc_tr, desc_en in _GENERAL_NOTES:
-        notes.append([topic, "", desc_tr, desc_en, ""])
-    for letter, width in zip("ABCDE", (36, 16, 60, 60, 36), strict=True):
-        notes.column_dimensions[letter].width = width
-    for row in notes.iter_rows(min_row=2):
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    columns = [
+        (c.header, c.required, c.description_tr, c.description_en, c.example)
+        for c in TEMPLATE_COLUMNS
+    ]
+    return template_workbook([data, notes_sheet(NOTES_TITLE, columns, _GENERAL_NOTES)])

@@ -15,32 +15,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kopru.core.imports.problems import Problem
+from kopru.core.imports.values import parse_number, turkish_month_date
 from kopru.core.text import search_key
-
-from .records import Problem
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 EU_DEFAULT_TIME = time(17, 0)
 TR_DEFAULT_TIME = time(23, 59)
-
-TURKISH_MONTHS = {
-    "ocak": 1,
-    "subat": 2,
-    "mart": 3,
-    "nisan": 4,
-    "mayis": 5,
-    "haziran": 6,
-    "temmuz": 7,
-    "agustos": 8,
-    "eylul": 9,
-    "ekim": 10,
-    "kasim": 11,
-    "aralik": 12,
-}
 
 _ZONE_ALIASES = {
     "tsi": ISTANBUL,
@@ -65,7 +50,6 @@ _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
     r"(?:[ T]+(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
 )
-_TURKISH_DATE_RE = re.compile(r"^(\d{1,2})\s*\.?\s*([a-z]+)\s*(\d{4})$")
 
 
 def default_time(zone: ZoneInfo) -> time:
@@ -115,18 +99,11 @@ def parse_turkish_date(value: object, field: str) -> date | None:
     text = str(value or "").strip()
     if not text:
         return None
-    match = _TURKISH_DATE_RE.match(search_key(text))
-    if match and match[2] in TURKISH_MONTHS:
-        try:
-            return date(int(match[3]), TURKISH_MONTHS[match[2]], int(match[1]))
-        except ValueError:
-            pass
-    elif not match:
-        try:
-            return parse_date(text, field)
-        except Problem:
-            pass
-    raise Problem("bad_date", value=text, field=field, expected="27 Ağustos, 2026")
+    try:
+        day = turkish_month_date(text)
+        return day if day is not None else parse_date(text, field)
+    except (ValueError, Problem):
+        raise Problem("bad_date", value=text, field=field, expected="27 Ağustos, 2026") from None
 
 
 def at_zone(day: date, zone: ZoneInfo, at: time | None = None) -> datetime:
@@ -171,55 +148,24 @@ def deadline_from_cell(value: object, field: str, zone: ZoneInfo) -> datetime | 
 
 # --- numbers --------------------------------------------------------------------
 
-_NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f€$£₺']|EUR|TRY|TL|USD", re.I)
-
 
 def parse_decimal(value: object, field: str) -> Decimal | None:
-    """An amount: numbers as they are; text ``1.500.000,50``, ``1,500,000.50``, ``€ 7 000``.
-
-    A lone separator followed by exactly three digits is a thousands separator
-    (``1.500`` and ``1,500`` are 1500); otherwise it is the decimal mark (``0,8``).
-    Empty → None; raises :class:`Problem` for anything else that is not a number.
-    """
+    """An amount: numbers as they are, text as :func:`kopru.core.imports.values.parse_number`
+    reads it (``1.500.000,50``, ``1,500,000.50``, ``€ 7 000``). Empty → None; raises
+    :class:`Problem` for anything else that is not a number."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int):
+    if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise Problem("bad_number", value=value, field=field)
         return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return value
-    raw = str(value).strip()
-    if not raw:
-        return None
-    text = _NUMBER_JUNK.sub("", raw).lstrip("%").rstrip("%")
-    negative = text.startswith("-")
-    text = text.lstrip("+-")
-    if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
-        raise Problem("bad_number", value=raw, field=field)
-    dots, commas = text.count("."), text.count(",")
-    if dots and commas:
-        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-        thousands = "," if decimal_mark == "." else "."
-        if text.count(decimal_mark) > 1:
-            raise Problem("bad_number", value=raw, field=field)
-        text = text.replace(thousands, "").replace(decimal_mark, ".")
-    elif dots or commas:
-        sep = "." if dots else ","
-        groups = text.split(sep)
-        if len(groups) > 2 or len(groups[1]) == 3:
-            if not all(len(g) == 3 for g in groups[1:]) or not groups[0]:
-                raise Problem("bad_number", value=raw, field=field)
-            text = "".join(groups)
-        else:
-            text = text.replace(sep, ".")
+    text = str(value).strip()
     try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise Problem("bad_number", value=raw, field=field) from None
-    return -number if negative else number
+        return parse_number(text) if text else None
+    except ValueError:
+        raise Problem("bad_number", value=text, field=field) from None
 
 
 def parse_int(value: object, field: str) -> int | None:

@@ -10,8 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from kopru.calls.importing import ImportRejected, import_file
 from kopru.calls.models import Call, CallSettings, State
+from kopru.calls.services.imports import ImportRejected
+from kopru.calls.services.imports import calls_import as import_file
 from kopru.core.models import AuditEntry, Job
 from kopru.core.scoping import office_scope, unscoped
 

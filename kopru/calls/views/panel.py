@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped, post_only, requires
 from kopru.core.errors import ApplicationError
-from kopru.core.jobs import job_start
+from kopru.core.imports.jobs import import_start
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -223,21 +223,19 @@ def document_response(document: CallDocument) -> FileResponse:
 
 
 def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..tasks import import_calls_task
-
     office = request.office
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = job_start(
+        job = import_start(
+            "calls.calls_import",
             office=office,
+            actor=request.user,
+            upload=upload,
             kind="calls.import",
             title=_("Çağrı içe aktarma: %(name)s") % {"name": upload.name},
-            actor=request.user,
-            task=import_calls_task,
-            params={"filename": upload.name, "format": form.cleaned_data.get("format") or ""},
-            input_file=upload,
-            input_name=upload.name,
+            next_url=reverse("panel:calls:list", kwargs={"office_slug": office.slug}),
+            options={"fmt": form.cleaned_data.get("format") or None},
         )
         return redirect("panel:core:job", office_slug=office.slug, pk=job.pk)
     return render(

@@ -1,0 +1,266 @@
+"""Importing call lists: parsed records into the office's catalogue, all or nothing.
+
+:func:`calls_import` parses the bytes (:mod:`kopru.calls.importers`), refuses the whole
+file when any record is bad (every one reported with its position and reason, also a
+value longer than its column), and otherwise writes every record in one transaction,
+matching existing calls by ``(office, source, source_id)``: created / updated / unchanged.
+
+Publishing rule: calls from the official EU Funding & Tenders portal files are published
+on import unless the office switched that off (:class:`~kopru.calls.models.CallSettings`);
+everything else — announcements a rule classified as calls, office sheets, the template —
+arrives as a draft for an expert to review. A re-import never changes a call's editorial
+state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.audit import audit_log_bulk, json_value
+from kopru.core.imports import ImportRejected, ImportReport
+from kopru.core.imports.jobs import importer
+from kopru.core.imports.problems import too_long
+from kopru.core.vocabularies import Sector, TargetGroup
+
+from ..importers import ImportFileError, ParseResult, get_agency, parse
+from ..importers.records import MESSAGES_TR, CallRecord
+from ..models import Call, CallDeadline, CallFacet, Level, State
+from .calls import facet_rows, settings_for
+from .subscriptions import send_instant_alerts
+
+PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
+#: (at, time zone name, stage, label) of each deadline, sorted.
+Deadlines = list[tuple[Any, str, int, str]]
+Changes = dict[str, tuple[Any, Any]]
+
+# Light-weight tagging of imported records, so facets and matching have something to
+# work with; an expert refines these on review. (folded keyword → value)
+_SECTOR_WORDS: dict[str, tuple[str, ...]] = {
+    Sector.AGRICULTURE: ("agri", "tarim", "kirsal", "rural", "food", "gida", "farm"),
+    Sector.CULTURE: ("cultur", "kultur", "creative", "yaratici", "heritage", "miras"),
+    Sector.DIGITAL: ("digital", "dijital", "ai ", "artificial intelligence", "data ", "cyber"),
+    Sector.EDUCATION: ("educat", "egitim", "school", "okul", "training", "erasmus"),
+    Sector.ENERGY: ("energy", "enerji", "hydrogen", "renewable", "yenilenebilir"),
+    Sector.ENVIRONMENT: ("climate", "iklim", "environment", "cevre", "biodivers", "circular"),
+    Sector.HEALTH: ("health", "saglik", "medical", "disease", "cancer"),
+    Sector.INDUSTRY: ("sme", "kobi", "industr", "sanayi", "manufactur", "imalat", "isletme"),
+    Sector.TRANSPORT: ("transport", "ulasim", "mobility", "vehicle", "aviation"),
+    Sector.RESEARCH: ("research", "arastirma", "innovation", "inovasyon", "ar ge"),
+    Sector.SOCIAL: ("social", "sosyal", "inclusion", "istihdam", "employment"),
+    Sector.SPACE: ("space", "uzay", "security", "guvenlik", "defence"),
+    Sector.TOURISM: ("touris", "turizm"),
+    Sector.YOUTH: ("youth", "genclik", "sport", "spor"),
+}
+_TARGET_WORDS: dict[str, tuple[str, ...]] = {
+    TargetGroup.YOUTH: ("youth", "young people", "genc"),
+    TargetGroup.YOUNG_ENTREPRENEURS: ("young entrepreneur", "genc girisimci"),
+    TargetGroup.YOUTH_WORKERS: ("youth worker", "genclik calisan"),
+    TargetGroup.DISADVANTAGED: ("disadvantaged", "dezavantajli", "vulnerable", "kirilgan"),
+    TargetGroup.WOMEN: ("women", "kadin", "gender"),
+    TargetGroup.DISABLED: ("disabilit", "engelli"),
+    TargetGroup.MIGRANTS: ("migrant", "refugee", "gocmen", "multeci"),
+    TargetGroup.RESEARCHERS: ("researcher", "arastirmaci"),
+    TargetGroup.STUDENTS: ("student", "ogrenci"),
+    TargetGroup.ENTREPRENEURS: ("sme", "kobi", "girisimci", "entrepreneur", "startup"),
+    TargetGroup.FARMERS: ("farmer", "ciftci", "uretici"),
+}
+#: The model fields a record gives as they are.
+_RECORD_FIELDS = """level instrument funder programme programme_code agency_code source_url
+    call_identifier title_tr title_en summary_tr summary_en action_type opening_date
+    budget_total grant_min grant_max expected_grants cofinancing_rate source_status
+""".split()  # noqa: SIM905
+#: What a re-import may change besides the record's own fields.
+_DERIVED = """import_hash content_changed_at version title_sort search_document closes_at
+    next_deadline sectors target_groups updated_at""".split()  # noqa: SIM905
+
+
+@dataclass
+class CallsReport(ImportReport):
+    skipped: int = 0  # announcements that are not calls
+    published: int = 0
+
+    LABELS = (
+        *ImportReport.LABELS,
+        ("skipped", _("Çağrı sayılmayan duyuru")),
+        ("published", _("Yayımlanan")),
+    )
+
+
+def _tags(folded: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """Values of ``table`` whose words occur in the folded text (``search_key`` form)."""
+    folded = f" {folded} "
+    return [str(value) for value, words in table.items() if any(w in folded for w in words)]
+
+
+def record_data(record: CallRecord) -> dict[str, Any]:
+    """The model fields of a parsed record."""
+    agency = get_agency(record.agency_code) if record.agency_code else None
+    geography = f"{agency.nuts2} ({agency.name})" if agency is not None else ""
+    if agency is None and record.level == Level.EU:
+        geography = "EU Member States and Associated Countries (incl. Türkiye)"
+    return {name: getattr(record, name) for name in _RECORD_FIELDS} | {
+        "deadline_model": record.deadline_model or "single_stage",
+        "currency": record.currency or "EUR",
+        "keywords": list(record.keywords),
+        "classification_reason": record.classification_reason,
+        "eligible_plates": list(agency.plates) if agency is not None else [],
+        "eligible_geography": geography,
+    }
+
+
+def _deadlines(record: CallRecord) -> Deadlines:
+    def zone(at: Any) -> str:
+        tz = at.tzinfo
+        key = tz.key if isinstance(tz, ZoneInfo) else getattr(tz, "key", None)
+        return str(key or getattr(tz, "zone", None) or "UTC")
+
+    found = [(d.at, zone(d.at), d.stage, d.label) for d in record.deadlines]
+    return sorted(found, key=lambda t: (t[0], t[2]))
+
+
+def _hash(data: dict[str, Any], deadlines: Deadlines) -> str:
+    payload = json.dumps(
+        [json_value(data), [[d[0].isoformat(), d[1], d[2], d[3]] for d in deadlines]],
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@importer
+def calls_import(
+    *,
+    office: Any,
+    data: bytes,
+    filename: str,
+    actor: Any,
+    fmt: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CallsReport:
+    """Parse and import one file; raises :class:`ImportRejected` when anything is bad."""
+    try:
+        result = parse(data, filename, fmt)
+    except ImportFileError as exc:
+        report = CallsReport(format=fmt or "?")
+        report.error("file", MESSAGES_TR.text(exc.code, exc.params, exc.reason), code=exc.code)
+        raise ImportRejected(report) from exc
+    return import_parsed(office=office, result=result, actor=actor, progress=progress)
+
+
+def import_parsed(
+    *,
+    office: Any,
+    result: ParseResult,
+    actor: Any,
+    progress: Callable[[int, int], None] | None = None,
+) -> CallsReport:
+    """Write a parse result; raises :class:`ImportRejected` (nothing written) on errors."""
+    report = CallsReport(format=result.format, notes=list(result.notes))
+    records = [r for r in result.records if r.is_funding_call]
+    report.skipped = len(result.skipped) + len(result.records) - len(records)
+    for error in result.errors:
+        reason = MESSAGES_TR.text(error.code, error.params, error.reason)
+        report.error(error.position, reason, code=error.code)
+    rows = [(record, record_data(record)) for record in records]
+    for record, data in rows:
+        for problem in too_long(Call, data | {"source_id": record.source_id}):
+            reason = MESSAGES_TR.text(problem.code, problem.params)
+            report.error(record.position, reason, code=problem.code)
+    report.check()
+    publish = result.format in PUBLISHED_SOURCES and settings_for(office).publish_eu_on_import
+    with transaction.atomic():
+        created, updated = _upsert(office, rows, publish, report, progress)
+        _replace_children([*created, *updated])
+        new = [(c, None, {"source": c.source, "source_id": c.source_id, "state": c.state})
+               for c, _d, _c in created]  # fmt: skip
+        audit_log_bulk(actor=actor, action="calls.call.imported", entries=new)
+        changed = [(c, changes, {"source": c.source, "source_id": c.source_id})
+                   for c, _d, changes in updated]  # fmt: skip
+        audit_log_bulk(actor=actor, action="calls.call.reimported", entries=changed)
+    if progress:
+        progress(len(rows), len(rows))
+    if report.published:
+        office_id = office.pk
+        transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office_id))
+    return report
+
+
+Written = list[tuple[Call, Deadlines, Changes]]
+
+
+def _upsert(
+    office: Any,
+    rows: list[tuple[CallRecord, dict[str, Any]]],
+    publish: bool,
+    report: CallsReport,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[Written, Written]:
+    """Create the new calls, update the changed ones; (created, updated) with deadlines."""
+    now = timezone.now()
+    existing = {
+        (c.source, c.source_id): c
+        for c in Call._base_manager.filter(
+            office=office,
+            source__in={r.source for r, _d in rows},
+            source_id__in=[r.source_id for r, _d in rows],
+        )
+    }
+    created: Written = []
+    updated: Written = []
+    for index, (record, data) in enumerate(rows):
+        deadlines = _deadlines(record)
+        digest = _hash(data, deadlines)
+        call = existing.get((record.source, record.source_id))
+        if call is not None and call.import_hash == digest:
+            report.unchanged += 1
+            continue
+        if call is None:
+            call = Call(office=office, source=record.source, source_id=record.source_id, **data)
+            if publish:
+                call.state, call.published_at = State.PUBLISHED, now
+            created.append((call, deadlines, {}))
+        else:
+            changes = {k: (getattr(call, k), v) for k, v in data.items() if getattr(call, k) != v}
+            for name, (_old, new) in changes.items():
+                setattr(call, name, new)
+            call.version += 1
+            call.updated_at = now
+            updated.append((call, deadlines, changes))
+        call.import_hash, call.content_changed_at = digest, now
+        call.refresh_derived(deadlines=[d[0] for d in deadlines])
+        call.sectors = _tags(call.search_document, _SECTOR_WORDS)
+        call.target_groups = _tags(call.search_document, _TARGET_WORDS)
+        if progress and index % 50 == 0:
+            progress(index, len(rows))
+    Call._base_manager.bulk_create([c for c, _d, _c in created], batch_size=500)
+    fields = [*(rows[0][1] if rows else {}), *_DERIVED]
+    for call, _d, _c in updated:
+        Call._base_manager.filter(pk=call.pk).update(**{n: getattr(call, n) for n in fields})
+    report.created, report.updated = len(created), len(updated)
+    report.published = len(created) if publish else 0
+    return created, updated
+
+
+def _replace_children(written: Written) -> None:
+    """The deadlines and facet rows of the written calls, replaced."""
+    calls = [c for c, _d, _c in written]
+    CallDeadline.objects.filter(call__in=calls).delete()
+    CallFacet.objects.filter(call__in=calls).delete()
+    CallDeadline.objects.bulk_create(
+        [
+            CallDeadline(call=c, at=at, timezone=tz, stage=stage, label=label)
+            for c, deadlines, _c in written
+            for at, tz, stage, label in deadlines
+        ],
+        batch_size=1000,
+    )
+    CallFacet.objects.bulk_create(facet_rows(calls), batch_size=1000)

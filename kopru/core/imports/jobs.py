@@ -1,0 +1,157 @@
+"""Running an import: as a background job with progress, or from the command line.
+
+An app's upsert service has one signature, ``run(*, office, data, filename, actor,
+progress=None, **options) -> ImportReport``, raises :class:`ImportRejected` when any row
+is bad, and is marked with :func:`importer`. The upload view calls :func:`import_start`;
+the job page polls the progress :func:`import_task` reports. A management command is a
+subclass of :class:`ImportCommand` naming the service.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import CommandError, CommandParser
+from django.utils import translation
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from kopru.core.commands import ReportingCommand
+from kopru.core.errors import ApplicationError
+from kopru.core.jobs import job_fail, job_progress, job_running, job_start, job_succeed
+from kopru.core.models import Job
+from kopru.core.scoping import office_scope, unscoped
+
+from .report import ImportRejected, ImportReport
+
+Run = TypeVar("Run", bound=Callable[..., ImportReport])
+
+
+def importer(run: Run) -> Run:
+    """Mark an upsert service as one that import jobs may run."""
+    setattr(run, "kopru_importer", True)  # noqa: B010 - an attribute of a function
+    return run
+
+
+def import_start(
+    run: Callable[..., ImportReport],
+    *,
+    office: Any,
+    actor: Any,
+    upload: Any,
+    kind: str,
+    title: str,
+    next_url: str,
+    options: dict[str, Any] | None = None,
+) -> Job:
+    """Start ``run`` on an uploaded file as a job; the report comes in the uploader's
+    language, and the job page links to ``next_url`` when it is done."""
+    params = {
+        "run": f"{run.__module__}.{run.__qualname__}",
+        "filename": upload.name,
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "next_url": next_url,
+        "options": options or {},
+    }
+    return job_start(
+        office=office,
+        kind=kind,
+        title=title,
+        actor=actor,
+        task=import_task,
+        params=params,
+        input_file=upload,
+        input_name=upload.name,
+    )
+
+
+@task()
+def import_task(job_id: int) -> None:
+    with job_running(job_id) as job:
+        run = import_string(job.params["run"])
+        if not getattr(run, "kopru_importer", False):
+            raise ImproperlyConfigured(f"{job.params['run']} is not an importer")
+        with job.input_file.open("rb") as upload:
+            data = upload.read()
+        with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+            try:
+                report = run(
+                    office=job.office,
+                    data=data,
+                    filename=job.params.get("filename") or job.input_file.name,
+                    actor=job.created_by,
+                    progress=lambda done, total: job_progress(job_id, done, total),
+                    **job.params.get("options", {}),
+                )
+            except ImportRejected as exc:
+                job_fail(job_id, message=exc.message, result=exc.report.job_result())
+                return
+            except ApplicationError as exc:
+                job_fail(job_id, message=exc.message)
+                return
+            result = {**report.job_result(), "next_url": job.params.get("next_url", "")}
+            job_succeed(job_id, result=result, message=_("İçe aktarma tamamlandı."))
+
+
+class ImportCommand(ReportingCommand):
+    """``manage.py import_... PATH --office SLUG``: prints every bad row and exits non-zero
+    having written nothing, or prints the figures. Subclasses set ``run``
+    (``staticmethod(service)``); ``formats`` adds ``--format``."""
+
+    run: Callable[..., ImportReport]
+    office_required = True
+    formats: tuple[str, ...] = ()
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path")
+        parser.add_argument("--office", required=self.office_required, help="office slug")
+        if self.formats:
+            parser.add_argument("--format", dest="fmt", choices=self.formats, default=None)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["path"])
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        office = self._office(options.get("office"))
+        extra = {"fmt": options["fmt"]} if options.get("fmt") else {}
+        name = self.__module__.rsplit(".", 1)[-1]
+        started = time.perf_counter()
+        scope = office_scope(office) if office else unscoped(f"{name}: records find their offices")
+        try:
+            with scope:
+                report = self.run(
+                    office=office, data=path.read_bytes(), filename=path.name, actor=name, **extra
+                )
+        except ImportRejected as exc:
+            for error in exc.report.errors:
+                self.stderr.write(f"{error['position']}: {error['reason']}")
+            raise CommandError(exc.message) from exc
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
+        self._print(report, path.name, time.perf_counter() - started)
+
+    def _office(self, slug: str | None) -> Any:
+        if not slug:
+            return None
+        with unscoped("import command: looking up the office"):
+            office = apps.get_model("offices", "Office").objects.filter(slug=slug).first()
+        if office is None:
+            raise CommandError(f"no office with slug {slug!r}")
+        return office
+
+    def _print(self, report: ImportReport, filename: str, seconds: float) -> None:
+        for note in report.notes:
+            self.stdout.write(f"note: {note}")
+        for label, value in report.summary().items():
+            self.stdout.write(f"{label}: {value}")
+        counts = report.counts()
+        figures = ", ".join(f"{name} {value}" for name, value in counts.items())
+        self.stdout.write(f"{filename} ({report.format}): {figures} in {seconds:.2f}s")
+        self.stdout.write(" ".join(f"{name}={value}" for name, value in counts.items()))

@@ -1,0 +1,108 @@
+"""What is wrong with an imported file or record: a stable code, its parameters, a message.
+
+Parsers describe every problem as a :class:`Problem` (a code such as ``bad_date`` and its
+parameters) and collect them as :class:`RecordError` (position, code, parameters and the
+text). An importer's message table maps each code to a Turkish msgid (``gettext_lazy``);
+:class:`Messages` renders a code in the active language, or in a fixed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+
+class Problem(Exception):
+    """One thing wrong with a value, a record or a file (becomes a :class:`RecordError`)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+        super().__init__(code, self.params)
+
+
+@dataclass
+class RecordError:
+    """A record (or the whole file: position ``"file"``) that cannot be imported."""
+
+    position: str
+    reason: str
+    code: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+
+#: Problems every importer may meet; an importer's own table may reword them.
+COMMON: dict[str, Any] = {
+    "file_too_large": _("Dosya {limit} baytlık sınırdan büyük."),
+    "unpacked_too_large": _(
+        "Dosya açıldığında {size} MB tutuyor (sıkıştırılmış hâlinin {ratio} katı); en çok "
+        "{limit} MB kabul edilir. Dosya okunmadı."
+    ),
+    "not_xlsx": _("Dosya okunabilir bir Excel (.xlsx) çalışma kitabı değil ({detail})."),
+    "not_utf8": _(
+        "Dosya UTF-8 metin değil (ilk hatalı bayt {offset}. konumda). “CSV UTF-8” ya da "
+        "UTF-8 JSON olarak kaydedip yeniden deneyin."
+    ),
+    "truncated_row": _(
+        "Satırda {found} alan var, başlıkta {expected}; satır eksik (dosya yarıda kesilmiş "
+        "olabilir)."
+    ),
+    "too_long": _("“{field}” en çok {limit} karakter olabilir; bu değer {length} karakter."),
+}
+
+
+class Messages(Mapping[str, str]):
+    """An importer's message table, rendered in ``language`` (the active one when None)."""
+
+    def __init__(self, table: Mapping[str, Any], language: str | None = None) -> None:
+        self.table = {**COMMON, **table}
+        self.language = language
+
+    def __getitem__(self, code: str) -> str:
+        if self.language is None:
+            return str(self.table[code])
+        with translation.override(self.language):
+            return str(self.table[code])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def in_language(self, language: str | None) -> Messages:
+        return Messages(self.table, language)
+
+    def text(self, code: str, params: Mapping[str, str], fallback: str = "") -> str:
+        """The message of ``code`` (``fallback`` for a code the table does not know)."""
+        if code not in self.table:
+            return fallback or code
+        try:
+            return self[code].format(**params)
+        except (KeyError, IndexError, ValueError):
+            return fallback or self[code]
+
+    def error(self, position: str, code: str, /, **params: object) -> RecordError:
+        return self.at(position, Problem(code, **params))
+
+    def at(self, position: str, problem: Problem) -> RecordError:
+        text = self.text(problem.code, problem.params)
+        return RecordError(position, text, problem.code, problem.params)
+
+
+ENGLISH = Messages({}, "en")
+
+
+def too_long(model: Any, data: Mapping[str, Any]) -> list[Problem]:
+    """A ``too_long`` problem for each text of ``data`` longer than its ``model`` column:
+    an import never cuts a value to fit."""
+    problems = []
+    for name, value in data.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            problems.append(Problem("too_long", field=name, limit=limit, length=len(value)))
+    return problems

@@ -1,0 +1,118 @@
+"""The report of an import: counts, every bad row with its position and reason, notes.
+
+An import checks the whole file first; any bad row makes it raise :class:`ImportRejected`
+with the report, having written nothing. Positions come from the parsers in a fixed
+English form (``"line 14"``, ``"record 3"``, ``"row 12"``, ``"file"``);
+:func:`position_label` shows them in the active language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from kopru.core.errors import ApplicationError
+
+from .problems import Messages, RecordError
+
+#: The kinds of position a parser writes (``"line 14"``), and how people read them.
+POSITIONS = {
+    "line": ("position in a text file", "satır {n}"),
+    "record": ("position in a list of projects", "kayıt {n}"),
+    "row": ("position in a spreadsheet", "satır {n}"),
+}
+
+
+def position_parts(position: str) -> tuple[str, int | None] | None:
+    """``("line", 14)`` for ``"line 14"``, ``("file", None)`` for ``"file"``; None for
+    anything else."""
+    kind, _sep, number = position.partition(" ")
+    if kind == "file" and not number:
+        return kind, None
+    if kind in POSITIONS and number.isdigit() and number.isascii():
+        return kind, int(number)
+    return None
+
+
+def position_label(position: Any) -> Any:
+    """A parser's position in the active language (``"line 14"`` → ``"satır 14"``);
+    anything else is returned as it is."""
+    parts = position_parts(position) if isinstance(position, str) else None
+    if parts is None:
+        return position
+    kind, number = parts
+    if number is None:
+        return pgettext("position: the file as a whole", "dosya")
+    context, text = POSITIONS[kind]
+    return pgettext(context, text).format(n=number)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: created / updated / unchanged, and every bad row."""
+
+    format: str = ""
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    #: (attribute, label) of the figures the summary shows, in order.
+    LABELS: ClassVar[tuple[tuple[str, Any], ...]] = (
+        ("created", gettext_lazy("Oluşturulan")),
+        ("updated", gettext_lazy("Güncellenen")),
+        ("unchanged", gettext_lazy("Değişmeyen")),
+    )
+
+    def error(self, position: Any, reason: Any, **extra: Any) -> None:
+        self.errors.append({"position": position, "reason": str(reason), **extra})
+
+    def add(self, error: RecordError, messages: Messages | None = None, **extra: Any) -> None:
+        """A parser's error, its position and reason in the active language."""
+        reason = messages.text(error.code, error.params, error.reason) if messages else error.reason
+        code = {"code": error.code} if error.code else {}
+        self.error(position_label(error.position), reason, **code, **extra)
+
+    def check(self) -> None:
+        """Raise :class:`ImportRejected` when any row is bad."""
+        if self.errors:
+            raise ImportRejected(self)
+
+    def counts(self) -> dict[str, int]:
+        """The whole-number figures, by attribute (what the command prints for scripts)."""
+        figures = {name: getattr(self, name) for name, _label in self.LABELS}
+        return {k: v for k, v in figures.items() if isinstance(v, int)}
+
+    def summary(self) -> dict[str, Any]:
+        """The figures as people read them (the job page, the command)."""
+        shown: dict[str, Any] = {_("Biçim"): self.format} if self.format else {}
+        for name, label in self.LABELS:
+            value = getattr(self, name)
+            if isinstance(value, dict):
+                if not value:
+                    continue
+                value = ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+            shown[str(label)] = value
+        shown[_("Hatalı satır")] = len(self.errors)
+        return shown
+
+    def job_result(self) -> dict[str, Any]:
+        return {"summary": self.summary(), "errors": self.errors[:500], "notes": self.notes}
+
+
+class ImportRejected(ApplicationError):
+    """The file has bad rows and nothing was written; ``report`` lists every one."""
+
+    def __init__(self, report: ImportReport) -> None:
+        text = _("Dosyada {n} hata var; hiçbir kayıt yazılmadı.").format(n=len(report.errors))
+        super().__init__(text)
+        self.report = report
+
+    @property
+    def outcome(self) -> ImportReport:
+        """The calls importer's name for the report."""
+        return self.report
