@@ -42,7 +42,7 @@ def main() -> None:
     from kopru.geo.models import Province
     from kopru.offices.models import Office
     from kopru.projects.importers import parse
-    from kopru.projects.importing import import_records
+    from kopru.projects.services.imports import import_records
 
     call_command("migrate", verbosity=0)
     Office.objects.bulk_create(

@@ -27,7 +27,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.audit import audit_log_bulk, json_value
 from kopru.core.imports import ImportRejected, ImportReport
-from kopru.core.imports.jobs import importer
 from kopru.core.imports.problems import too_long
 from kopru.core.vocabularies import Sector, TargetGroup
 
@@ -136,7 +135,6 @@ def _hash(data: dict[str, Any], deadlines: Deadlines) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-@importer
 def calls_import(
     *,
     office: Any,

@@ -1,18 +1,19 @@
 """Running an import: as a background job with progress, or from the command line.
 
-An app's upsert service has one signature, ``run(*, office, data, filename, actor,
-progress=None, **options) -> ImportReport``, raises :class:`ImportRejected` when any row
-is bad, and is marked with :func:`importer`. The upload view calls :func:`import_start`;
-the job page polls the progress :func:`import_task` reports. A management command is a
-subclass of :class:`ImportCommand` naming the service.
+An app's upsert service lives in ``kopru/<app>/services/imports.py`` and has one
+signature, ``run(*, office, data, filename, actor, progress=None, **options) ->
+ImportReport``; it raises :class:`ImportRejected` when any row is bad. The upload view
+calls :func:`import_start`; the job page polls the progress :func:`import_task` reports.
+A management command is a subclass of :class:`ImportCommand` naming the service.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -31,17 +32,12 @@ from kopru.core.scoping import office_scope, unscoped
 
 from .report import ImportRejected, ImportReport
 
-Run = TypeVar("Run", bound=Callable[..., ImportReport])
-
-
-def importer(run: Run) -> Run:
-    """Mark an upsert service as one that import jobs may run."""
-    setattr(run, "kopru_importer", True)  # noqa: B010 - an attribute of a function
-    return run
+#: What an import job runs: ``"<app>.<function>"``, a function of the app's services.imports.
+SERVICE = re.compile(r"(\w+)\.(\w+)")
 
 
 def import_start(
-    run: Callable[..., ImportReport],
+    service: str,
     *,
     office: Any,
     actor: Any,
@@ -51,10 +47,11 @@ def import_start(
     next_url: str,
     options: dict[str, Any] | None = None,
 ) -> Job:
-    """Start ``run`` on an uploaded file as a job; the report comes in the uploader's
-    language, and the job page links to ``next_url`` when it is done."""
+    """Start ``service`` (``"<app>.<function>"`` of ``kopru.<app>.services.imports``) on an
+    uploaded file as a job; the report comes in the uploader's language, and the job page
+    links to ``next_url`` when it is done."""
     params = {
-        "run": f"{run.__module__}.{run.__qualname__}",
+        "service": service,
         "filename": upload.name,
         "language": translation.get_language() or settings.LANGUAGE_CODE,
         "next_url": next_url,
@@ -75,9 +72,10 @@ def import_start(
 @task()
 def import_task(job_id: int) -> None:
     with job_running(job_id) as job:
-        run = import_string(job.params["run"])
-        if not getattr(run, "kopru_importer", False):
-            raise ImproperlyConfigured(f"{job.params['run']} is not an importer")
+        service = SERVICE.fullmatch(job.params["service"])
+        if service is None:
+            raise ImproperlyConfigured(f"{job.params['service']} is not an import service")
+        run = import_string("kopru.{}.services.imports.{}".format(*service.groups()))
         with job.input_file.open("rb") as upload:
             data = upload.read()
         with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):

@@ -89,9 +89,12 @@ class Messages(Mapping[str, str]):
     def error(self, position: str, code: str, /, **params: object) -> RecordError:
         return self.at(position, Problem(code, **params))
 
-    def at(self, position: str, problem: Problem) -> RecordError:
+    def at(self, position: str, problem: Problem, field: str = "") -> RecordError:
+        """The error of ``problem`` at ``position``; the reason names ``field`` first."""
         text = self.text(problem.code, problem.params)
-        return RecordError(position, text, problem.code, problem.params)
+        return RecordError(
+            position, f"{field}: {text}" if field else text, problem.code, problem.params
+        )
 
 
 ENGLISH = Messages({}, "en")

@@ -22,6 +22,38 @@ NOTES_HEADER = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Column:
+    """A column of an import template: the field it fills, its name and documentation in
+    Turkish and English, an example; ``legacy``: headers of earlier templates."""
+
+    key: str
+    name_tr: str
+    name_en: str
+    required: bool
+    description_tr: str
+    description_en: str
+    example: str
+    max_length: int | None = None
+    legacy: tuple[str, ...] = ()
+
+    @property
+    def header(self) -> str:
+        """The header cell of the downloadable template (``*``: required)."""
+        return f"{self.name_tr} / {self.name_en}" + (" *" if self.required else "")
+
+    @property
+    def aliases(self) -> frozenset[str]:
+        """The folded header texts that mean this column."""
+        names = (self.name_tr, self.name_en, self.key, self.key.replace("_", " "), self.header)
+        return frozenset(search_key(n) for n in (*names, *self.legacy))
+
+    @property
+    def note(self) -> tuple[str, bool, str, str, str]:
+        """This column's line of the notes sheet."""
+        return self.header, self.required, self.description_tr, self.description_en, self.example
+
+
 @dataclass
 class Sheet:
     title: str

@@ -9,7 +9,7 @@ Three formats, detected by content (never by the file name):
 
 :func:`parse` returns a :class:`ParseResult`: the :class:`ProjectRecord` objects of the
 good rows and *every* bad row as a :class:`RecordError` with its position (``"line
-214"``, ``"record 7"``, ``"row 12"``); ``kopru.projects.importing`` writes the records
+214"``, ``"record 7"``, ``"row 12"``); ``kopru.projects.services.imports`` writes the records
 (and writes nothing when there is any error).
 """
 
@@ -19,29 +19,15 @@ import csv
 import io
 import zipfile
 
+from kopru.core.imports.files import FileRefused, UnknownFormat, is_zip
 from kopru.core.text import search_key
 
 from .cordis import layout_of, parse_cordis
 from .geo import NUTS3_TO_PLATE
 from .mlab import parse_mlab
-from .records import (
-    ROLES,
-    STAGES,
-    ParseResult,
-    PartnerRecord,
-    ProjectRecord,
-    RecordError,
-    UnknownFormat,
-    position_parts,
-)
+from .records import MESSAGES, ROLES, STAGES, ParseResult, PartnerRecord, ProjectRecord
 from .reference import country_name
-from .template import (
-    TEMPLATE_COLUMNS,
-    TemplateChoices,
-    TemplateColumn,
-    build_template_xlsx,
-    parse_template,
-)
+from .template import TEMPLATE_COLUMNS, TemplateChoices, build_template_xlsx, parse_template
 
 FORMATS: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
 
@@ -54,24 +40,16 @@ __all__ = [
     "ParseResult",
     "PartnerRecord",
     "ProjectRecord",
-    "RecordError",
     "TemplateChoices",
-    "TemplateColumn",
     "UnknownFormat",
     "build_template_xlsx",
     "country_name",
     "detect_format",
     "parse",
-    "parse_cordis",
-    "parse_mlab",
-    "parse_template",
-    "position_parts",
 ]
 
 
 def _is_xlsx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "xl/workbook.xml" in archive.namelist()
@@ -86,24 +64,20 @@ def detect_format(data: bytes, filename: str) -> str:
     M-LAB list; a CSV whose header is one of the CORDIS layouts is CORDIS. Anything
     else raises :class:`UnknownFormat` (``filename`` only appears in the message).
     """
-    if _is_xlsx(data):
+    if is_zip(data) and _is_xlsx(data):
         return "template"
     head = data[:65536].decode("utf-8-sig", errors="replace")
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
-    if first[:1] == "1":
-        key = search_key(first.split(":", 1)[0])
-        if key == "1 baslik":
-            return "izmir-mlab"
+    if search_key(first.split(":", 1)[0]) == "1 baslik":
+        return "izmir-mlab"
     try:
         header = next(csv.reader(io.StringIO(first)), [])
     except csv.Error:
         header = []
     if layout_of(header) is not None:
         return "cordis"
-    raise UnknownFormat(
-        f"Tanınmayan dosya biçimi: {filename} (CORDIS CSV, M-LAB projects.txt veya XLSX "
-        "şablonu bekleniyordu)."
-    )
+    message = MESSAGES.text("unknown_format", {"filename": filename})
+    raise UnknownFormat(message, {"filename": filename})
 
 
 def parse(
@@ -118,27 +92,27 @@ def parse(
     """Parse ``data`` in format ``fmt`` (detected from the content when None).
 
     ``turkish_only`` and ``province_from_name`` apply to CORDIS files (see
-    :func:`.cordis.parse_cordis`), ``template_choices`` to the template. An unknown
-    format is a result with one error at position ``"file"``, not an exception.
+    :func:`.cordis.parse_cordis`), ``template_choices`` to the template. A file that
+    cannot be read at all (unknown format, too large) is a result with one error at
+    position ``"file"``, not an exception.
 
     The defaults are the import's: a Turkish CORDIS participant without a usable city
     or NUTS-3 code (every row of the 2014 file) takes the province its organisation's
     name gives (``ISTANBUL TEKNIK UNIVERSITESI`` → 34), so that its project reaches that
     province's office. :func:`.cordis.parse_cordis` alone keeps only what the file says.
     """
-    if fmt is None:
-        try:
-            fmt = detect_format(data, filename)
-        except UnknownFormat as exc:
-            return ParseResult(format="", errors=[RecordError("file", str(exc))], stats={})
-    if fmt == "cordis":
-        return parse_cordis(data, turkish_only=turkish_only, province_from_name=province_from_name)
-    if fmt == "izmir-mlab":
-        return parse_mlab(data)
-    if fmt == "template":
-        return parse_template(data, choices=template_choices)
-    return ParseResult(
-        format=str(fmt),
-        errors=[RecordError("file", f"Bilinmeyen biçim: {fmt} ({', '.join(FORMATS)}).")],
-        stats={},
-    )
+    try:
+        fmt = fmt or detect_format(data, filename)
+        if fmt == "cordis":
+            return parse_cordis(
+                data, turkish_only=turkish_only, province_from_name=province_from_name
+            )
+        if fmt == "izmir-mlab":
+            return parse_mlab(data)
+        if fmt == "template":
+            return parse_template(data, choices=template_choices)
+    except FileRefused as exc:
+        error = MESSAGES.error("file", exc.code, **exc.params)
+        return ParseResult(format="" if exc.code == "unknown_format" else fmt or "", errors=[error])
+    error = MESSAGES.error("file", "no_such_format", value=fmt, formats=", ".join(FORMATS))
+    return ParseResult(format=str(fmt), errors=[error])

@@ -43,10 +43,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from kopru.core.imports.problems import Problem, RecordError
+from kopru.core.imports.values import turkish_month_date
 from kopru.core.text import search_key, tr_lower, tr_upper
 
 from .geo import plate_in_name
-from .records import ParseResult, PartnerRecord, ProjectRecord, RecordError, line, record
+from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, line, record
 from .reference import country_name_keys
 from .values import BadValue, parse_date
 
@@ -71,13 +73,6 @@ FIELD_LABELS = {
 }
 STATUS = {"devam ediyor": "in_implementation", "tamamlandi": "completed"}
 NOT_STATED = frozenset({"belirtilmemis", "belirtilmedi", "bilinmiyor"})
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik".split(),  # noqa: SIM905
-        start=1,
-    )
-}
 
 # Turkish institution words (search keys) and Turkish company forms.
 TURKISH_WORDS = frozenset(
@@ -116,7 +111,6 @@ COORDINATOR_MARK = re.compile(r"\s*\((?:proje\s+)?koordinat[öo]r[üu]?\)\s*$", 
 
 _LINE = re.compile(r"^(\d+)\s*:?\s*([^:]*?)\s*:\s?(.*)$")
 _DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(ay|yıl|yil|sene)\b")
-_TURKISH_DATE = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
 _PAREN_TOKEN = re.compile(r"\(([^()\s]+)\)")
 _LEADING_SEGMENT = re.compile(r"^([^:–\-]+?)\s*(?::|–|-)")
 _TRAILING_TOKEN = re.compile(r"\s[–-]\s+(\S+)$")
@@ -134,18 +128,18 @@ def parse_duration(text: str) -> int | None:
     lowered = tr_lower(text.strip())
     figures = [(m.start(), m.end(), _months(m)) for m in _DURATION.finditer(lowered)]
     if not figures or figures[0][0] != 0:
-        raise BadValue(f"okunamayan süre: '{text}'")
+        raise BadValue("bad_duration", value=text)
     months = figures[0][2]
     rest = lowered[figures[0][1] :].strip()
     if rest:
         second = re.fullmatch(r"\((.*)\)", rest)
         inner = _DURATION.fullmatch(second.group(1).strip()) if second else None
         if inner is None:
-            raise BadValue(f"okunamayan süre: '{text}'")
+            raise BadValue("bad_duration", value=text)
         if _months(inner) != months:
-            raise BadValue(f"süreler birbirini tutmuyor: '{text}'")
+            raise BadValue("durations_differ", value=text)
     if months is None or months <= 0:
-        raise BadValue(f"tam ay sayısı olmayan süre: '{text}'")
+        raise BadValue("partial_months", value=text)
     return months
 
 
@@ -157,16 +151,14 @@ def _months(match: re.Match[str]) -> int | None:
 
 def parse_turkish_date(text: str) -> dt.date:
     """``1 Haziran 2017``, ``01.06.2017``, ``01/06/2017`` or ``2017-06-01``."""
-    match = _TURKISH_DATE.fullmatch(search_key(text))
-    if match and match.group(2) in MONTHS:
-        try:
-            return dt.date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
-        except ValueError:
-            raise BadValue(f"olmayan bir tarih: '{text}'") from None
     try:
-        return parse_date(text, dotted=True)
+        day = turkish_month_date(text)
+    except ValueError:
+        raise BadValue("impossible_date", value=text) from None
+    try:
+        return day or parse_date(text, dotted=True)
     except BadValue:
-        raise BadValue(f"okunamayan tarih: '{text}'") from None
+        raise BadValue("bad_date_dotted", value=text) from None
 
 
 def acronym_of(title: str) -> str:
@@ -303,7 +295,25 @@ class _Block:
     number: int  # 1-based record number
     first_line: int
     fields: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # n → (line, key, value)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, number: int, match: re.Match[str]) -> None:
+        """One ``N Key: value`` line of the record, or the problem with it."""
+        n, key, found = int(match.group(1)), search_key(match.group(2)), match.group(2)
+        if n not in FIELDS:
+            self.problems.append(Problem("unknown_field_number", line=number, n=n))
+        elif key not in FIELDS[n]:
+            problem = Problem(
+                "wrong_field", line=number, n=n, expected=FIELD_LABELS[n], found=found
+            )
+            self.problems.append(problem)
+        elif n in self.fields:
+            self.problems.append(Problem("repeated_field", line=number, n=n))
+        elif self.fields and n != max(self.fields) + 1:
+            expected = max(self.fields) + 1
+            self.problems.append(Problem("field_out_of_order", line=number, n=n, expected=expected))
+        else:
+            self.fields[n] = (number, key, match.group(3).strip())
 
 
 def _blocks(text: str) -> tuple[list[_Block], list[RecordError]]:
@@ -313,113 +323,70 @@ def _blocks(text: str) -> tuple[list[_Block], list[RecordError]]:
     stray: list[RecordError] = []
     current: _Block | None = None
     for number, raw in enumerate(text.split("\n"), start=1):
-        content = raw.rstrip("\r")
-        if not content.strip():
+        content = raw.strip()
+        if not content:
             continue
-        match = _LINE.match(content.strip())
-        n = int(match.group(1)) if match else None
-        if match and n == 1:
+        match = _LINE.match(content)
+        if match and int(match.group(1)) == 1:
             current = _Block(number=len(blocks) + 1, first_line=number)
             blocks.append(current)
         if current is None:
-            stray.append(
-                RecordError(
-                    line(number),
-                    "ilk kayıttan önce okunamayan satır (kayıtlar '1 Başlık:' ile başlar): "
-                    f"'{content[:80]}'",
-                )
-            )
-            continue
-        if match is None or n is None:
-            current.problems.append(f"satır {number} okunamadı: '{content[:80]}'")
-            continue
-        key = search_key(match.group(2))
-        if n not in FIELDS:
-            current.problems.append(f"satır {number}: bilinmeyen alan numarası {n}")
-        elif key not in FIELDS[n]:
-            current.problems.append(
-                f"satır {number}: {n}. alan '{FIELD_LABELS[n]}' olmalı, bulunan: '{match.group(2)}'"
-            )
-        elif n in current.fields:
-            current.problems.append(f"satır {number}: {n}. alan ikinci kez geçiyor")
-        elif current.fields and n != max(current.fields) + 1:
-            current.problems.append(
-                f"satır {number}: {max(current.fields) + 1}. alan bekleniyordu, bulunan {n}."
-            )
+            stray.append(MESSAGES.error(line(number), "line_before_records", text=content[:80]))
+        elif match is None:
+            current.problems.append(Problem("unreadable_line", line=number, text=content[:80]))
         else:
-            current.fields[n] = (number, key, match.group(3).strip())
+            current.add(number, match)
     return blocks, stray
 
 
 def parse_mlab(data: bytes) -> ParseResult:
+    """Parse an M-LAB ``projects.txt`` (see the module docstring)."""
     result = ParseResult(format=FORMAT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        at = data[: exc.start].count(b"\n") + 1
-        result.errors.append(RecordError(line(at), f"Dosya UTF-8 değil ({exc.reason})."))
+        at = line(data[: exc.start].count(b"\n") + 1)
+        result.errors.append(MESSAGES.error(at, "not_utf8", offset=exc.start))
         return result
     blocks, stray = _blocks(text)
     result.errors.extend(stray)
     taken: dict[str, int] = {}
     for block in blocks:
         project = _project(block, taken)
-        position = record(block.number)
-        if block.problems:
-            result.errors.extend(RecordError(position, p) for p in block.problems)
-        elif project is not None:
+        result.errors.extend(MESSAGES.at(record(block.number), p) for p in block.problems)
+        if project is not None:
             result.projects.append(project)
     if not blocks:
-        result.errors.append(RecordError("file", "Dosyada hiç kayıt yok."))
+        result.errors.append(MESSAGES.error("file", "no_records"))
+    partners = [p for r in result.projects for p in r.partners]
     result.stats = {
         "rows": len(blocks),
         "projects": len(result.projects),
-        "partners": sum(len(p.partners) for p in result.projects),
-        "partners_tr": sum(p.country == "TR" for r in result.projects for p in r.partners),
-        "partners_country_unknown": sum(
-            p.country_unknown for r in result.projects for p in r.partners
-        ),
+        "partners": len(partners),
+        "partners_tr": sum(p.country == "TR" for p in partners),
+        "partners_country_unknown": sum(p.country_unknown for p in partners),
     }
     return result
 
 
 def _project(block: _Block, taken: dict[str, int]) -> ProjectRecord | None:
+    """The record's project, or None with its problems noted in ``block``."""
     fields = block.fields
     missing = [n for n in FIELDS if n not in fields]
     if missing:
         labels = ", ".join(f"{n} {FIELD_LABELS[n]}" for n in missing)
-        block.problems.append(
-            f"eksik alan: {labels} (kaydın ilk satırı {block.first_line}; "
-            "dosya yarıda kesilmiş olabilir)"
-        )
+        block.problems.append(Problem("missing_fields", fields=labels, line=block.first_line))
         return None
-
-    def value(n: int) -> str:
-        return fields[n][2]
-
-    title = value(1)
+    title, status = fields[1][2], fields[4][2]
     if not title:
-        block.problems.append(f"satır {fields[1][0]}: başlık boş")
-    duration: int | None = None
-    start: dt.date | None = None
-    line3, key3, text3 = fields[3]
-    try:
-        if key3 == "baslangic tarihi":
-            start = parse_turkish_date(text3)
-        else:
-            duration = parse_duration(text3)
-    except BadValue as exc:
-        label = "Başlangıç Tarihi" if key3 == "baslangic tarihi" else "Proje Süresi"
-        block.problems.append(f"satır {line3}, {label}: {exc}")
-    stage = STATUS.get(search_key(value(4)))
+        block.problems.append(Problem("empty_title", line=fields[1][0]))
+    start, duration = _start_or_duration(block, *fields[3])
+    stage = STATUS.get(search_key(status))
     if stage is None:
-        block.problems.append(
-            f"satır {fields[4][0]}, Durum: bilinmeyen durum '{value(4)}' "
-            "(Devam Ediyor veya Tamamlandı bekleniyordu)"
-        )
-    partners = [partner_from_name(n) for n in split_partners(value(5))]
+        block.problems.append(Problem("unknown_status", line=fields[4][0], value=status))
+    partners = [partner_from_name(n) for n in split_partners(fields[5][2])]
     if not partners:
-        block.problems.append(f"satır {fields[5][0]}: paydaş yok")
+        block.problems.append(Problem("no_partners", line=fields[5][0]))
     if block.problems:
         return None
     source_id = slug(title)
@@ -433,11 +400,26 @@ def _project(block: _Block, taken: dict[str, int]) -> ProjectRecord | None:
         source_id=source_id,
         acronym=acronym_of(title),
         title_tr=title,
-        summary_tr=value(2),
+        summary_tr=fields[2][2],
         start_date=start,
         duration_months=duration,
         stage=stage or "",
         partners=partners,
         province_plates=sorted({p.province_plate for p in partners if p.province_plate}),
-        challenge=value(6),
+        challenge=fields[6][2],
     )
+
+
+def _start_or_duration(
+    block: _Block, number: int, key: str, text: str
+) -> tuple[dt.date | None, int | None]:
+    """Field 3: the duration (``24 Ay``) or, in one record, the start date."""
+    try:
+        if key == "baslangic tarihi":
+            return parse_turkish_date(text), None
+        return None, parse_duration(text)
+    except BadValue as exc:
+        label = "Başlangıç Tarihi" if key == "baslangic tarihi" else "Proje Süresi"
+        detail = MESSAGES.text(exc.code, exc.params)
+        block.problems.append(Problem("bad_value_at_line", line=number, label=label, detail=detail))
+        return None, None

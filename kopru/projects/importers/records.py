@@ -1,8 +1,10 @@
-"""The records every parser produces and the import service consumes.
+"""The records the project parsers produce, and the message of every problem they find.
 
-Positions are human-readable strings: ``"line 214"`` (CSV line, the header is line 1),
-``"record 7"`` (the 7th project of an M-LAB ``projects.txt``), ``"row 12"`` (spreadsheet
-row of the XLSX template, the header is row 1) or ``"file"`` for the file as a whole.
+Positions are ``"line 214"`` (CSV line; the header is line 1), ``"record 7"`` (the 7th
+project of an M-LAB ``projects.txt``), ``"row 12"`` (spreadsheet row; the header is row 1)
+or ``"file"``; :func:`kopru.core.imports.report.position_label` shows them to people.
+Every problem is a code and its parameters; :data:`MESSAGES` gives its Turkish text
+(English in the catalogue), rendered in the active language when the file is parsed.
 """
 
 from __future__ import annotations
@@ -11,18 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-STAGES: tuple[str, ...] = (
-    "idea",
-    "in_preparation",
-    "submitted",
-    "approved",
-    "rejected",
-    "reserve",
-    "in_implementation",
-    "completed",
-    "closed",
-    "withdrawn",
-)
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.imports.problems import Messages, RecordError
+
 # Turkish and English labels, for the template notes and for reading labels back.
 STAGE_LABELS: dict[str, tuple[str, str]] = {
     "idea": ("Fikir", "Idea"),
@@ -36,6 +30,7 @@ STAGE_LABELS: dict[str, tuple[str, str]] = {
     "closed": ("Kapandı", "Closed"),
     "withdrawn": ("Geri çekildi", "Withdrawn"),
 }
+STAGES: tuple[str, ...] = tuple(STAGE_LABELS)
 ROLES: tuple[str, ...] = ("coordinator", "partner", "associated", "third_party")
 ROLE_LABELS: dict[str, tuple[str, str]] = {
     "coordinator": ("Koordinatör", "Coordinator"),
@@ -108,15 +103,6 @@ class ProjectRecord:
 
 
 @dataclass
-class RecordError:
-    position: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.position}: {self.reason}"
-
-
-@dataclass
 class ParseResult:
     format: str
     projects: list[ProjectRecord] = field(default_factory=list)
@@ -124,37 +110,100 @@ class ParseResult:
     stats: dict[str, int] = field(default_factory=dict)
 
 
-class UnknownFormat(ValueError):
-    """The file is none of the formats the parsers know."""
-
-
-# The kinds of position, in the order of the module docstring.
-LINE, RECORD, ROW, FILE = "line", "record", "row", "file"
-POSITION_KINDS: tuple[str, ...] = (LINE, RECORD, ROW, FILE)
-
-
 def line(number: int) -> str:
-    return f"{LINE} {number}"
+    return f"line {number}"
 
 
 def record(number: int) -> str:
-    return f"{RECORD} {number}"
+    return f"record {number}"
 
 
 def row(number: int) -> str:
-    return f"{ROW} {number}"
+    return f"row {number}"
 
 
-def position_parts(position: str) -> tuple[str, int | None] | None:
-    """``("line", 14)`` for ``"line 14"``, ``("file", None)`` for ``"file"``; None for
-    anything these helpers did not write.
-
-    Positions are stored and compared in this English form; whoever shows them to
-    people translates them from the parts (``kopru.projects.importing.position_label``).
-    """
-    kind, _sep, number = position.partition(" ")
-    if kind == FILE and not number:
-        return FILE, None
-    if kind in (LINE, RECORD, ROW) and number.isdigit() and number.isascii():
-        return kind, int(number)
-    return None
+MESSAGES = Messages(
+    {
+        # values
+        "bad_date": _("“{value}” okunamadı (YYYY-AA-GG veya GG/AA/YYYY bekleniyordu)"),
+        "bad_date_dotted": _(
+            "“{value}” okunamadı (YYYY-AA-GG, GG/AA/YYYY veya GG.AA.YYYY bekleniyordu)"
+        ),
+        "impossible_date": _("olmayan bir tarih: “{value}”"),
+        "not_a_date": _("tarih değil: “{value}”"),
+        "not_a_number": _("sayı değil: “{value}”"),
+        "negative_amount": _("negatif tutar: “{value}”"),
+        "bad_duration": _("okunamayan süre: “{value}”"),
+        "durations_differ": _("süreler birbirini tutmuyor: “{value}”"),
+        "partial_months": _("tam ay sayısı olmayan süre: “{value}”"),
+        # files
+        "unknown_format": _(
+            "Tanınmayan dosya biçimi: {filename} (CORDIS CSV, M-LAB projects.txt veya XLSX "
+            "şablonu bekleniyordu)."
+        ),
+        "no_such_format": _("Bilinmeyen biçim: {value} ({formats})."),
+        "empty_file": _("Dosya boş: başlık satırı yok."),
+        "bad_header": _("Başlık satırı okunamadı: {detail}"),
+        "unknown_header": _(
+            "Tanınmayan CORDIS başlık satırı (project_id, partner_role, legal_name, "
+            "country_code ve proje tarihleri bekleniyordu)."
+        ),
+        "broken_row": _("Bozuk CSV satırı ({detail}); dosya yarıda kesilmiş olabilir."),
+        "too_many_fields": _("Satırda {found} alan var, {expected} bekleniyordu."),
+        # CORDIS rows
+        "end_before_start": _("bitiş tarihi ({end}) başlangıçtan ({start}) önce."),
+        "unknown_country": _("bilinmeyen ülke kodu “{value}”"),
+        "unknown_role": _("bilinmeyen rol “{value}”"),
+        "unknown_partner_type": _("bilinmeyen ortak türü “{value}”"),
+        "missing_project_id": _("proje kimliği yok."),
+        "unknown_nuts3": _("Türkiye için bilinmeyen NUTS-3 kodu “{value}”"),
+        # M-LAB records
+        "line_before_records": _(
+            "ilk kayıttan önce okunamayan satır (kayıtlar “1 Başlık:” ile başlar): “{text}”"
+        ),
+        "unreadable_line": _("satır {line} okunamadı: “{text}”"),
+        "unknown_field_number": _("satır {line}: bilinmeyen alan numarası {n}"),
+        "wrong_field": _("satır {line}: {n}. alan “{expected}” olmalı, bulunan: “{found}”"),
+        "repeated_field": _("satır {line}: {n}. alan ikinci kez geçiyor"),
+        "field_out_of_order": _("satır {line}: {expected}. alan bekleniyordu, bulunan {n}."),
+        "missing_fields": _(
+            "eksik alan: {fields} (kaydın ilk satırı {line}; dosya yarıda kesilmiş olabilir)"
+        ),
+        "empty_title": _("satır {line}: başlık boş"),
+        "bad_value_at_line": _("satır {line}, {label}: {detail}"),
+        "unknown_status": _(
+            "satır {line}, Durum: bilinmeyen durum “{value}” (Devam Ediyor veya Tamamlandı "
+            "bekleniyordu)"
+        ),
+        "no_partners": _("satır {line}: paydaş yok"),
+        "no_records": _("Dosyada hiç kayıt yok."),
+        # the template
+        "no_template_header": _("Şablon başlıkları bulunamadı (ilk satırda sütun adları yok)."),
+        "unknown_column": _("bilinmeyen sütun: “{value}”"),
+        "repeated_column": _("sütun iki kez var: “{value}”"),
+        "missing_column": _("zorunlu sütun yok: “{value}”"),
+        "no_title_column": _("proje adı sütunu yok (Türkçe veya İngilizce)"),
+        "empty": _("boş olamaz."),
+        "longer": _("en çok {limit} karakter olabilir ({length} karakter)."),
+        "repeated_id": _("“{value}” {row}. satırda da var."),
+        "title_required": _("Türkçe veya İngilizce proje adından biri zorunludur."),
+        "bad_url": _("http:// veya https:// ile başlamalı: “{value}”"),
+        "unknown_stage": _("bilinmeyen aşama {value}; izin verilenler: {choices}."),
+        "grant_above_total": _("hibe tutarı toplam bütçeden büyük."),
+        "unknown_currency": _("bilinmeyen para birimi “{value}”; yalnız EUR veya TRY."),
+        "rate_not_positive": _("kur sıfırdan büyük olmalı."),
+        "rate_required": _("para birimi TRY iken kur zorunludur."),
+        "rate_date_required": _("para birimi TRY iken kur tarihi zorunludur."),
+        "unknown_province": _("bilinmeyen il “{value}”."),
+        "not_a_district": _("“{value}” Türkiye'de bir ilçe değil."),
+        "district_elsewhere": _("“{value}” {province} ilinin bir ilçesi değil."),
+        "unknown_code": _("bilinmeyen kod “{value}”."),
+        "bad_partner": _("okunamayan ortak “{value}” (ad | ülke | rol [| il])."),
+        "partner_without_country": _("“{name}” için ülke yazılmamış."),
+        "partner_country": _("“{name}”: bilinmeyen ülke “{value}”."),
+        "partner_role": _("“{name}”: bilinmeyen rol “{value}”."),
+        "partner_province": _(
+            "“{name}”: il “{value}” yalnız Türk ortak için, geçerli bir il olarak yazılabilir."
+        ),
+    }
+)

@@ -43,17 +43,20 @@ organisation``) are kept as aliases.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from kopru.core.imports.files import open_workbook, sheet_rows
+from kopru.core.imports.problems import Problem
+from kopru.core.imports.workbook import Column, Sheet, notes_sheet, template_workbook
 from kopru.core.text import search_key
 
 from .geo import district_in_province, districts, province_names, province_plate
 from .records import (
     CURRENCIES,
+    MESSAGES,
     ROLE_LABELS,
     ROLES,
     STAGE_LABELS,
@@ -61,7 +64,6 @@ from .records import (
     ParseResult,
     PartnerRecord,
     ProjectRecord,
-    RecordError,
     row,
 )
 from .reference import normalise_country
@@ -72,38 +74,7 @@ SHEET_TITLE = "Projeler - Projects"
 NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
 EXAMPLE_ID = "ÖRNEK / EXAMPLE"
 _EXAMPLE_KEYS = frozenset({search_key(EXAMPLE_ID), "ornek", "example"})
-
-
-@dataclass(frozen=True)
-class TemplateColumn:
-    key: str  # the ProjectRecord field (or "province", "partners")
-    name_tr: str
-    name_en: str
-    required: bool
-    description_tr: str
-    description_en: str
-    example: str
-    max_length: int | None = None
-    # Headers of earlier versions of the template that still mean this column.
-    legacy: tuple[str, ...] = ()
-
-    @property
-    def header(self) -> str:
-        """The header cell of the downloadable template."""
-        return f"{self.name_tr} / {self.name_en}" + (" *" if self.required else "")
-
-    @property
-    def aliases(self) -> frozenset[str]:
-        names = (
-            self.name_tr,
-            self.name_en,
-            self.key,
-            self.key.replace("_", " "),
-            self.header,
-            f"{self.name_tr} / {self.name_en}",
-            *self.legacy,
-        )
-        return frozenset(search_key(n) for n in names)
+TemplateColumn = Column
 
 
 def _col(
@@ -115,11 +86,11 @@ def _col(
     desc_en: str,
     example: str,
     max_length: int | None = None,
-    legacy: tuple[str, str] | None = None,
-) -> TemplateColumn:
+    legacy: tuple[str, str] = ("", ""),
+) -> Column:
     """``legacy``: the (Turkish, English) names of an earlier template's header."""
-    old = (*legacy, f"{legacy[0]} / {legacy[1]}") if legacy else ()
-    return TemplateColumn(key, tr, en, required, desc_tr, desc_en, example, max_length, old)
+    old = (*legacy, f"{legacy[0]} / {legacy[1]}") if legacy[0] else ()
+    return Column(key, tr, en, required, desc_tr, desc_en, example, max_length, old)
 
 
 _STAGE_LIST = ", ".join(f"{code} ({STAGE_LABELS[code][0]})" for code in STAGES)
@@ -127,7 +98,7 @@ _STAGE_LIST_EN = ", ".join(f"{code} ({STAGE_LABELS[code][1]})" for code in STAGE
 _ROLE_LIST = ", ".join(f"{code} ({ROLE_LABELS[code][0]})" for code in ROLES)
 _ROLE_LIST_EN = ", ".join(f"{code} ({ROLE_LABELS[code][1]})" for code in ROLES)
 
-TEMPLATE_COLUMNS: tuple[TemplateColumn, ...] = (
+TEMPLATE_COLUMNS: tuple[Column, ...] = (
     _col("source_id", "Kayıt kimliği", "Record ID", True,
          "Projenin kurumunuzdaki kalıcı numarası; aynı numarayla yeniden yüklenen satır "
          f"kaydı günceller. Dosyada tekrar edemez. Kimliği '{EXAMPLE_ID}' olan satır örnektir, "
@@ -237,8 +208,6 @@ _GENERAL_NOTES = (
         "When any row has an error nothing is written; every error names its row and column.",
     ),
 )
-
-
 Pairs = tuple[tuple[str, str], ...]
 
 
@@ -273,110 +242,56 @@ class TemplateChoices:
         sectors_en: Iterable[tuple[Any, Any]] = (),
         target_groups_en: Iterable[tuple[Any, Any]] = (),
     ) -> TemplateChoices:
-        return cls(
-            _pairs(sectors),
-            _pairs(target_groups),
-            _pairs(sectors_en) or (),
-            _pairs(target_groups_en) or (),
-        )
+        english = (_pairs(sectors_en) or (), _pairs(target_groups_en) or ())
+        return cls(_pairs(sectors), _pairs(target_groups), *english)
+
+    def lists(self) -> list[tuple[str, str, Pairs | None, Pairs, Pairs]]:
+        """(field, notes heading, Turkish pairs, English pairs, former names) of each list."""
+        return [
+            ("sectors", "Sektör kodları / Sector codes", self.sectors, self.sectors_en,
+             self.sector_aliases),
+            ("target_groups", "Hedef grup kodları / Target group codes", self.target_groups,
+             self.target_groups_en, self.target_group_aliases),
+        ]  # fmt: skip
 
 
 def model_choices() -> TemplateChoices:
-    """The choices of ``kopru.projects.models`` when Django is set up, else unknown.
+    """The codes of :mod:`kopru.core.vocabularies` with their Turkish and English labels
+    (whatever the active language, so that a file reads the same whoever imports it)."""
+    from django.utils import translation
 
-    Labels are taken in Turkish and in English whatever the active language, so that a
-    file reads the same whoever imports it.
-    """
-    try:
-        from django.apps import apps
-        from django.utils import translation
-    except ImportError:  # pragma: no cover - Django is a dependency of the project
-        return TemplateChoices()
-    if not apps.ready:
-        return TemplateChoices()
-    from kopru.core.vocabularies import (
-        SECTOR_ALIASES,
-        TARGET_GROUP_ALIASES,
-        Sector,
-        TargetGroup,
-    )
+    from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
 
     with translation.override("tr"):
-        sectors, groups = _pairs(Sector.choices), _pairs(TargetGroup.choices)
+        turkish = (_pairs(Sector.choices), _pairs(TargetGroup.choices))
     with translation.override("en"):
-        sectors_en, groups_en = _pairs(Sector.choices), _pairs(TargetGroup.choices)
-    return TemplateChoices(
-        sectors,
-        groups,
-        sectors_en or (),
-        groups_en or (),
-        _pairs(SECTOR_ALIASES.items()) or (),
-        _pairs(TARGET_GROUP_ALIASES.items()) or (),
-    )
+        english = (_pairs(Sector.choices) or (), _pairs(TargetGroup.choices) or ())
+    aliases = (_pairs(SECTOR_ALIASES.items()) or (), _pairs(TARGET_GROUP_ALIASES.items()) or ())
+    return TemplateChoices(*turkish, *english, *aliases)
 
 
 # --- building ---------------------------------------------------------------------------
 
 
-def _example_cell(column: TemplateColumn) -> str | int | None:
-    """Amounts are written as numbers, everything else as text."""
-    if column.key in ("total_cost", "grant_amount") and column.example.isdigit():
-        return int(column.example)
-    return column.example or None
-
-
 def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
     """The downloadable template: a data sheet (header + example row) and a notes sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     choices = choices if choices is not None else model_choices()
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
-        head = sheet.cell(row=1, column=index, value=column.header)
-        head.font, head.fill = bold, fill
-        head.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.cell(row=2, column=index, value=_example_cell(column))
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = max(16, min(40, len(column.header) + 2))
-        if column.key in ("source_id", "start_date", "end_date", "exchange_rate_date"):
-            for number in range(2, 502):  # keep ids and dates as typed
-                sheet.cell(row=number, column=index).number_format = "@"
-    sheet.freeze_panes = "A2"
-    sheet.row_dimensions[1].height = 32
-    for key, allowed in (("stage", ",".join(STAGES)), ("currency", ",".join(CURRENCIES))):
-        letter = get_column_letter(list(_BY_KEY).index(key) + 1)
-        validation = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
-        validation.add(f"{letter}2:{letter}1000")
-        sheet.add_data_validation(validation)
-
-    notes = workbook.create_sheet(NOTES_TITLE)
-    notes.append(
-        ["Sütun / Column", "Zorunlu / Required", "Açıklama", "Description", "Örnek / Example"]
+    keys = list(_BY_KEY)
+    example = [
+        int(c.example) if c.key in ("total_cost", "grant_amount") else c.example or None
+        for c in TEMPLATE_COLUMNS
+    ]
+    data = Sheet(
+        SHEET_TITLE,
+        [[c.header for c in TEMPLATE_COLUMNS], example],
+        text_columns=[keys.index(k) for k in ("source_id", "start_date", "end_date")]
+        + [keys.index("exchange_rate_date")],
+        choices={
+            keys.index("stage"): ",".join(STAGES),
+            keys.index("currency"): ",".join(CURRENCIES),
+        },
     )
-    for c in notes[1]:
-        c.font, c.fill = bold, fill
-    for column in TEMPLATE_COLUMNS:
-        notes.append(
-            [
-                column.header,
-                "Evet / Yes" if column.required else "Hayır / No",
-                column.description_tr,
-                column.description_en,
-                column.example,
-            ]
-        )
-    notes.append([])
-    for topic, desc_tr, desc_en in _GENERAL_NOTES:
-        notes.append([topic, "", desc_tr, desc_en, ""])
-    lists: list[tuple[str, list[tuple[str, str, str]]]] = [
+    lists = [
         ("Aşama kodları / Stage codes", [(c, *STAGE_LABELS[c]) for c in STAGES]),
         ("Rol kodları / Role codes", [(c, *ROLE_LABELS[c]) for c in ROLES]),
         (
@@ -384,351 +299,291 @@ def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
             [("EUR", "Avro", "Euro"), ("TRY", "Türk lirası", "Turkish lira")],
         ),
     ]
-    for title, pairs, english in (
-        ("Sektör kodları / Sector codes", choices.sectors, choices.sectors_en),
-        (
-            "Hedef grup kodları / Target group codes",
-            choices.target_groups,
-            choices.target_groups_en,
-        ),
-    ):
+    for _key, heading, pairs, english, _aliases in choices.lists():
         if pairs:
-            en = dict(english)
-            lists.append((title, [(code, label, en.get(code, "")) for code, label in pairs]))
-    for title, entries in lists:
-        notes.append([])
-        notes.append([title, "", "Türkçe", "English", ""])
-        notes.cell(row=notes.max_row, column=1).font = bold
-        for code, label_tr, label_en in entries:
-            notes.append([code, "", label_tr, label_en, ""])
-    for letter, width in zip("ABCDE", (36, 16, 60, 60, 40), strict=True):
-        notes.column_dimensions[letter].width = width
-    for line in notes.iter_rows(min_row=2):
-        for c in line:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            lists.append(
+                (heading, [(code, label, dict(english).get(code, "")) for code, label in pairs])
+            )
+    notes = notes_sheet(NOTES_TITLE, [c.note for c in TEMPLATE_COLUMNS], _GENERAL_NOTES, lists)
+    return template_workbook([data, notes])
 
 
 # --- reading ----------------------------------------------------------------------------
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime):
         value = value.date()
-    return str(value).strip()
+    return "" if value is None else str(value).strip()
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)):
-        raise BadValue(f"tarih değil: '{_text(value)}'")
+    if isinstance(value, dt.date) or value is None or _text(value) == "":
+        return value or None
+    if isinstance(value, int | float):
+        raise BadValue("not_a_date", value=_text(value))
     return parse_date(str(value), dotted=True)
 
 
 def _amount(value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or _text(value) == "":
         return None
-    if isinstance(value, (bool, dt.date, dt.datetime)):
-        raise BadValue(f"sayı değil: '{_text(value)}'")
-    if isinstance(value, (int, float, Decimal)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if not number.is_finite():
-            raise BadValue(f"sayı değil: '{value}'")
-        if number < 0:
-            raise BadValue(f"negatif tutar: '{_text(value)}'")
-        return number
-    return parse_number_text(str(value))
+    if isinstance(value, bool | dt.date):
+        raise BadValue("not_a_number", value=_text(value))
+    if not isinstance(value, int | float | Decimal):
+        return parse_number_text(str(value))
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise BadValue("not_a_number", value=value)
+    if number < 0:
+        raise BadValue("negative_amount", value=_text(value))
+    return number
 
 
 def _split(value: Any) -> list[str]:
     return [part.strip() for part in _text(value).split(";") if part.strip()]
 
 
-def _code(value: str) -> str:
-    return search_key(value).replace(" ", "_")
-
-
-@dataclass
-class _Row:
-    number: int
-    values: dict[str, Any]
-    errors: list[RecordError]
-
-    def cell(self, key: str) -> Any:
-        return self.values.get(key)
-
-    def text(self, key: str) -> str:
-        return _text(self.values.get(key))
-
-    def bad(self, key: str, reason: str) -> None:
-        column = _BY_KEY[key]
-        self.errors.append(
-            RecordError(row(self.number), f"{column.name_tr} / {column.name_en}: {reason}")
-        )
+def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[Problem]]:
+    """The column of each field, and the problems of the header row."""
+    columns: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, cell in enumerate(header):
+        text = _text(cell)
+        key = _BY_ALIAS.get(search_key(text.rstrip("* "))) if text else ""
+        if key is None:
+            problems.append(Problem("unknown_column", value=text))
+        elif key in columns:
+            problems.append(Problem("repeated_column", value=text))
+        elif key:
+            columns[key] = index
+    for key in ("source_id", "stage"):
+        if key not in columns:
+            problems.append(Problem("missing_column", value=_BY_KEY[key].header))
+    if "title_tr" not in columns and "title_en" not in columns:
+        problems.append(Problem("no_title_column"))
+    return columns, problems
 
 
 def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> ParseResult:
     """Parse a filled-in template (see the module docstring)."""
-    from openpyxl import load_workbook
-
     result = ParseResult(format=FORMAT)
-    choices = choices if choices is not None else model_choices()
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # any unreadable workbook: zip, XML or openpyxl errors
-        result.errors.append(RecordError("file", f"XLSX dosyası okunamadı: {exc}"))
+        workbook = open_workbook(data)
+        try:
+            sheets = [rows for _title, rows in sheet_rows(workbook)]
+        finally:
+            workbook.close()
+    except Problem as problem:
+        result.errors.append(MESSAGES.at("file", problem))
         return result
-    try:
-        _parse_sheets(workbook, result, choices)
-    finally:
-        workbook.close()
-    return result
-
-
-def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[str]]:
-    columns: dict[str, int] = {}
-    problems: list[str] = []
-    for index, cell in enumerate(header):
-        text = _text(cell)
-        if not text:
-            continue
-        key = _BY_ALIAS.get(search_key(text.rstrip("* ")))
-        if key is None:
-            problems.append(f"bilinmeyen sütun: '{text}'")
-        elif key in columns:
-            problems.append(f"sütun iki kez var: '{text}'")
-        else:
-            columns[key] = index
-    return columns, problems
-
-
-def _parse_sheets(workbook: Any, result: ParseResult, choices: TemplateChoices) -> None:
-    sheet = None
-    header: tuple[Any, ...] = ()
-    for candidate in workbook.worksheets:
-        first = next(candidate.iter_rows(min_row=1, max_row=1, values_only=True), ())
-        if any(search_key(_text(c).rstrip("* ")) in _BY_ALIAS for c in first):
-            sheet, header = candidate, tuple(first)
-            break
-    if sheet is None:
-        result.errors.append(
-            RecordError(row(1), "Şablon başlıkları bulunamadı (ilk satırda sütun adları yok).")
-        )
-        return
-    columns, problems = _header_map(header)
-    for key in ("source_id", "stage"):
-        if key not in columns:
-            problems.append(f"zorunlu sütun yok: '{_BY_KEY[key].header}'")
-    if "title_tr" not in columns and "title_en" not in columns:
-        problems.append("proje adı sütunu yok (Türkçe veya İngilizce)")
+    known = (
+        r for r in sheets if r and any(search_key(_text(c).rstrip("* ")) in _BY_ALIAS for c in r[0])
+    )
+    rows = next(known, None)
+    if rows is None:
+        result.errors.append(MESSAGES.error(row(1), "no_template_header"))
+        return result
+    columns, problems = _header_map(rows[0])
     if problems:
-        result.errors.extend(RecordError(row(1), p) for p in problems)
-        return
-
-    seen_ids: dict[str, int] = {}
-    rows = examples = 0
-    for number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        if not cells or all(_text(c) == "" for c in cells):
+        result.errors.extend(MESSAGES.at(row(1), p) for p in problems)
+        return result
+    choices = choices if choices is not None else model_choices()
+    seen: dict[str, int] = {}
+    count = {"rows": 0, "projects": 0, "example_rows": 0}
+    for number, cells in enumerate(rows[1:], start=2):
+        if all(_text(c) == "" for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for key, i in columns.items()}
         if search_key(_text(values.get("source_id"))) in _EXAMPLE_KEYS:
-            examples += 1
+            count["example_rows"] += 1
             continue
-        rows += 1
-        current = _Row(number, values, [])
-        project = _record(current, choices, seen_ids)
-        if current.errors:
-            result.errors.extend(current.errors)
-        elif project is not None:
+        count["rows"] += 1
+        current = _Row(number, values)
+        project = current.project(choices, seen)
+        result.errors.extend(current.errors)
+        if not current.errors:
             result.projects.append(project)
-    result.stats = {"rows": rows, "projects": len(result.projects), "example_rows": examples}
+    result.stats = count | {"projects": len(result.projects)}
+    return result
 
 
-def _record(
-    current: _Row, choices: TemplateChoices, seen_ids: dict[str, int]
-) -> ProjectRecord | None:
-    source_id = current.text("source_id")
-    if not source_id:
-        current.bad("source_id", "boş olamaz.")
-    elif len(source_id) > 120:
-        current.bad("source_id", f"en çok 120 karakter olabilir ({len(source_id)} karakter).")
-    elif source_id in seen_ids:
-        current.bad("source_id", f"'{source_id}' {seen_ids[source_id]}. satırda da var.")
-    else:
-        seen_ids[source_id] = current.number
-    project = ProjectRecord(position=row(current.number), source=FORMAT, source_id=source_id)
-    for key in ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner_name",
-                "programme", "call_identifier", "source_url"):  # fmt: skip
-        value = current.text(key)
-        limit = _BY_KEY[key].max_length
-        if limit and len(value) > limit:
-            current.bad(key, f"en çok {limit} karakter olabilir ({len(value)} karakter).")
-        setattr(project, key, value)
-    if not (project.title_tr or project.title_en):
-        current.bad("title_tr", "Türkçe veya İngilizce proje adından biri zorunludur.")
-    if project.source_url and not project.source_url.lower().startswith(("http://", "https://")):
-        current.bad("source_url", f"http:// veya https:// ile başlamalı: '{project.source_url}'")
+@dataclass
+class _Row:
+    """One row of the template being read into a :class:`ProjectRecord`."""
 
-    stage_text = current.text("stage")
-    stage = _STAGE_NAMES.get(search_key(stage_text))
-    if stage is None:
-        shown = f"'{stage_text}'" if stage_text else "boş"
-        current.bad("stage", f"bilinmeyen aşama {shown}; izin verilenler: {', '.join(STAGES)}.")
-    else:
-        project.stage = stage
+    number: int
+    values: dict[str, Any]
+    errors: list[Any] = field(default_factory=list)
 
-    for key in ("start_date", "end_date", "exchange_rate_date"):
+    def text(self, key: str) -> str:
+        return _text(self.values.get(key))
+
+    def bad(self, key: str, code: str, /, **params: object) -> None:
+        column = _BY_KEY[key]
+        label = f"{column.name_tr} / {column.name_en}"
+        self.errors.append(MESSAGES.at(row(self.number), Problem(code, **params), label))
+
+    def read(self, key: str, parse: Any) -> Any:
+        """Column ``key`` read by ``parse``; None (and the problem noted) when it fails."""
         try:
-            setattr(project, key, _date(current.cell(key)))
-        except BadValue as exc:
-            current.bad(key, str(exc))
-    if project.start_date and project.end_date and project.end_date < project.start_date:
-        current.bad(
-            "end_date",
-            f"bitiş ({project.end_date:%d.%m.%Y}) başlangıçtan "
-            f"({project.start_date:%d.%m.%Y}) önce.",
-        )
-    project.duration_months = months_between(project.start_date, project.end_date)
+            return parse(self.values.get(key))
+        except BadValue as problem:
+            self.bad(key, problem.code, **problem.params)
+            return None
 
-    for key in ("total_cost", "grant_amount", "exchange_rate"):
-        try:
-            setattr(project, key, _amount(current.cell(key)))
-        except BadValue as exc:
-            current.bad(key, str(exc))
-    if (
-        project.total_cost is not None
-        and project.grant_amount is not None
-        and project.grant_amount > project.total_cost
-    ):
-        current.bad("grant_amount", "hibe tutarı toplam bütçeden büyük.")
+    def project(self, choices: TemplateChoices, seen: dict[str, int]) -> ProjectRecord:
+        project = ProjectRecord(position=row(self.number), source=FORMAT, source_id=self._id(seen))
+        self._texts(project)
+        stage = _STAGE_NAMES.get(search_key(self.text("stage")))
+        if stage is None:
+            shown = f"“{self.text('stage')}”" if self.text("stage") else "–"
+            self.bad("stage", "unknown_stage", value=shown, choices=", ".join(STAGES))
+        project.stage = stage or ""
+        self._dates(project)
+        self._amounts(project)
+        plate = self._province(project)
+        for key, _heading, pairs, english, aliases in choices.lists():
+            self._codes(project, key, pairs, english, aliases)
+        self._partners(project, plate)
+        plates = {p.province_plate for p in project.partners if p.province_plate} | {plate}
+        project.province_plates = sorted(plates - {""})
+        return project
 
-    currency = current.text("currency").upper() or "EUR"
-    if currency == "TL":
-        currency = "TRY"
-    if currency not in CURRENCIES:
-        current.bad("currency", f"bilinmeyen para birimi '{currency}'; yalnız EUR veya TRY.")
-    project.currency = currency
-    if project.exchange_rate is not None and project.exchange_rate <= 0:
-        current.bad("exchange_rate", "kur sıfırdan büyük olmalı.")
-    if currency == "TRY":
-        if current.cell("exchange_rate") in (None, ""):
-            current.bad("exchange_rate", "para birimi TRY iken kur zorunludur.")
-        if current.cell("exchange_rate_date") in (None, ""):
-            current.bad("exchange_rate_date", "para birimi TRY iken kur tarihi zorunludur.")
+    def _id(self, seen: dict[str, int]) -> str:
+        source_id = self.text("source_id")
+        if not source_id:
+            self.bad("source_id", "empty")
+        elif len(source_id) > 120:
+            self.bad("source_id", "longer", limit=120, length=len(source_id))
+        elif source_id in seen:
+            self.bad("source_id", "repeated_id", value=source_id, row=seen[source_id])
+        else:
+            seen[source_id] = self.number
+        return source_id
 
-    plate = _province(current, project)
-    for key, pairs, english, aliases in (
-        ("sectors", choices.sectors, choices.sectors_en, choices.sector_aliases),
-        (
-            "target_groups",
-            choices.target_groups,
-            choices.target_groups_en,
-            choices.target_group_aliases,
-        ),
-    ):
-        _codes(current, project, key, pairs, english, aliases)
-    _partners(current, project, plate)
-    plates = {p.province_plate for p in project.partners if p.province_plate}
-    if plate:
-        plates.add(plate)
-    project.province_plates = sorted(plates)
-    return project
+    def _texts(self, project: ProjectRecord) -> None:
+        keys = ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner_name")
+        for key in (*keys, "programme", "call_identifier", "source_url"):
+            value, limit = self.text(key), _BY_KEY[key].max_length
+            if limit and len(value) > limit:
+                self.bad(key, "longer", limit=limit, length=len(value))
+            setattr(project, key, value)
+        if not (project.title_tr or project.title_en):
+            self.bad("title_tr", "title_required")
+        if project.source_url and not project.source_url.lower().startswith(
+            ("http://", "https://")
+        ):
+            self.bad("source_url", "bad_url", value=project.source_url)
 
+    def _dates(self, project: ProjectRecord) -> None:
+        for key in ("start_date", "end_date", "exchange_rate_date"):
+            setattr(project, key, self.read(key, _date))
+        start, end = project.start_date, project.end_date
+        if start and end and end < start:
+            self.bad(
+                "end_date", "end_before_start", end=f"{end:%d.%m.%Y}", start=f"{start:%d.%m.%Y}"
+            )
+        project.duration_months = months_between(start, end)
 
-def _province(current: _Row, project: ProjectRecord) -> str:
-    province_text = current.text("province")
-    plate = province_plate(province_text) if province_text else ""
-    if province_text and not plate:
-        current.bad("province", f"bilinmeyen il '{province_text}'.")
-    names = _split(current.cell("districts"))
-    if names and not province_text:
-        # The import service checks them against the office's province.
-        known = districts()
-        for name in names:
-            if search_key(name) not in known:
-                current.bad("districts", f"'{name}' Türkiye'de bir ilçe değil.")
-            elif all(search_key(name) != search_key(d) for d in project.districts):
-                project.districts.append(name)
-    elif names and plate:
-        for name in names:
-            found = district_in_province(name, plate)
-            if not found:
-                current.bad(
-                    "districts", f"'{name}' {province_names()[plate]} ilinin bir ilçesi değil."
+    def _amounts(self, project: ProjectRecord) -> None:
+        for key in ("total_cost", "grant_amount", "exchange_rate"):
+            setattr(project, key, self.read(key, _amount))
+        total, grant, rate = project.total_cost, project.grant_amount, project.exchange_rate
+        if total is not None and grant is not None and grant > total:
+            self.bad("grant_amount", "grant_above_total")
+        currency = self.text("currency").upper() or "EUR"
+        project.currency = "TRY" if currency == "TL" else currency
+        if project.currency not in CURRENCIES:
+            self.bad("currency", "unknown_currency", value=project.currency)
+        if rate is not None and rate <= 0:
+            self.bad("exchange_rate", "rate_not_positive")
+        if project.currency == "TRY":
+            for key, code in (
+                ("exchange_rate", "rate_required"),
+                ("exchange_rate_date", "rate_date_required"),
+            ):
+                if self.values.get(key) in (None, ""):
+                    self.bad(key, code)
+
+    def _province(self, project: ProjectRecord) -> str:
+        """The province's plate; the districts, checked against it (or against Turkey,
+        leaving the office's province to the import service)."""
+        name = self.text("province")
+        plate = province_plate(name) if name else ""
+        if name and not plate:
+            self.bad("province", "unknown_province", value=name)
+        for district in _split(self.values.get("districts")):
+            if not name:
+                found = district if search_key(district) in districts() else ""
+                self._district(project, district, found, "not_a_district")
+            elif plate:
+                found = district_in_province(district, plate)
+                self._district(
+                    project, district, found, "district_elsewhere", province_names()[plate]
                 )
-            elif found not in project.districts:
-                project.districts.append(found)
-    return plate
+        return plate
 
+    def _district(
+        self, project: ProjectRecord, name: str, found: str, code: str, province: str = ""
+    ) -> None:
+        if not found:
+            self.bad("districts", code, value=name, province=province)
+        elif all(search_key(found) != search_key(d) for d in project.districts):
+            project.districts.append(found)
 
-def _codes(
-    current: _Row,
-    project: ProjectRecord,
-    key: str,
-    pairs: Pairs | None,
-    english: Pairs,
-    aliases: Pairs = (),
-) -> None:
-    table: dict[str, str] | None = None
-    if pairs is not None:
-        # Former names first: a current code or label of the same spelling wins.
-        table = {search_key(name): value for name, value in aliases}
-        for value, label in (*english, *pairs):
-            table[search_key(value)] = value
-            table[search_key(value.replace("_", " "))] = value
-            table[search_key(label)] = value
-    found: list[str] = getattr(project, key)
-    for name in _split(current.cell(key)):
-        code: str | None = _code(name) if table is None else table.get(search_key(name))
-        if code is None:
-            current.bad(key, f"bilinmeyen kod '{name}'.")
-        elif code not in found:
-            found.append(code)
+    def _codes(
+        self, project: ProjectRecord, key: str, pairs: Pairs | None, english: Pairs, aliases: Pairs
+    ) -> None:
+        """Sectors or target groups: codes or labels of ``pairs`` (kept as codes without)."""
+        table: dict[str, str] | None = None
+        if pairs is not None:
+            # Former names first: a current code or label of the same spelling wins.
+            table = {search_key(name): value for name, value in aliases}
+            for value, label in (*english, *pairs):
+                for name in (value, value.replace("_", " "), label):
+                    table[search_key(name)] = value
+        found: list[str] = getattr(project, key)
+        for name in _split(self.values.get(key)):
+            code = (
+                search_key(name).replace(" ", "_") if table is None else table.get(search_key(name))
+            )
+            if code is None:
+                self.bad(key, "unknown_code", value=name)
+            elif code not in found:
+                found.append(code)
 
+    def _partners(self, project: ProjectRecord, plate: str) -> None:
+        """``name | country | role [| province]`` entries; the owner, when missing, first."""
+        for entry in _split(self.values.get("partners")):
+            partner = self._partner(entry)
+            if partner is not None:
+                project.partners.append(partner)
+        owner = project.owner_name
+        if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
+            coordinator = PartnerRecord(
+                name=owner, country="TR", role="coordinator", province_plate=plate
+            )
+            project.partners.insert(0, coordinator)
 
-def _partners(current: _Row, project: ProjectRecord, plate: str) -> None:
-    for entry in _split(current.cell("partners")):
+    def _partner(self, entry: str) -> PartnerRecord | None:
         parts = [p.strip() for p in entry.split("|")]
-        if not parts[0] or len(parts) > 4:
-            current.bad("partners", f"okunamayan ortak '{entry}' (ad | ülke | rol [| il]).")
-            continue
-        name = parts[0]
-        code = parts[1] if len(parts) > 1 else ""
+        name, code, role_text, province = (*parts, "", "", "")[:4]
+        if not name or len(parts) > 4:
+            return self.bad("partners", "bad_partner", value=entry)
         if not code:
-            current.bad("partners", f"'{name}' için ülke yazılmamış.")
-            continue
+            return self.bad("partners", "partner_without_country", name=name)
         country = normalise_country(code)
         if country is None:
-            current.bad("partners", f"'{name}': bilinmeyen ülke '{code}'.")
-            continue
-        role_text = parts[2] if len(parts) > 2 and parts[2] else "partner"
-        role = _ROLE_NAMES.get(search_key(role_text))
+            return self.bad("partners", "partner_country", name=name, value=code)
+        role = _ROLE_NAMES.get(search_key(role_text or "partner"))
         if role is None:
-            current.bad("partners", f"'{name}': bilinmeyen rol '{role_text}'.")
-            continue
-        partner_plate = ""
-        if len(parts) > 3 and parts[3]:
-            partner_plate = province_plate(parts[3])
-            if not partner_plate or country != "TR":
-                current.bad("partners", f"'{name}': il '{parts[3]}' yalnız Türk ortak için, "
-                            "geçerli bir il olarak yazılabilir.")  # fmt: skip
-                continue
-        project.partners.append(
-            PartnerRecord(name=name, country=country, role=role, province_plate=partner_plate)
-        )
-    owner = project.owner_name
-    if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
-        project.partners.insert(
-            0, PartnerRecord(name=owner, country="TR", role="coordinator", province_plate=plate)
-        )
+            return self.bad("partners", "partner_role", name=name, value=role_text)
+        partner_plate = province_plate(province) if province else ""
+        if province and (not partner_plate or country != "TR"):
+            return self.bad("partners", "partner_province", name=name, value=province)
+        return PartnerRecord(name=name, country=country, role=role, province_plate=partner_plate)

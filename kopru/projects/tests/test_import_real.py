@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kopru.core.datafiles import data_file, has_data_file
+from kopru.core.imports import ImportRejected as ImportFailed
 from kopru.core.scoping import office_scope, unscoped
-from kopru.projects.importing import ImportFailed, import_file
 from kopru.projects.models import Partner, Project
+from kopru.projects.services.imports import import_file
 
 pytest.importorskip("kopru.projects.importers")
 pytestmark = pytest.mark.django_db

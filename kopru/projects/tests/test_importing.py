@@ -8,10 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from kopru.core.imports import ImportRejected as ImportFailed
 from kopru.core.models import AuditEntry
 from kopru.core.scoping import office_scope, unscoped
-from kopru.projects.importing import ImportFailed, import_records
 from kopru.projects.models import Partner, Project, StageChange
+from kopru.projects.services.imports import import_records
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +142,7 @@ def test_upload_runs_as_a_job_with_counts(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from kopru.core.models import Job
-    from kopru.projects import importing
+    from kopru.projects.services import imports as importing
 
     def fake_import_file(*, data, filename, office, actor, progress=None, fmt=None):
         assert data == b"x" and filename == "projects.txt"
@@ -177,7 +178,7 @@ def test_failed_upload_reports_rows(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from kopru.core.models import Job
-    from kopru.projects import importing
+    from kopru.projects.services import imports as importing
 
     def fake_import_file(**kwargs):
         return importing.import_records(
@@ -269,7 +270,7 @@ def test_a_present_but_unknown_country_code_is_an_error(izmir) -> None:
 def test_positions_are_shown_in_the_active_language(position, tr, en) -> None:
     from django.utils import translation
 
-    from kopru.projects.importing import position_label
+    from kopru.core.imports.report import position_label
 
     with translation.override("tr"):
         assert position_label(position) == tr
@@ -321,7 +322,7 @@ def test_job_report_is_in_the_uploaders_language(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from kopru.core.models import Job
-    from kopru.projects import importing
+    from kopru.projects.services import imports as importing
 
     def fake_import_file(**kwargs):
         return importing.import_records(

@@ -8,15 +8,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped
 from kopru.core.errors import ApplicationError
-from kopru.core.jobs import job_start
+from kopru.core.imports.jobs import import_start
 
 from .. import forms, selectors, services
 from ..models import Milestone, ReportDeadline
@@ -98,21 +98,18 @@ def export_xlsx(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def import_upload(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..tasks import import_projects_task
-
     office = request.office
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = job_start(
+        job = import_start(
+            "projects.import_file",
             office=office,
+            actor=request.user,
+            upload=upload,
             kind="projects.import",
             title=_("Proje içe aktarma: {name}").format(name=upload.name),
-            actor=request.user,
-            task=import_projects_task,
-            params={"filename": upload.name, "language": get_language()},
-            input_file=upload,
-            input_name=upload.name,
+            next_url=reverse("panel:projects:list", kwargs={"office_slug": office.slug}),
         )
         return redirect("panel:core:job", office_slug=office.slug, pk=job.pk)
     return render(request, "projects/import.html", context(request, form=form))

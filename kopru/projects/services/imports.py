@@ -1,0 +1,415 @@
+"""Importing project files into the inventory: all or nothing, idempotent, routed.
+
+The parsers (:mod:`kopru.projects.importers`) turn a CORDIS participations file, the
+İzmir M-LAB list or the office's XLSX template into ``ProjectRecord`` objects and report
+every bad row. This service checks what the parsers leave to it (a key, known stage,
+currency, codes and countries, values that fit their columns), decides which office each
+record belongs to (CORDIS records go to the office of each Turkish participant's
+province; the others to the office they are imported into), compares each with what is
+stored (by source and source id) and writes the difference in one transaction with bulk
+statements. Nothing is written when any row is bad.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kopru.core.audit import audit_log_bulk
+from kopru.core.errors import ApplicationError
+from kopru.core.imports import ImportReport
+from kopru.core.imports.problems import too_long
+from kopru.core.imports.report import position_label
+from kopru.core.scoping import unscoped
+from kopru.core.text import search_key
+from kopru.core.vocabularies import Sector, TargetGroup
+from kopru.geo.models import District
+from kopru.offices.models import Office
+from kopru.organisations.models import Organisation
+
+from ..countries import normalise_country
+from ..importers import parse
+from ..importers.records import MESSAGES
+from ..models import Currency, Partner, PartnerRole, Project, Source, Stage, StageChange
+
+# The project fields an import sets, taken from the record's attributes of the same name.
+RECORD_FIELDS = """acronym title_tr title_en summary_tr summary_en programme funding_scheme
+    call_identifier topic start_date end_date duration_months total_cost grant_amount
+    currency source_url""".split()  # noqa: SIM905
+NULLABLE = ("start_date", "end_date", "duration_months", "total_cost", "grant_amount")
+PARTNER_KEYS = ("name", "country", "role", "city", "organisation_type", "eu_contribution")
+PUBLIC_SOURCES = (Source.CORDIS, Source.MLAB)
+#: (record, its local participant) of each record, by the id of the office it goes to.
+Routed = dict[int, list[tuple[Any, Any]]]
+
+
+@dataclass
+class ProjectsReport(ImportReport):
+    rows: int = 0
+    #: Records for provinces without an office here: {province plate: count}.
+    skipped: dict[str, int] = field(default_factory=dict)
+    offices: dict[str, int] = field(default_factory=dict)
+
+    LABELS = (
+        *ImportReport.LABELS,
+        ("skipped", gettext_lazy("Ofisi olmayan illere ait atlanan kayıt")),
+    )
+
+
+def import_file(
+    *,
+    data: bytes,
+    filename: str,
+    office: Any = None,
+    actor: Any = None,
+    fmt: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ProjectsReport:
+    """Parse and import a project file; raises ``ImportRejected`` on any bad row."""
+    result = parse(data, filename, fmt)
+    errors = [{"position": e.position, "reason": e.reason, "code": e.code} for e in result.errors]
+    return import_records(
+        records=list(result.projects),
+        parse_errors=errors,
+        fmt=str(result.format),
+        rows=int(result.stats.get("rows", len(result.projects))),
+        office=office,
+        actor=actor,
+        progress=progress,
+    )
+
+
+def import_records(
+    *,
+    records: list[Any],
+    parse_errors: list[dict[str, Any]],
+    fmt: str,
+    office: Any = None,
+    actor: Any = None,
+    rows: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> ProjectsReport:
+    """Write parsed records (the parse errors reported with them), all or nothing."""
+    report = ProjectsReport(format=fmt, rows=rows or len(records))
+    for error in parse_errors:
+        report.error(**{**error, "position": position_label(error["position"])})
+    _check(records, report)
+    report.check()
+    with unscoped("project import routes records to the offices of their provinces"):
+        routed = _route(records, office, report)
+        _check_districts(routed, report)
+        report.check()
+        total, done = sum(len(items) for items in routed.values()), 0
+        with transaction.atomic():
+            for office_id, items in routed.items():
+                _import_office(office_id, items, actor, report)
+                report.offices[str(office_id)] = len(items)
+                done += len(items)
+                if progress:
+                    progress(done, total)
+    return report
+
+
+def _value(record: Any, name: str) -> Any:
+    value = getattr(record, name, None)
+    if name in ("total_cost", "grant_amount") and value is not None:
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    if name == "currency":
+        return (value or Currency.EUR).upper()
+    return "" if value is None and name not in NULLABLE else value
+
+
+def _record_data(record: Any) -> dict[str, Any]:
+    data = {name: _value(record, name) for name in RECORD_FIELDS}
+    # Fields only the template carries: set when given, so that a re-import of a public
+    # source does not wipe what the office added by hand.
+    for name in ("sectors", "target_groups"):
+        if getattr(record, name, None):
+            data[name] = list(getattr(record, name))
+    rate = getattr(record, "exchange_rate", None)
+    if rate is not None:
+        data["exchange_rate"] = Decimal(str(rate)).quantize(Decimal("0.0001"))
+        data["exchange_rate_date"] = getattr(record, "exchange_rate_date", None)
+    return data
+
+
+def _check(records: list[Any], report: ProjectsReport) -> None:
+    """What the parsers leave to the service: a key, a known stage, currency, codes and
+    countries, a title, values that fit their columns, one record per key."""
+    seen: set[tuple[str, str]] = set()
+    for r in records:
+
+        def bad(reason: str, r: Any = r) -> None:
+            report.error(position_label(getattr(r, "position", "")), reason)
+
+        if not getattr(r, "source_id", ""):
+            bad(_("Kaynak kimliği yok."))
+        if getattr(r, "stage", None) and r.stage not in Stage.values:
+            bad(_("Bilinmeyen aşama: {v}").format(v=r.stage))
+        currency = (getattr(r, "currency", None) or "EUR").upper()
+        if currency not in Currency.values:
+            bad(_("Bilinmeyen para birimi: {v}").format(v=currency))
+        for name, choices in (("sectors", Sector.values), ("target_groups", TargetGroup.values)):
+            for code in set(getattr(r, name, None) or []) - set(choices):
+                bad(_("Bilinmeyen kod ({field}): {v}").format(field=name, v=code))
+        if not (getattr(r, "title_tr", "") or getattr(r, "title_en", "")):
+            bad(_("Başlık yok."))
+        for p in getattr(r, "partners", []) or []:
+            # A country the source does not state (country "") imports with the country
+            # left empty; a code that is there but unknown is an error.
+            if p.country and normalise_country(p.country) is None:
+                bad(_("Bilinmeyen ülke kodu: {v} ({name})").format(v=p.country, name=p.name))
+        texts = _record_data(r) | {"source_id": str(getattr(r, "source_id", ""))}
+        long = too_long(Project, texts) + [
+            q for p in _partner_rows(r) for q in too_long(Partner, {k: p[k] for k in PARTNER_KEYS})
+        ]
+        for problem in long:
+            bad(MESSAGES.text(problem.code, problem.params))
+        key = (str(getattr(r, "source", "")), str(getattr(r, "source_id", "")))
+        if key in seen and getattr(r, "source", "") != Source.CORDIS:
+            bad(_("Aynı kaynak kimliği dosyada iki kez var: {v}").format(v=key[1]))
+        seen.add(key)
+
+
+def _partner_rows(record: Any) -> list[dict[str, Any]]:
+    rows = []
+    for i, p in enumerate(getattr(record, "partners", []) or []):
+        contribution = getattr(p, "eu_contribution", None)
+        kind = getattr(p, "organisation_type", "") or getattr(p, "raw_type", "") or ""
+        rows.append(
+            {
+                "name": str(p.name),
+                "country": normalise_country(p.country) or "",
+                "role": p.role if p.role in PartnerRole.values else PartnerRole.PARTNER,
+                "city": str(getattr(p, "city", "") or ""),
+                "organisation_type": str(kind),
+                "eu_contribution": None
+                if contribution is None
+                else Decimal(str(contribution)).quantize(Decimal("0.01")),
+                "position": i,
+            }
+        )
+    return rows
+
+
+def _local_participant(record: Any, plate: str | None, *, strict: bool = True) -> Any:
+    """The Turkish participant that makes the record belong to ``plate``'s office
+    (coordinator first). With ``strict=False`` a participant of that province is only
+    preferred: failing one, any Turkish participant (M-LAB and template records, which
+    go to the office they are imported into)."""
+    partners = getattr(record, "partners", []) or []
+    turkish = [p for p in partners if normalise_country(p.country) == "TR"]
+    local = [p for p in turkish if plate is None or getattr(p, "province_plate", None) == plate]
+    candidates = sorted(
+        local if local or strict else turkish, key=lambda p: p.role != "coordinator"
+    )
+    return candidates[0] if candidates else None
+
+
+def _route(records: list[Any], office: Any, report: ProjectsReport) -> Routed:
+    """The records of each office; CORDIS records follow their participants' provinces."""
+    routed: Routed = defaultdict(list)
+    others = [r for r in records if getattr(r, "source", "") != Source.CORDIS]
+    if others and office is None:
+        raise ApplicationError(_("Bu dosya türü için ofis belirtilmeli (--office)."))
+    for r in others:
+        routed[office.pk].append((r, _local_participant(r, office.province.plate, strict=False)))
+    cordis = [r for r in records if getattr(r, "source", "") == Source.CORDIS]
+    offices = (
+        {o.province.plate: o for o in Office.objects.select_related("province")} if cordis else {}
+    )
+    for r in cordis:
+        for plate in dict.fromkeys(getattr(r, "province_plates", []) or []):
+            target = offices.get(plate)
+            if target is None:
+                report.skipped[plate] = report.skipped.get(plate, 0) + 1
+            elif office is None or target.pk == office.pk:
+                routed[target.pk].append((r, _local_participant(r, plate)))
+    return routed
+
+
+def _districts(office_id: int) -> dict[str, int]:
+    """{folded name: id} of the districts of the office's province."""
+    province_id = Office.objects.values_list("province_id", flat=True).get(pk=office_id)
+    districts = District.objects.filter(province_id=province_id)
+    return {name: pk for pk, name in districts.values_list("pk", "name_search")}
+
+
+def _check_districts(routed: Routed, report: ProjectsReport) -> None:
+    """Districts named in a record must be districts of the office's province."""
+    for office_id, items in routed.items():
+        named = [(r, n) for r, _local in items for n in getattr(r, "districts", None) or []]
+        known = _districts(office_id) if named else {}
+        for record, name in named:
+            if search_key(name) not in known:
+                reason = _("Bu ilde böyle bir ilçe yok: {v}").format(v=name)
+                report.error(position_label(record.position), reason)
+
+
+def _import_office(
+    office_id: int, items: list[tuple[Any, Any]], actor: Any, report: ProjectsReport
+) -> None:
+    """Create, update or leave each record of one office."""
+    plan = _Plan(office_id, actor)
+    by_key = {(r.source, str(r.source_id)): (r, local) for r, local in items}
+    existing = plan.existing(set(by_key))
+    for key, (record, local) in by_key.items():
+        project = existing.get(key)
+        if project is None:
+            plan.create(record, local)
+        else:
+            plan.update(project, record, local)
+    plan.write()
+    report.created += len(plan.created)
+    report.updated += len(plan.updated)
+    report.unchanged += len(by_key) - len(plan.created) - len(plan.updated)
+
+
+class _Plan:
+    """The writes of one office's records, collected, then done in bulk."""
+
+    def __init__(self, office_id: int, actor: Any) -> None:
+        self.office_id, self.actor = office_id, actor
+        self.user = actor if getattr(actor, "is_authenticated", False) else None
+        self.now = timezone.now()
+        organisations = Organisation._base_manager.filter(office_id=office_id)
+        self.orgs = {key: pk for pk, key in organisations.values_list("pk", "name_search")}
+        self.districts = _districts(office_id)
+        self.created: list[tuple[Project, list[dict[str, Any]], list[int]]] = []
+        self.updated: list[
+            tuple[Project, dict[str, tuple[Any, Any]], list[dict[str, Any]] | None]
+        ] = []
+        self.stage_changes: list[StageChange] = []
+        self.stored_partners: dict[int, list[dict[str, Any]]] = defaultdict(list)
+
+    def existing(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Project]:
+        """The office's projects with these (source, source id), and their partners."""
+        projects = Project._base_manager.filter(
+            office_id=self.office_id,
+            source__in={k[0] for k in keys},
+            source_id__in=[k[1] for k in keys],
+        ).select_related("owner")
+        found = {(p.source, p.source_id): p for p in projects}
+        partners = Partner._base_manager.filter(project__in=[p.pk for p in found.values()])
+        for row in partners.order_by("position", "id").values(
+            "project_id", *PARTNER_KEYS, "position"
+        ):
+            self.stored_partners[row.pop("project_id")].append(row)
+        return found
+
+    def _owner(self, record: Any, local: Any) -> tuple[str, int | None]:
+        name = str(getattr(record, "owner_name", "") or getattr(local, "name", "") or "")
+        return name, self.orgs.get(search_key(name)) if name else None
+
+    def _stage_change(self, project: Project, old: str) -> None:
+        self.stage_changes.append(
+            StageChange(
+                office_id=self.office_id,
+                project=project,
+                from_stage=old,
+                to_stage=project.stage,
+                changed_at=self.now,
+                changed_by=self.user,
+                note=_("İçe aktarma"),
+            )
+        )
+
+    def create(self, record: Any, local: Any) -> None:
+        owner_name, owner_id = self._owner(record, local)
+        project = Project(
+            office_id=self.office_id,
+            source=record.source,
+            source_id=str(record.source_id),
+            stage=getattr(record, "stage", None) or Stage.IDEA,
+            stage_changed_at=self.now,
+            owner_id=owner_id,
+            owner_name=owner_name,
+            is_published=record.source in PUBLIC_SOURCES,
+            created_by=self.user,
+            last_update_at=self.now,
+            **_record_data(record),
+        )
+        project.refresh_derived()
+        names = [*(getattr(record, "districts", None) or []), str(getattr(local, "city", "") or "")]
+        found = [self.districts[search_key(n)] for n in names if search_key(n) in self.districts]
+        self.created.append((project, _partner_rows(record), list(dict.fromkeys(found))))
+
+    def update(self, project: Project, record: Any, local: Any) -> None:
+        """Note what changed in ``project`` (nothing when the record is the same)."""
+        owner_name, owner_id = self._owner(record, local)
+        wanted = {**_record_data(record), "owner_name": owner_name}
+        wanted["stage"] = getattr(record, "stage", None) or Stage.IDEA
+        changes = {
+            k: (getattr(project, k), v) for k, v in wanted.items() if getattr(project, k) != v
+        }
+        if owner_id and project.owner_id is None:
+            changes["owner_id"] = (None, owner_id)
+        partners = _partner_rows(record)
+        new_partners = partners if partners != self.stored_partners.get(project.pk) else None
+        if not changes and new_partners is None:
+            return
+        for name, (_old, new) in changes.items():
+            setattr(project, name, new)
+        if "stage" in changes:
+            project.stage_changed_at = self.now
+            self._stage_change(project, changes["stage"][0])
+        project.refresh_derived()
+        project.last_update_at = self.now
+        self.updated.append((project, changes, new_partners))
+
+    def write(self) -> None:
+        """Every write of the plan, in bulk, with one audit entry per project."""
+        through = Project.districts.through
+        Project._base_manager.bulk_create([p for p, _x, _d in self.created], batch_size=500)
+        partners = [
+            Partner(office_id=self.office_id, project=p, **x)
+            for p, xs, _d in self.created
+            for x in xs
+        ]
+        links = [through(project_id=p.pk, district_id=d) for p, _x, ds in self.created for d in ds]
+        for project, _x, _d in self.created:
+            self._stage_change(project, "")
+        if self.updated:
+            changed = sorted({n for _p, changes, _x in self.updated for n in changes})
+            fields = [*changed, "title_sort", "search_document", "tags", "has_priority_group"]
+            projects = [p for p, _c, _x in self.updated]
+            Project._base_manager.bulk_update(
+                projects, [*fields, "last_update_at", "stage_changed_at"], batch_size=500
+            )
+            Project._base_manager.filter(pk__in=[p.pk for p in projects]).update(
+                version=F("version") + 1
+            )
+            replaced = [(p, new) for p, _c, new in self.updated if new is not None]
+            Partner._base_manager.filter(project__in=[p for p, _n in replaced]).delete()
+            partners += [
+                Partner(office_id=self.office_id, project=p, **x)
+                for p, new in replaced
+                for x in new
+            ]
+        Partner._base_manager.bulk_create(partners, batch_size=1000)
+        through.objects.bulk_create(links, batch_size=1000)
+        StageChange._base_manager.bulk_create(self.stage_changes, batch_size=1000)
+        created = [
+            (p, None, {"source": p.source, "source_id": p.source_id}) for p, _x, _d in self.created
+        ]
+        audit_log_bulk(actor=self.actor, action="projects.project.imported", entries=created)
+        for project, _c, _x in self.updated:
+            project.version += 1
+        updated = [
+            (
+                p,
+                changes,
+                {"source": p.source, "source_id": p.source_id, "partners": new is not None},
+            )
+            for p, changes, new in self.updated
+        ]
+        audit_log_bulk(actor=self.actor, action="projects.project.import_updated", entries=updated)
