@@ -19,7 +19,7 @@ from kopru.core.demodata import DemoContext
 from kopru.core.scoping import office_scope
 from kopru.geo.models import District
 
-from .importer import HEADERS, import_history
+from .importers.history import HEADERS
 from .models import (
     Attendance,
     Event,
@@ -32,6 +32,7 @@ from .models import (
     Session,
 )
 from .services import certificate_issue
+from .services.imports import import_history
 
 ORDER = 50
 

@@ -1,4 +1,5 @@
-"""Background work: bulk certificate issue and the history import."""
+"""Background work: bulk certificate issue (the history import runs as a job of
+kopru.core.imports)."""
 
 from __future__ import annotations
 
@@ -35,36 +36,3 @@ def issue_certificates_task(job_id: int) -> None:
             },
             message=_("{n} sertifika düzenlendi.").format(n=result["issued"]),
         )
-
-
-@task()
-def import_history_task(job_id: int) -> None:
-    from django.urls import reverse
-
-    from .importer import import_history
-
-    with job_running(job_id) as job:
-        with job.input_file.open("rb") as f:
-            report = import_history(office=job.office, fileobj=f, actor=job.created_by)
-        result = {
-            "summary": {
-                _("Oluşturulan"): report.created,
-                _("Güncellenen"): report.updated,
-                _("Değişmeyen"): report.unchanged,
-                _("Hatalı satır"): len(report.errors),
-            },
-            "errors": report.errors,
-            "next_url": reverse(
-                "panel:trainings:statistics", kwargs={"office_slug": job.office.slug}
-            ),
-        }
-        if report.errors:
-            from kopru.core.jobs import job_fail
-
-            job_fail(
-                job_id,
-                message=_("Dosyada hatalı satırlar var; hiçbir kayıt yazılmadı."),
-                result=result,
-            )
-        else:
-            job_succeed(job_id, result=result, message=_("Geçmiş kayıtlar içe aktarıldı."))

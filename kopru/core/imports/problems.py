@@ -97,6 +97,8 @@ class Messages(Mapping[str, str]):
         )
 
 
+#: The common messages, in the active language and in English.
+MESSAGES = Messages({})
 ENGLISH = Messages({}, "en")
 
 

@@ -77,6 +77,12 @@ class ImportReport:
         code = {"code": error.code} if error.code else {}
         self.error(position_label(error.position), reason, **code, **extra)
 
+    def cell_error(self, sheet: str, row: int | None, column: str, reason: Any) -> None:
+        """A bad cell (row, sheet) of a workbook: ``kurumlar · satır 3 · tur``."""
+        place = [sheet, position_label(f"row {row}") if row else "", column]
+        where = " · ".join(p for p in place if p)
+        self.error(where, reason, sheet=sheet, row=row, column=column)
+
     def check(self) -> None:
         """Raise :class:`ImportRejected` when any row is bad."""
         if self.errors:

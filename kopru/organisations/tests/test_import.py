@@ -11,16 +11,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
+from kopru.core.imports import ImportRejected as ImportFailed
 from kopru.core.models import AuditEntry, Job
 from kopru.core.scoping import office_scope
 from kopru.core.tests.factories import OrganisationFactory
-from kopru.organisations.importer import (
-    ORG_COLUMNS,
-    TEAM_COLUMNS,
-    ImportFailed,
-    import_directory,
-)
+from kopru.organisations.importers.directory import ORG_COLUMNS, TEAM_COLUMNS
 from kopru.organisations.models import Organisation, TeamMember, TeamStatus
+from kopru.organisations.services.imports import import_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +170,7 @@ def test_broken_files_fail_cleanly(balikesir: Any, data: Any, reason: str, monke
     elif data == "columns":
         data = workbook([{"ad": "X"}], org_headers=["ad", "ilce"])
     elif data == "big":
-        from kopru.organisations import importer
+        from kopru.organisations.importers import directory as importer
 
         monkeypatch.setattr(importer, "MAX_BYTES", 100)
         data = workbook(ORGS)

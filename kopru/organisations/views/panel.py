@@ -11,14 +11,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import requires
 from kopru.core.errors import ApplicationError
-from kopru.core.jobs import job_start
+from kopru.core.imports.jobs import import_start
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -261,34 +260,29 @@ def panel_mark_distinct(request: OfficeRequest, office_slug: str) -> HttpRespons
 
 @requires(can_import_organisations)
 def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importer import ORG_COLUMNS, TEAM_COLUMNS, allowed_values
-    from ..tasks import import_organisations_task
+    from ..services.imports import import_columns
 
     office = request.office
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = job_start(
+        job = import_start(
+            "organisations.import_directory",
             office=office,
+            actor=request.user,
+            upload=upload,
             kind="organisations.import",
             title=_("Kurum rehberi içe aktarma: {name}").format(name=upload.name),
-            actor=request.user,
-            task=import_organisations_task,
-            params={"filename": upload.name, "language": get_language() or "tr"},
-            input_file=upload,
-            input_name=upload.name,
+            next_url=reverse("panel:organisations:list", kwargs={"office_slug": office.slug}),
         )
         return redirect("panel:core:job", office_slug=office.slug, pk=job.pk)
-    sheets = [
-        (sheet, [(c, allowed_values(c, office)) for c in columns])
-        for sheet, columns in (("kurumlar", ORG_COLUMNS), ("ekip", TEAM_COLUMNS))
-    ]
-    return render(request, "organisations/panel_import.html", {"form": form, "sheets": sheets})
+    context = {"form": form, "sheets": import_columns(office)}
+    return render(request, "organisations/panel_import.html", context)
 
 
 @requires(can_import_organisations)
 def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importer import template_workbook
+    from ..services.imports import template_workbook
 
     office = request.office
     response = HttpResponse(template_workbook(office), content_type=XLSX)
@@ -298,7 +292,7 @@ def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpRespo
 
 @requires(can_import_organisations)
 def panel_export(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importer import export_workbook
+    from ..exports import export_workbook
 
     office = request.office
     qs = selectors.organisation_list(

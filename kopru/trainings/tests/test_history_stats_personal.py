@@ -12,8 +12,9 @@ from openpyxl import Workbook, load_workbook
 from kopru.core.models import Job
 from kopru.core.scoping import office_scope, unscoped
 from kopru.trainings import selectors, services
-from kopru.trainings.importer import HEADERS, import_history
+from kopru.trainings.importers.history import HEADERS
 from kopru.trainings.models import Certificate, Event, Registration
+from kopru.trainings.services.imports import import_history
 
 from .factories import CertificateFactory, RegistrationFactory
 

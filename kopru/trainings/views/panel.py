@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.errors import ApplicationError
-from kopru.core.jobs import job_start
+from kopru.core.imports.jobs import import_start
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -252,32 +252,29 @@ def panel_statistics(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..tasks import import_history_task
+    from ..importers.history import COLUMNS
 
     office = request.office
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = job_start(
+        job = import_start(
+            "trainings.history_import",
             office=office,
+            actor=request.user,
+            upload=form.cleaned_data["file"],
             kind="trainings.history_import",
             title=_("Eğitim geçmişi içe aktarma"),
-            actor=request.user,
-            task=import_history_task,
-            input_file=upload,
-            input_name=upload.name,
+            next_url=reverse("panel:trainings:statistics", kwargs={"office_slug": office.slug}),
         )
         return redirect("panel:core:job", office_slug=office.slug, pk=job.pk)
-    from ..importer import COLUMNS
-
     return render(request, "trainings/panel_import.html", {"form": form, "columns": COLUMNS})
 
 
 def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importer import template_workbook
+    from ..importers.history import build_template
 
     response = HttpResponse(
-        template_workbook(),
+        build_template(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = 'attachment; filename="egitim-gecmisi-sablon.xlsx"'

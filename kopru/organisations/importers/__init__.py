@@ -1,0 +1,1 @@
+"""The directory's import file: :mod:`.directory` (template, reading; no database)."""

@@ -1,0 +1,1 @@
+"""The training history's import file: :mod:`.history` (template, reading; no database)."""

@@ -1,0 +1,125 @@
+"""Importing the training history: past events and their participants, all or nothing.
+
+The rows are read and checked by :mod:`kopru.trainings.importers.history`; only a clean
+file is written, inside one transaction. Importing the same file again changes nothing
+(participations are identified by event code + e-mail, or + name without one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kopru.core.audit import audit_log
+from kopru.core.imports import ImportRejected
+from kopru.core.spreadsheets import cell_text
+from kopru.core.text import search_key
+from kopru.geo.models import District
+
+from ..importers.history import HistoryReport, read_history
+from ..models import Event, EventStatus, Registration, RegistrationSource, RegistrationStatus
+
+FIELDS = """full_name email phone organisation_name organisation_type district age_group
+    priority_group""".split()  # noqa: SIM905
+
+
+def import_history(*, office: Any, fileobj: IO[bytes], actor: Any) -> HistoryReport:
+    """:func:`history_import` of a file object; the report lists the bad rows (if any,
+    nothing was written) instead of raising."""
+    try:
+        return history_import(office=office, data=fileobj.read(), filename="", actor=actor)
+    except ImportRejected as exc:
+        return exc.report  # type: ignore[return-value]
+
+
+def history_import(
+    *,
+    office: Any,
+    data: bytes,
+    filename: str,
+    actor: Any,
+    progress: Callable[[int, int], None] | None = None,
+) -> HistoryReport:
+    """Check the whole file, then write it in one transaction; raises ``ImportRejected``
+    (nothing written) when any row is bad. Runs in ``office``'s scope."""
+    report = HistoryReport()
+    districts = {d.name_search: d for d in District.objects.filter(province=office.province)}
+
+    def district(value: Any) -> District:
+        found = districts.get(search_key(cell_text(value)))
+        if found is None:
+            raise ValueError(_("ilçe bu ilde yok: “{v}”").format(v=cell_text(value)))
+        return found
+
+    participations, events = read_history(data, district, report)
+    report.check()
+    with transaction.atomic():
+        saved = _write_events(office, events, report)
+        _write_registrations(office, saved, participations, report)
+        counts = {**report.counts(), "events_created": report.events_created}
+        audit_log(actor=actor, action="trainings.history.imported", office=office, data=counts)
+    if progress:
+        progress(len(participations), len(participations))
+    return report
+
+
+def _write_events(
+    office: Any, events: dict[str, tuple[str, str, dt.date]], report: HistoryReport
+) -> dict[str, Event]:
+    stored = Event._base_manager.filter(office=office, is_historical=True, source_id__in=events)
+    existing = {e.source_id: e for e in stored}
+    saved: dict[str, Event] = {}
+    for code, (title, kind, day) in events.items():
+        event = existing.get(code)
+        if event is None:
+            event = Event(office=office, source_id=code, is_historical=True, capacity=0)
+            event.status = EventStatus.PUBLISHED
+            report.events_created += 1
+        event.title_tr, event.type, event.starts_on = title, kind, day
+        event.refresh_derived()
+        event.save()
+        saved[code] = event
+    return saved
+
+
+def _write_registrations(
+    office: Any, events: dict[str, Event], rows: list[dict[str, Any]], report: HistoryReport
+) -> None:
+    existing = {
+        r.source_id: r
+        for r in Registration._base_manager.filter(
+            office=office, source=RegistrationSource.IMPORT, event__in=events.values()
+        )
+    }
+    new: list[Registration] = []
+    for row in rows:
+        values = {f: row[f] for f in FIELDS}
+        registration = existing.get(row["source_id"])
+        if registration is None:
+            registration = Registration(
+                office=office,
+                event=events[row["code"]],
+                status=RegistrationStatus.CONFIRMED,
+                source=RegistrationSource.IMPORT,
+                attended=True,
+                source_id=row["source_id"],
+                **values,
+            )
+            registration.refresh_derived()
+            new.append(registration)
+        elif registration.erased_at or all(
+            getattr(registration, f) == v for f, v in values.items()
+        ):
+            report.unchanged += 1
+        else:
+            for name, value in values.items():
+                setattr(registration, name, value)
+            registration.refresh_derived()
+            registration.save()
+            report.updated += 1
+    Registration._base_manager.bulk_create(new, batch_size=500)
+    report.created += len(new)
