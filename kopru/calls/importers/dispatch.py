@@ -83,7 +83,9 @@ def _by_name(filename: str) -> str | None:
 def _workbook_format(data: bytes) -> str | None:
     try:
         workbook = open_workbook(data, formulas=True)
-    except (Problem, FileTooLarge):
+    except FileTooLarge:
+        raise
+    except Problem:
         return None
     try:
         for _, rows in sheet_rows(workbook):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -192,3 +193,76 @@ def test_template_downloads(client_for, izmir_expert) -> None:
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     csv = client.get("/izmir/panel/cagrilar/sablon.csv")
     assert csv.status_code == 200 and b"*" in csv.content
+
+
+# --- rows cut short and values longer than their column: bad rows, never cut ---------
+
+AB_HEADER = "page_position,date_text,title,url,summary\n"
+AB_ROW = '1,"27 Ağustos, 2026",{title},https://www.ab.gov.tr/hibe_54262.html,Özet\n'
+TEMPLATE_HEADER = "Çağrı Kodu;Çağrı Adı (Türkçe);Destek Veren Kurum;Düzey;Son Başvuru Tarihleri\n"
+TEMPLATE_ROW = "GMKA-2026-TD;{title};Güney Marmara Kalkınma Ajansı;bölgesel;2026-11-30\n"
+LONG_TITLE = "Hibe Programı " + "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "position", "code"),
+    [
+        (
+            "duyurular.csv",
+            AB_HEADER + AB_ROW.format(title="PACE Hibe Duyurusu") + '2,"28 Ağustos, 2026",Hibe',
+            "line 3",
+            "truncated_row",
+        ),
+        (
+            "sablon.csv",
+            TEMPLATE_HEADER + TEMPLATE_ROW.format(title="Teknik Destek") + "GMKA-2;Kısa;Kurum",
+            "line 3",
+            "truncated_row",
+        ),
+        ("duyurular.csv", AB_HEADER + AB_ROW.format(title=LONG_TITLE), "line 2", "too_long"),
+        (
+            "sablon.csv",
+            TEMPLATE_HEADER + TEMPLATE_ROW.format(title=LONG_TITLE),
+            "line 2",
+            "too_long",
+        ),
+        (
+            "calls.json",
+            json.dumps([{"topicId": "A-1", "title": LONG_TITLE, "deadline": "2026-01-31"}]),
+            "record 1",
+            "too_long",
+        ),
+        (
+            "ka_liste.json",
+            json.dumps(
+                {
+                    "state": True,
+                    "data": [
+                        {
+                            "id": 1,
+                            "agency_code": "izka",
+                            "name": LONG_TITLE,
+                            "date_to_show": "2026-09-01",
+                        }
+                    ],
+                }
+            ),
+            "record 1",
+            "too_long",
+        ),
+    ],
+)
+def test_cut_off_rows_and_over_long_values_are_bad_rows(
+    izmir, tmp_path, name, content, position, code
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with office_scope(izmir), pytest.raises(ImportRejected) as refused:
+        import_file(office=izmir, data=path.read_bytes(), filename=name, actor="test")
+    assert [(e["position"], e["code"]) for e in refused.value.report.errors] == [(position, code)]
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_calls", str(path), office="izmir", stdout=StringIO(), stderr=err)
+    assert err.getvalue().startswith(f"{position}: ")
+    with unscoped("test"):
+        assert not Call.objects.exists()

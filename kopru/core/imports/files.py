@@ -30,17 +30,16 @@ MAX_UNPACKED = 300 * MB
 Source = bytes | bytearray | memoryview | BinaryIO
 
 
-class FileRefused(Exception):
-    """The file as a whole cannot be imported; ``reason`` is English, ``code`` and
-    ``params`` give the message in the reader's language."""
+class FileRefused(Problem):
+    """The file as a whole cannot be imported: a :class:`Problem` whose ``reason`` (and
+    ``str()``) is English; ``code`` and ``params`` give it in the reader's language."""
 
     code = "file_refused"
 
     def __init__(self, reason: str, params: Mapping[str, object] | None = None, code: str = ""):
-        super().__init__(reason)
+        super().__init__(code or type(self).code, **(params or {}))
         self.reason = reason
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        self.code = code or self.code
+        self.args = (reason,)
 
 
 class FileTooLarge(FileRefused):

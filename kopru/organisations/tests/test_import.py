@@ -264,3 +264,12 @@ def test_management_command_writes_everything_or_nothing(balikesir: Any, tmp_pat
         assert not Organisation.objects.filter(name="Yeni Dernek").exists()
     with pytest.raises(CommandError):
         call_command("import_organisations", str(good), "--office", "yok")
+
+
+def test_an_over_long_value_is_a_bad_row_not_cut(balikesir: Any):
+    with pytest.raises(ImportFailed) as failed:
+        _import(balikesir, workbook([{"ad": "Dernek " * 20_000, "tur": "ngo"}]))
+    (error,) = failed.value.report.errors
+    assert (error["row"], error["column"]) == (2, "ad") and "300" in error["reason"]
+    with office_scope(balikesir):
+        assert not Organisation.objects.exists()

@@ -148,8 +148,8 @@ def _check(records: list[Any], report: ProjectsReport) -> None:
     seen: set[tuple[str, str]] = set()
     for r in records:
 
-        def bad(reason: str, r: Any = r) -> None:
-            report.error(position_label(getattr(r, "position", "")), reason)
+        def bad(reason: str, r: Any = r, **code: str) -> None:
+            report.error(position_label(getattr(r, "position", "")), reason, **code)
 
         if not getattr(r, "source_id", ""):
             bad(_("Kaynak kimliği yok."))
@@ -173,7 +173,7 @@ def _check(records: list[Any], report: ProjectsReport) -> None:
             q for p in _partner_rows(r) for q in too_long(Partner, {k: p[k] for k in PARTNER_KEYS})
         ]
         for problem in long:
-            bad(MESSAGES.text(problem.code, problem.params))
+            bad(MESSAGES.text(problem.code, problem.params), code=problem.code)
         key = (str(getattr(r, "source", "")), str(getattr(r, "source_id", "")))
         if key in seen and getattr(r, "source", "") != Source.CORDIS:
             bad(_("Aynı kaynak kimliği dosyada iki kez var: {v}").format(v=key[1]))

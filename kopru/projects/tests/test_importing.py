@@ -343,3 +343,66 @@ def test_job_report_is_in_the_uploaders_language(
     assert job.result["errors"] == [{"position": position, "reason": "Bilinmeyen durum: Belki"}]
     label = "Hatalı satır" if not prefix else "Rows with errors"
     assert job.result["summary"][label] == 1
+
+
+# --- rows cut short and values longer than their column: bad rows, never cut ---------
+
+
+def _cordis(*rows: str) -> bytes:
+    from kopru.core.datafiles import data_file
+
+    header = data_file("cordis-h2020-participations/dashboard-export-2021.csv").read_bytes()
+    return header.split(b"\n")[0] + b"\n" + "\n".join(rows).encode()
+
+
+CORDIS_ROW = (
+    "H2020,H2020-X,X-1,Topic,{id},http://cordis.europa.eu/project/id/{id},{acronym},Title,"
+    "COORDINATOR,BENEFICIARY,999,-,EGE UNIVERSITESI,HES,Higher,IZMIR,TR310,Izmir,TR,Turkey,"
+    "1000,1000,1000,29/11/2021,25/03/2021,ENV,Climate,No,01/01/2022,31/12/2024,EU.3.,"
+    "Societal,Coordination and support action,NA,2021"
+)
+MLAB = (
+    "1 Başlık: {title}\n2 Proje Hakkında Metni: Özet\n3 Proje Süresi: 24 Ay\n"
+    "4 Durum: Devam Ediyor\n5 Paydaşlar: İzmir Büyükşehir Belediyesi\n6: Büyük Zorluk: İklim"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "errors"),
+    [
+        (
+            "cordis.csv",
+            _cordis(
+                CORDIS_ROW.format(id=1, acronym="OK"), CORDIS_ROW.format(id=2, acronym="X")[:90]
+            ),
+            [("satır 3", "truncated_row")],
+        ),
+        (
+            "cordis.csv",
+            _cordis(CORDIS_ROW.format(id=1, acronym="A" * 100_000)),
+            [("satır 2", "too_long")],
+        ),
+        ("projects.txt", MLAB.format(title="Proje " * 20_000).encode(), [("kayıt 1", "too_long")]),
+    ],
+)
+def test_cut_off_rows_and_over_long_values_are_bad_rows(
+    izmir, tmp_path, capsys, name, data, errors
+) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from kopru.projects.services.imports import import_file
+
+    with unscoped("test"), pytest.raises(ImportFailed) as refused:
+        import_file(data=data, filename=name, office=izmir)
+    found = [(e["position"], e["code"]) for e in refused.value.report.errors]
+    assert found == errors
+    reasons = " ".join(e["reason"] for e in refused.value.report.errors)
+    assert ("kesilmiş" if errors[0][1] == "truncated_row" else "en çok") in reasons
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CommandError):
+        call_command("import_projects", str(path), "--office", "izmir")
+    assert capsys.readouterr().err.startswith(f"{errors[0][0]}: ")
+    with unscoped("test"):
+        assert not Project.objects.exists()

@@ -200,3 +200,13 @@ def test_api_lists_published_events(client: Any, event: Any, izmir: Any) -> None
     assert {r["office"] for r in body["results"]} == {"balikesir", "izmir"}
     only = client.get("/api/v1/events/", {"office": "balikesir"}).json()
     assert only["count"] == 1 and len(only["results"][0]["sessions"]) == 2
+
+
+def test_an_over_long_value_is_a_bad_row_not_cut(izmir: Any) -> None:
+    rows = [_row("X-1", "Ayşe Yılmaz", title="Eğitim " * 20_000)]
+    with office_scope(izmir):
+        report = import_history(office=izmir, fileobj=_xlsx(rows), actor=None)
+        assert [e["position"] for e in report.errors] == ["satır 2"]
+        assert "etkinlik_adi" in report.errors[0]["reason"]
+        assert "250" in report.errors[0]["reason"]
+        assert not Event.objects.exists() and not Registration.objects.exists()
