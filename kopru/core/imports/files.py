@@ -57,8 +57,10 @@ def refused(cls: type[FileRefused], code: str, /, **params: object) -> FileRefus
 
 def read_source(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``src`` (bytes or a binary file), refused beyond ``max_bytes``."""
-    in_memory = isinstance(src, bytes | bytearray | memoryview)
-    data = bytes(src) if in_memory else src.read(max_bytes + 1)  # type: ignore[union-attr]
+    if isinstance(src, bytes | bytearray | memoryview):
+        data = bytes(src)
+    else:
+        data = src.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise refused(FileTooLarge, "file_too_large", limit=max_bytes)
     return data

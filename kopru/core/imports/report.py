@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from kopru.core.errors import ApplicationError
 
@@ -20,9 +20,9 @@ from .problems import Messages, RecordError
 
 #: The kinds of position a parser writes (``"line 14"``), and how people read them.
 POSITIONS = {
-    "line": ("position in a text file", "satır {n}"),
-    "record": ("position in a list of projects", "kayıt {n}"),
-    "row": ("position in a spreadsheet", "satır {n}"),
+    "line": pgettext_lazy("position in a text file", "satır {n}"),
+    "record": pgettext_lazy("position in a list of projects", "kayıt {n}"),
+    "row": pgettext_lazy("position in a spreadsheet", "satır {n}"),
 }
 
 
@@ -46,8 +46,7 @@ def position_label(position: Any) -> Any:
     kind, number = parts
     if number is None:
         return pgettext("position: the file as a whole", "dosya")
-    context, text = POSITIONS[kind]
-    return pgettext(context, text).format(n=number)
+    return str(POSITIONS[kind]).format(n=number)
 
 
 @dataclass

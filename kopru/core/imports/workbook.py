@@ -57,7 +57,7 @@ class Column:
 @dataclass
 class Sheet:
     title: str
-    rows: list[Sequence[Any]]  # the first row is the header
+    rows: Sequence[Sequence[Any]]  # the first row is the header
     widths: Sequence[int] = ()  # per column; by default from the header's length
     text_columns: Sequence[int] = ()  # 0-based columns whose cells stay text as typed
     choices: Mapping[int, str] = field(default_factory=dict)  # column → "a,b,c" drop-down

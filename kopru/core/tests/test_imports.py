@@ -140,6 +140,6 @@ def test_an_import_job_runs_only_an_import_service(izmir: Any, service: str) -> 
             office=izmir, kind="x", title="x", actor=None, task=import_task,
             params={"service": service},
         )  # fmt: skip
-    with pytest.raises(Exception, match="import service|No module|has no attribute"):
+    with pytest.raises(Exception, match=r"import service|No module|has no attribute"):
         import_task.call(job_id=job.pk)
     assert Job._base_manager.get(pk=job.pk).status == "failed"

@@ -249,6 +249,7 @@ def _write_organisation(
 
 def _write_member(row: MemberRow, actor: Any, report: DirectoryReport) -> None:
     organisation = row.target.instance if isinstance(row.target, OrgRow) else row.target
+    assert organisation is not None  # organisations are written before their members
     data = {k: v for k, v in row.values.items() if k != "organisation"}
     members = list(TeamMember.objects.filter(organisation=organisation))
     existing = next((m for m in members if data.get("email") and m.email == data["email"]), None)

@@ -380,8 +380,8 @@ class _Reader:
             plates = {p.province_plate for p in project.partners if p.country == "TR"}
             project.province_plates = sorted(plates - {""})
             self.out.projects.append(project)
-        counted = ("rows", "tr_rows", "tr_without_province", "tr_province_from_name")
-        counted += ("country_missing", "name_missing")
+        counted = ("rows", "tr_rows", "tr_without_province", "tr_province_from_name",
+                   "country_missing", "name_missing")  # fmt: skip
         self.out.stats = {k: self.count[k] for k in counted} | {
             "projects_in_file": len(self.projects),
             "projects": len(self.out.projects),

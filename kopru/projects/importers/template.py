@@ -573,17 +573,20 @@ class _Row:
     def _partner(self, entry: str) -> PartnerRecord | None:
         parts = [p.strip() for p in entry.split("|")]
         name, code, role_text, province = (*parts, "", "", "")[:4]
-        if not name or len(parts) > 4:
-            return self.bad("partners", "bad_partner", value=entry)
-        if not code:
-            return self.bad("partners", "partner_without_country", name=name)
-        country = normalise_country(code)
-        if country is None:
-            return self.bad("partners", "partner_country", name=name, value=code)
+        country = normalise_country(code) if code else None
         role = _ROLE_NAMES.get(search_key(role_text or "partner"))
-        if role is None:
-            return self.bad("partners", "partner_role", name=name, value=role_text)
-        partner_plate = province_plate(province) if province else ""
-        if province and (not partner_plate or country != "TR"):
-            return self.bad("partners", "partner_province", name=name, value=province)
-        return PartnerRecord(name=name, country=country, role=role, province_plate=partner_plate)
+        plate = province_plate(province) if province else ""
+        problem: tuple[str, str] | None = None
+        if not name or len(parts) > 4:
+            problem = ("bad_partner", entry)
+        elif country is None:
+            problem = ("partner_country", code) if code else ("partner_without_country", "")
+        elif role is None:
+            problem = ("partner_role", role_text)
+        elif province and (not plate or country != "TR"):
+            problem = ("partner_province", province)
+        if problem is not None or country is None or role is None:
+            code, value = problem or ("bad_partner", entry)
+            self.bad("partners", code, name=name, value=value)
+            return None
+        return PartnerRecord(name=name, country=country, role=role, province_plate=plate)

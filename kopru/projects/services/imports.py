@@ -388,12 +388,12 @@ class _Plan:
             Project._base_manager.filter(pk__in=[p.pk for p in projects]).update(
                 version=F("version") + 1
             )
-            replaced = [(p, new) for p, _c, new in self.updated if new is not None]
+            replaced = [(p, x) for p, _c, x in self.updated if x is not None]
             Partner._base_manager.filter(project__in=[p for p, _n in replaced]).delete()
             partners += [
                 Partner(office_id=self.office_id, project=p, **x)
-                for p, new in replaced
-                for x in new
+                for p, rows in replaced
+                for x in rows
             ]
         Partner._base_manager.bulk_create(partners, batch_size=1000)
         through.objects.bulk_create(links, batch_size=1000)
@@ -402,7 +402,7 @@ class _Plan:
             (p, None, {"source": p.source, "source_id": p.source_id}) for p, _x, _d in self.created
         ]
         audit_log_bulk(actor=self.actor, action="projects.project.imported", entries=created)
-        for project, _c, _x in self.updated:
+        for project, _c, _p in self.updated:
             project.version += 1
         updated = [
             (

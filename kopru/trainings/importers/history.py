@@ -94,7 +94,7 @@ class HistoryReport(ImportReport):
 
 def build_template() -> bytes:
     """The template: the participants sheet (header and an example row), the notes."""
-    notes = [[_("Sütun / Column"), _("Zorunlu / Required"), "Açıklama", "Description"]]
+    notes = [["Sütun / Column", "Zorunlu / Required", "Açıklama", "Description"]]
     for f in FIELDS:
         helps = []
         for lang in ("tr", "en"):
@@ -121,12 +121,12 @@ def read_history(
     except Problem as problem:
         report.cell_error("", None, "", MESSAGES.text(problem.code, problem.params))
         return [], {}
-    rows = sheets.get(SHEET) or next(iter(sheets.values()), [])
+    rows: list[Any] = sheets.get(SHEET) or next(iter(sheets.values()), [])
     read = read_rows(rows, FIELDS, sheet=SHEET, report=report, max_rows=MAX_ROWS,
                      readers={"district": district})  # fmt: skip
     seen: dict[str, int] = {}
     events: dict[str, tuple[str, str, dt.date]] = {}
-    participations = []
+    participations: list[dict[str, Any]] = []
     for number, values in read or []:
         row = DEFAULTS | values
         ident = normalise_email(row["email"]) or search_key(row["full_name"])
