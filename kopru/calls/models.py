@@ -345,7 +345,7 @@ class Call(OfficeOwned, TimeStamped, Versioned):
 
     @property
     def agency(self) -> Any:
-        from .importers.agencies import get_agency
+        from .agencies import get_agency
 
         return get_agency(self.agency_code) if self.agency_code else None
 

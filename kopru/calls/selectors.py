@@ -35,7 +35,7 @@ from kopru.core.vocabularies import (
 from kopru.organisations.models import OrganisationType
 
 from . import catalogue_index
-from .importers.agencies import DEVELOPMENT_AGENCIES
+from .agencies import DEVELOPMENT_AGENCIES
 from .models import (
     Call,
     CallDeadline,

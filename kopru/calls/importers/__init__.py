@@ -19,71 +19,18 @@ Europe/Brussels when only a date is given; Turkish sources: 23:59 Europe/Istanbu
 
 from __future__ import annotations
 
-from kopru.core.imports.files import DEFAULT_MAX_BYTES, FileTooLarge, UnknownFormat
 from kopru.core.imports.files import FileRefused as ImportFileError
-from kopru.core.imports.problems import RecordError
+from kopru.core.imports.files import FileTooLarge, UnknownFormat
 
-from .agencies import DEVELOPMENT_AGENCIES, DevelopmentAgency, agency_for_plate, get_agency
-from .announcements import parse_ab_baskanligi, parse_kalkinma_ajanslari
-from .classification import (
-    ANNOUNCEMENT_RULES,
-    AnnouncementRule,
-    Classification,
-    classify_announcement,
-    instrument_from_text,
-)
-from .dispatch import FORMATS, PARSERS, detect_format, parse
-from .eu_portal import parse_eu_portal
-from .horizon_xlsx import parse_horizon_xlsx
-from .office_sheet import parse_office_sheet
-from .records import (
-    DEADLINE_MODELS,
-    INSTRUMENTS,
-    LEVELS,
-    MESSAGES,
-    MESSAGES_TR,
-    SOURCES,
-    CallDeadline,
-    CallRecord,
-    ParseResult,
-)
-from .template import TEMPLATE_COLUMNS, TemplateColumn, build_template_xlsx, parse_template
+from ..agencies import DEVELOPMENT_AGENCIES, agency_for_plate, get_agency
+from .classification import ANNOUNCEMENT_RULES, classify_announcement, instrument_from_text
+from .dispatch import FORMATS, detect_format, parse
+from .records import MESSAGES, MESSAGES_TR, CallRecord, ParseResult
+from .template import TEMPLATE_COLUMNS, build_template_xlsx
 
 __all__ = [
-    "ANNOUNCEMENT_RULES",
-    "DEADLINE_MODELS",
-    "DEFAULT_MAX_BYTES",
-    "DEVELOPMENT_AGENCIES",
-    "FORMATS",
-    "INSTRUMENTS",
-    "LEVELS",
-    "MESSAGES",
-    "MESSAGES_TR",
-    "PARSERS",
-    "SOURCES",
-    "TEMPLATE_COLUMNS",
-    "AnnouncementRule",
-    "CallDeadline",
-    "CallRecord",
-    "Classification",
-    "DevelopmentAgency",
-    "FileTooLarge",
-    "ImportFileError",
-    "ParseResult",
-    "RecordError",
-    "TemplateColumn",
-    "UnknownFormat",
-    "agency_for_plate",
-    "build_template_xlsx",
-    "classify_announcement",
-    "detect_format",
-    "get_agency",
-    "instrument_from_text",
-    "parse",
-    "parse_ab_baskanligi",
-    "parse_eu_portal",
-    "parse_horizon_xlsx",
-    "parse_kalkinma_ajanslari",
-    "parse_office_sheet",
-    "parse_template",
-]
+    "ANNOUNCEMENT_RULES", "DEVELOPMENT_AGENCIES", "FORMATS", "MESSAGES", "MESSAGES_TR",
+    "TEMPLATE_COLUMNS", "CallRecord", "FileTooLarge", "ImportFileError", "ParseResult",
+    "UnknownFormat", "agency_for_plate", "build_template_xlsx", "classify_announcement",
+    "detect_format", "get_agency", "instrument_from_text", "parse",
+]  # fmt: skip

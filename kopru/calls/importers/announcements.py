@@ -42,7 +42,7 @@ from kopru.core.imports.files import (
 )
 from kopru.core.text import search_key
 
-from .agencies import get_agency
+from ..agencies import get_agency
 from .classification import Classification, classify_announcement, programme_hint
 from .cleaning import clean_text, looks_turkish, to_safe_html
 from .jsonstream import JsonBreak, iter_json_values

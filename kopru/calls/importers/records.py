@@ -18,93 +18,81 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.imports.problems import Messages, Problem, RecordError
 
-SOURCES: Final = (
-    "eu-ft-portal",
-    "horizon-europe-xlsx",
-    "office-sheet",
-    "kalkinma-ajanslari",
-    "ab-baskanligi",
-    "template",
-)
+SOURCES: Final = ("eu-ft-portal", "horizon-europe-xlsx", "office-sheet", "kalkinma-ajanslari",
+                  "ab-baskanligi", "template")  # fmt: skip
 LEVELS: Final = ("eu", "national", "regional", "local")
 INSTRUMENTS: Final = ("grant", "credit", "interest_free_credit", "technical_support", "prize")
 DEADLINE_MODELS: Final = ("single_stage", "two_stage", "multiple_cutoff", "")
 
 #: Every reason a record or a file can be refused: code → Turkish text (``str.format``
 #: placeholders), and the same in English, the parsers' own language.
-MESSAGES_TR = Messages(
-    {
-        "unknown_format": _(
-            "“{filename}” dosyası Köprü'nün içe aktarabildiği bir biçimde değil ({detail}). "
-            "Kabul edilenler: AB Fonlama ve İhale Portalı dışa aktarımı (.json / .jsonl.gz), "
-            "Horizon Europe konu listesi, ofisin çağrı raporu çalışma kitabı, kalkınma "
-            "ajanslarının duyuru listesi (.json), AB Başkanlığı duyuru listesi (.csv) ve Köprü "
-            "çağrı şablonu (.xlsx / .csv)."
-        ),
-        "gzip_truncated": _(
-            "Sıkıştırılmış dosya yarım kalmış: verisi bitmeden sona eriyor. Bu noktadan önceki "
-            "{count} kayıt okunabildi."
-        ),
-        "gzip_corrupt": _("Sıkıştırılmış dosya bozuk ({detail})."),
-        "json_truncated": _(
-            "Dosya bu kaydın ortasında bitiyor (dosya yarım kalmış görünüyor); önceki kayıtlar "
-            "okundu."
-        ),
-        "json_invalid": _(
-            "Bu kayıt geçerli JSON değil ({detail}); bu noktadan sonrası okunamıyor."
-        ),
-        "json_not_object": _("Bu kayıt için bir JSON nesnesi bekleniyordu, {found} bulundu."),
-        "json_shape": _("Dosya JSON ama beklenen yapıda değil: {detail}."),
-        "source_reported_error": _("Dosyaya göre kaynak bir hata döndürmüş (state = {state})."),
-        "partial_download": _(
-            "Bu dosya {pages} sayfanın {page}. sayfası ({total} duyurunun {count} tanesi); "
-            "diğer sayfalar dosyada yok."
-        ),
-        "no_matching_sheet": _("Çalışma kitabının hiçbir sayfasında {columns} sütunları yok."),
-        "sheet_missing_headers": _("“{sheet}” sayfasında zorunlu sütunlar yok: {missing}."),
-        "csv_missing_headers": _("İlk satırda zorunlu sütunlar yok: {missing}."),
-        "csv_invalid": _("CSV metni burada okunamıyor ({detail})."),
-        "internal_error": _("Dosya beklenmeyen bir sorun yüzünden okunamadı ({detail})."),
-        "row_not_utf8": _("Bu kayıtta geçerli UTF-8 olmayan baytlar var."),
-        "missing_identifier": _("Kaydın kimliği yok ({fields})."),
-        "missing_title": _("Kaydın başlığı yok ({fields})."),
-        "missing_value": _("Zorunlu “{field}” sütunu boş."),
-        "bad_date": _(
-            "“{field}” alanındaki “{value}” geçerli bir tarih değil (beklenen: {expected})."
-        ),
-        "bad_datetime": _(
-            "“{field}” alanındaki “{value}” geçerli bir tarih ve saat değil (beklenen: {expected})."
-        ),
-        "bad_number": _("“{field}” alanındaki “{value}” bir sayı değil."),
-        "bad_integer": _("“{field}” alanındaki “{value}” bir tam sayı değil."),
-        "negative_amount": _("“{field}” eksi bir değer ({value})."),
-        "min_above_max": _("En az destek ({minimum}) en çok destekten ({maximum}) büyük."),
-        "bad_rate": _("Destek oranı {value}, 0 ile 100 (yüzde) arasında değil."),
-        "bad_choice": _(
-            "“{value}”, “{field}” için geçerli değil; şunlardan birini kullanın: {choices}."
-        ),
-        "bad_timezone": _(
-            "“{value}” bilinen bir saat dilimi değil; örneğin Europe/Istanbul ya da "
-            "Europe/Brussels kullanın."
-        ),
-        "bad_url": _(
-            "“{field}” alanındaki “{value}” bir web adresi değil (http:// ya da https:// ile "
-            "başlamalı)."
-        ),
-        "stage_order": _(
-            "İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra değil."
-        ),
-        "deadline_count": _("{model} bir çağrının {count} son tarihi olamaz."),
-        "deadline_naive": _("Bir son tarihin saat dilimi yok (okuyucuda iç hata)."),
-        "unknown_agency": _("“{code}” bir Türkiye kalkınma ajansının kodu değil."),
-        "duplicate_id": _("“{source_id}” kimliği {first} konumunda zaten kullanıldı."),
-        "duplicate_conflict": _(
-            "“{code}” çağrısı {first} konumunda farklı bir {field} ile geçmişti: orada “{old}”, "
-            "burada “{new}”."
-        ),
-        "example_row": _("Şablonun örnek satırı (içe aktarılmaz)."),
-    }
-)
+_TEXTS = {
+    "unknown_format": _(
+        "“{filename}” dosyası Köprü'nün içe aktarabildiği bir biçimde değil ({detail}). "
+        "Kabul edilenler: AB Fonlama ve İhale Portalı dışa aktarımı (.json / .jsonl.gz), "
+        "Horizon Europe konu listesi, ofisin çağrı raporu çalışma kitabı, kalkınma "
+        "ajanslarının duyuru listesi (.json), AB Başkanlığı duyuru listesi (.csv) ve Köprü "
+        "çağrı şablonu (.xlsx / .csv)."
+    ),
+    "gzip_truncated": _(
+        "Sıkıştırılmış dosya yarım kalmış: verisi bitmeden sona eriyor. Bu noktadan önceki "
+        "{count} kayıt okunabildi."
+    ),
+    "gzip_corrupt": _("Sıkıştırılmış dosya bozuk ({detail})."),
+    "json_truncated": _(
+        "Dosya bu kaydın ortasında bitiyor (dosya yarım kalmış görünüyor); önceki kayıtlar okundu."
+    ),
+    "json_invalid": _("Bu kayıt geçerli JSON değil ({detail}); bu noktadan sonrası okunamıyor."),
+    "json_not_object": _("Bu kayıt için bir JSON nesnesi bekleniyordu, {found} bulundu."),
+    "json_shape": _("Dosya JSON ama beklenen yapıda değil: {detail}."),
+    "source_reported_error": _("Dosyaya göre kaynak bir hata döndürmüş (state = {state})."),
+    "partial_download": _(
+        "Bu dosya {pages} sayfanın {page}. sayfası ({total} duyurunun {count} tanesi); "
+        "diğer sayfalar dosyada yok."
+    ),
+    "no_matching_sheet": _("Çalışma kitabının hiçbir sayfasında {columns} sütunları yok."),
+    "sheet_missing_headers": _("“{sheet}” sayfasında zorunlu sütunlar yok: {missing}."),
+    "csv_missing_headers": _("İlk satırda zorunlu sütunlar yok: {missing}."),
+    "csv_invalid": _("CSV metni burada okunamıyor ({detail})."),
+    "internal_error": _("Dosya beklenmeyen bir sorun yüzünden okunamadı ({detail})."),
+    "row_not_utf8": _("Bu kayıtta geçerli UTF-8 olmayan baytlar var."),
+    "missing_identifier": _("Kaydın kimliği yok ({fields})."),
+    "missing_title": _("Kaydın başlığı yok ({fields})."),
+    "missing_value": _("Zorunlu “{field}” sütunu boş."),
+    "bad_date": _("“{field}” alanındaki “{value}” geçerli bir tarih değil (beklenen: {expected})."),
+    "bad_datetime": _(
+        "“{field}” alanındaki “{value}” geçerli bir tarih ve saat değil (beklenen: {expected})."
+    ),
+    "bad_number": _("“{field}” alanındaki “{value}” bir sayı değil."),
+    "bad_integer": _("“{field}” alanındaki “{value}” bir tam sayı değil."),
+    "negative_amount": _("“{field}” eksi bir değer ({value})."),
+    "min_above_max": _("En az destek ({minimum}) en çok destekten ({maximum}) büyük."),
+    "bad_rate": _("Destek oranı {value}, 0 ile 100 (yüzde) arasında değil."),
+    "bad_choice": _(
+        "“{value}”, “{field}” için geçerli değil; şunlardan birini kullanın: {choices}."
+    ),
+    "bad_timezone": _(
+        "“{value}” bilinen bir saat dilimi değil; örneğin Europe/Istanbul ya da "
+        "Europe/Brussels kullanın."
+    ),
+    "bad_url": _(
+        "“{field}” alanındaki “{value}” bir web adresi değil (http:// ya da https:// ile "
+        "başlamalı)."
+    ),
+    "stage_order": _(
+        "İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra değil."
+    ),
+    "deadline_count": _("{model} bir çağrının {count} son tarihi olamaz."),
+    "deadline_naive": _("Bir son tarihin saat dilimi yok (okuyucuda iç hata)."),
+    "unknown_agency": _("“{code}” bir Türkiye kalkınma ajansının kodu değil."),
+    "duplicate_id": _("“{source_id}” kimliği {first} konumunda zaten kullanıldı."),
+    "duplicate_conflict": _(
+        "“{code}” çağrısı {first} konumunda farklı bir {field} ile geçmişti: orada “{old}”, "
+        "burada “{new}”."
+    ),
+    "example_row": _("Şablonun örnek satırı (içe aktarılmaz)."),
+}
+MESSAGES_TR = Messages(_TEXTS)
 MESSAGES = MESSAGES_TR.in_language("en")
 T = TypeVar("T")
 
@@ -182,58 +170,35 @@ def _amount(value: Decimal) -> str:
 
 def validate_record(record: CallRecord) -> list[Problem]:
     """Every problem of a finished record (an empty list when it is fine)."""
-    problems: list[Problem] = []
+    found: list[Problem] = []
     if not record.source_id.strip():
-        problems.append(Problem("missing_identifier", fields="source_id / call identifier"))
+        found.append(Problem("missing_identifier", fields="source_id / call identifier"))
     if not (record.title_en.strip() or record.title_tr.strip()):
-        problems.append(Problem("missing_title", fields="title_en / title_tr"))
-    for name in ("budget_total", "grant_min", "grant_max"):
+        found.append(Problem("missing_title", fields="title_en / title_tr"))
+    for name in ("budget_total", "grant_min", "grant_max", "expected_grants"):
         value = getattr(record, name)
         if value is not None and value < 0:
-            problems.append(Problem("negative_amount", field=name, value=_amount(value)))
-    if record.expected_grants is not None and record.expected_grants < 0:
-        problems.append(
-            Problem("negative_amount", field="expected_grants", value=record.expected_grants)
-        )
-    if (
-        record.grant_min is not None
-        and record.grant_max is not None
-        and record.grant_min >= 0
-        and record.grant_min > record.grant_max
-    ):
-        problems.append(
-            Problem(
-                "min_above_max",
-                minimum=_amount(record.grant_min),
-                maximum=_amount(record.grant_max),
-            )
-        )
-    if record.cofinancing_rate is not None and not 0 <= record.cofinancing_rate <= 100:
-        problems.append(Problem("bad_rate", value=record.cofinancing_rate))
-    for name, allowed in (
-        ("level", LEVELS),
-        ("instrument", INSTRUMENTS),
-        ("deadline_model", DEADLINE_MODELS),
-        ("source", SOURCES),
-    ):
-        value = getattr(record, name)
-        if value not in allowed:
+            found.append(Problem("negative_amount", field=name, value=_amount(value)))
+    low, high, rate = record.grant_min, record.grant_max, record.cofinancing_rate
+    if low is not None and high is not None and low >= 0 and high < low:
+        found.append(Problem("min_above_max", minimum=_amount(low), maximum=_amount(high)))
+    if rate is not None and not 0 <= rate <= 100:
+        found.append(Problem("bad_rate", value=rate))
+    names = ("level", "instrument", "deadline_model", "source")
+    for name, allowed in zip(names, (LEVELS, INSTRUMENTS, DEADLINE_MODELS, SOURCES), strict=True):
+        if getattr(record, name) not in allowed:
             choices = ", ".join(a for a in allowed if a)
-            problems.append(Problem("bad_choice", value=value, field=name, choices=choices))
-    if any(d.at.tzinfo is None or d.at.utcoffset() is None for d in record.deadlines):
-        problems.append(Problem("deadline_naive"))
-    else:
-        firsts = [d.at for d in record.deadlines if d.stage == 1]
-        seconds = [d.at for d in record.deadlines if d.stage == 2]
-        if firsts and seconds and max(firsts) >= min(seconds):
-            problems.append(
-                Problem(
-                    "stage_order",
-                    first=max(firsts).isoformat(" ", "minutes"),
-                    second=min(seconds).isoformat(" ", "minutes"),
-                )
+            found.append(
+                Problem("bad_choice", value=getattr(record, name), field=name, choices=choices)
             )
-    return problems
+    if any(d.at.tzinfo is None or d.at.utcoffset() is None for d in record.deadlines):
+        return [*found, Problem("deadline_naive")]
+    firsts = [d.at for d in record.deadlines if d.stage == 1]
+    seconds = [d.at for d in record.deadlines if d.stage == 2]
+    if firsts and seconds and max(firsts) >= min(seconds):
+        first, second = (x.isoformat(" ", "minutes") for x in (max(firsts), min(seconds)))
+        found.append(Problem("stage_order", first=first, second=second))
+    return found
 
 
 def message(code: str, /, **params: object) -> str:

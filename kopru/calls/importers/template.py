@@ -54,7 +54,7 @@ from kopru.core.imports.workbook import (
 )
 from kopru.core.text import search_key
 
-from .agencies import get_agency
+from ..agencies import get_agency
 from .announcements import read_csv_rows
 from .cleaning import clean_text, to_safe_html
 from .records import (

@@ -30,7 +30,8 @@ from kopru.core.imports import ImportRejected, ImportReport
 from kopru.core.imports.problems import too_long
 from kopru.core.vocabularies import Sector, TargetGroup
 
-from ..importers import ImportFileError, ParseResult, get_agency, parse
+from ..agencies import get_agency
+from ..importers import ImportFileError, ParseResult, parse
 from ..importers.records import MESSAGES_TR, CallRecord
 from ..models import Call, CallDeadline, CallFacet, Level, State
 from .calls import facet_rows, settings_for

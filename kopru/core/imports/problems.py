@@ -8,7 +8,7 @@ text). An importer's message table maps each code to a Turkish msgid (``gettext_
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,36 +55,27 @@ COMMON: dict[str, Any] = {
 }
 
 
-class Messages(Mapping[str, str]):
-    """An importer's message table, rendered in ``language`` (the active one when None)."""
+class Messages(dict[str, Any]):
+    """An importer's message table (code → Turkish msgid), rendered in ``language`` (the
+    active one when None)."""
 
     def __init__(self, table: Mapping[str, Any], language: str | None = None) -> None:
-        self.table = {**COMMON, **table}
+        super().__init__({**COMMON, **table})
         self.language = language
 
     def __getitem__(self, code: str) -> str:
-        if self.language is None:
-            return str(self.table[code])
-        with translation.override(self.language):
-            return str(self.table[code])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.table)
-
-    def __len__(self) -> int:
-        return len(self.table)
+        with translation.override(self.language or translation.get_language()):
+            return str(super().__getitem__(code))
 
     def in_language(self, language: str | None) -> Messages:
-        return Messages(self.table, language)
+        return Messages(self, language)
 
     def text(self, code: str, params: Mapping[str, str], fallback: str = "") -> str:
         """The message of ``code`` (``fallback`` for a code the table does not know)."""
-        if code not in self.table:
-            return fallback or code
         try:
             return self[code].format(**params)
         except (KeyError, IndexError, ValueError):
-            return fallback or self[code]
+            return fallback or code
 
     def error(self, position: str, code: str, /, **params: object) -> RecordError:
         return self.at(position, Problem(code, **params))
@@ -92,9 +83,8 @@ class Messages(Mapping[str, str]):
     def at(self, position: str, problem: Problem, field: str = "") -> RecordError:
         """The error of ``problem`` at ``position``; the reason names ``field`` first."""
         text = self.text(problem.code, problem.params)
-        return RecordError(
-            position, f"{field}: {text}" if field else text, problem.code, problem.params
-        )
+        reason = f"{field}: {text}" if field else text
+        return RecordError(position, reason, problem.code, problem.params)
 
 
 #: The common messages, in the active language and in English.

@@ -16,8 +16,6 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from kopru.core.errors import ApplicationError
 
-from .problems import Messages, RecordError
-
 #: The kinds of position a parser writes (``"line 14"``), and how people read them.
 POSITIONS = {
     "line": pgettext_lazy("position in a text file", "satır {n}"),
@@ -26,27 +24,15 @@ POSITIONS = {
 }
 
 
-def position_parts(position: str) -> tuple[str, int | None] | None:
-    """``("line", 14)`` for ``"line 14"``, ``("file", None)`` for ``"file"``; None for
-    anything else."""
-    kind, _sep, number = position.partition(" ")
-    if kind == "file" and not number:
-        return kind, None
-    if kind in POSITIONS and number.isdigit() and number.isascii():
-        return kind, int(number)
-    return None
-
-
 def position_label(position: Any) -> Any:
     """A parser's position in the active language (``"line 14"`` → ``"satır 14"``);
     anything else is returned as it is."""
-    parts = position_parts(position) if isinstance(position, str) else None
-    if parts is None:
-        return position
-    kind, number = parts
-    if number is None:
+    kind, _sep, number = position.partition(" ") if isinstance(position, str) else ("", "", "")
+    if kind == "file" and not number:
         return pgettext("position: the file as a whole", "dosya")
-    return str(POSITIONS[kind]).format(n=number)
+    if kind in POSITIONS and number.isdigit() and number.isascii():
+        return str(POSITIONS[kind]).format(n=int(number))
+    return position
 
 
 @dataclass
@@ -69,12 +55,6 @@ class ImportReport:
 
     def error(self, position: Any, reason: Any, **extra: Any) -> None:
         self.errors.append({"position": position, "reason": str(reason), **extra})
-
-    def add(self, error: RecordError, messages: Messages | None = None, **extra: Any) -> None:
-        """A parser's error, its position and reason in the active language."""
-        reason = messages.text(error.code, error.params, error.reason) if messages else error.reason
-        code = {"code": error.code} if error.code else {}
-        self.error(position_label(error.position), reason, **code, **extra)
 
     def cell_error(self, sheet: str, row: int | None, column: str, reason: Any) -> None:
         """A bad cell (row, sheet) of a workbook: ``kurumlar · satır 3 · tur``."""
