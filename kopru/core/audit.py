@@ -12,8 +12,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
@@ -197,9 +200,6 @@ def action_label(action: str) -> str:
 
     The model's own verbose name names the record; unknown parts stay as they are.
     """
-    from django.apps import apps
-    from django.utils.text import capfirst
-
     parts = action.split(".")
     if len(parts) != 3:
         return action
@@ -213,9 +213,6 @@ def action_label(action: str) -> str:
 
 def field_label(obj: Any, name: str) -> str:
     """The verbose name of field ``name`` of ``obj``'s model (``name`` when unknown)."""
-    from django.core.exceptions import FieldDoesNotExist
-    from django.utils.text import capfirst
-
     try:
         field = obj._meta.get_field(name)
     except (AttributeError, FieldDoesNotExist):

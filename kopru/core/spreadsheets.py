@@ -7,6 +7,10 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,8 +23,6 @@ def neutralise(value: Any) -> Any:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        from django.utils import timezone
-
         return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, list | tuple | set):
         return ", ".join(str(v) for v in value)
@@ -31,8 +33,6 @@ def _cell(value: Any) -> Any:
 
 def workbook_bytes(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
     """An XLSX file of ``(title, headers, rows)`` sheets, every cell neutralised."""
-    from openpyxl import Workbook
-
     wb = Workbook()
     wb.remove(wb.active)
     for title, headers, rows in sheets:
@@ -71,8 +71,6 @@ def cell_date(value: Any) -> dt.date:
 
     Raises ``ValueError`` with a message for the person who filled in the sheet.
     """
-    from django.utils.translation import gettext as _
-
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

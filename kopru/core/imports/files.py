@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+import openpyxl
+
 from .problems import ENGLISH, Problem
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -84,8 +86,6 @@ def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
     Raises :class:`Problem` ``not_xlsx`` for anything that is not a readable workbook and
     :class:`FileTooLarge` when its members would unpack to more than the limit.
     """
-    import openpyxl
-
     if not is_zip(data):
         raise Problem("not_xlsx", detail="it is not a ZIP package")
     try:

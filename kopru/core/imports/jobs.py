@@ -29,6 +29,7 @@ from kopru.core.errors import ApplicationError
 from kopru.core.jobs import job_fail, job_progress, job_running, job_start, job_succeed
 from kopru.core.models import Job
 from kopru.core.scoping import office_scope, unscoped
+from kopru.core.tenancy import OFFICE_MODEL
 
 from .report import ImportRejected, ImportReport
 
@@ -139,7 +140,7 @@ class ImportCommand(ReportingCommand):
         if not slug:
             return None
         with unscoped("import command: looking up the office"):
-            office = apps.get_model("offices", "Office").objects.filter(slug=slug).first()
+            office = apps.get_model(OFFICE_MODEL).objects.filter(slug=slug).first()
         if office is None:
             raise CommandError(f"no office with slug {slug!r}")
         return office

@@ -24,11 +24,11 @@ from kopru.core.imports.report import ImportReport, position_label
 from kopru.core.imports.sheets import Field, Reader, choice, date, email, read_rows, text, yes_no
 from kopru.core.imports.workbook import Sheet, template_workbook
 from kopru.core.spreadsheets import cell_text
-from kopru.core.text import search_key
+from kopru.core.text import normalise_email, search_key
 from kopru.core.validation import normalise_phone
 from kopru.organisations.models import OrganisationType
 
-from ..models import AgeGroup, EventType, normalise_email
+from ..models import AgeGroup, EventType
 
 SHEET, DOC = "katilimcilar", "aciklama"
 MAX_ROWS = 50_000
