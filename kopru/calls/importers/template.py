@@ -29,8 +29,10 @@ Values:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Final
 
 from kopru.core.imports.files import (
@@ -334,85 +336,66 @@ def _url(value: object) -> str:
     return text
 
 
+def _amount(value: object, header: str) -> Decimal | None:
+    return non_negative(parse_decimal(value, header), header)
+
+
+#: Field → how a cell becomes its value (given the column's Turkish header for messages).
+_READERS: dict[str, Callable[[object, str], Any]] = {
+    "source_url": lambda v, _h: _url(v),
+    "instrument": lambda v, _h: _choice(v, _INSTRUMENTS, "instrument", "grant"),
+    "opening_date": parse_date,
+    "budget_total": _amount,
+    "grant_min": _amount,
+    "grant_max": _amount,
+    "expected_grants": parse_int,
+    "cofinancing_rate": parse_decimal,
+    "currency": lambda v, _h: _currency(v),
+}
+_TEXTS = """title_tr title_en funder programme programme_code action_type source_status
+    """.split()  # noqa: SIM905
+
+
 def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
     """One template row (``values``: field name → cell value) as a record."""
     problems: list[Problem] = []
-
-    def text(name: str) -> str:
-        return clean_text(values.get(name))
-
-    def amount(name: str) -> Any:
-        header = _BY_NAME[name].header_tr
-        return attempt(
-            problems, lambda: non_negative(parse_decimal(values.get(name), header), header)
-        )
-
-    call_id = text("call_identifier")
+    text = {name: clean_text(values.get(name)) for name in (*_TEXTS, "source_id", "agency_code")}
+    call_id = clean_text(values.get("call_identifier"))
     for name, header in REQUIRED.items():
-        if not text(name) and (name != "call_identifier" or text("source_id")):
-            # (no code and no record ID: reported once, as a missing identifier)
+        # (no code and no record ID: reported once, as a missing identifier)
+        if not clean_text(values.get(name)) and (name != "call_identifier" or text["source_id"]):
             problems.append(Problem("missing_value", field=header))
     record = CallRecord(
         position=position,
         source=FORMAT,
-        source_id=text("source_id") or call_id,
+        source_id=text["source_id"] or call_id,
         call_identifier=call_id,
-        title_tr=text("title_tr"),
-        title_en=text("title_en"),
         summary_tr=to_safe_html(values.get("summary_tr")),
         summary_en=to_safe_html(values.get("summary_en")),
-        funder=text("funder"),
-        programme=text("programme"),
-        programme_code=text("programme_code"),
-        action_type=text("action_type"),
-        source_status=text("source_status"),
+        **{name: text[name] for name in _TEXTS},
     )
-    record.source_url = attempt(problems, lambda: _url(values.get("source_url"))) or ""
-    level = attempt(problems, lambda: _choice(values.get("level"), _LEVELS, "level", ""))
-    record.level = level or "eu"  # a missing level is already reported above
-    record.instrument = (
-        attempt(
-            problems, lambda: _choice(values.get("instrument"), _INSTRUMENTS, "instrument", "grant")
-        )
-        or "grant"
+    for name, read in _READERS.items():
+        found = attempt(problems, lambda: read(values.get(name), _BY_NAME[name].header_tr))  # noqa: B023
+        if found is not None:
+            setattr(record, name, found)
+    # A missing level is already reported above.
+    record.level = (
+        attempt(problems, lambda: _choice(values.get("level"), _LEVELS, "level", "")) or "eu"
     )
     model = attempt(
         problems, lambda: _choice(values.get("deadline_model"), _MODELS, "deadline_model", "")
     )
-    found = attempt(
+    deadlines = attempt(
         problems, lambda: _deadlines(values.get("deadlines"), model or "", values.get("timezone"))
     )
-    if found is not None:
-        record.deadlines, record.deadline_model = found
-    else:
-        record.deadline_model = model or ""
-    record.opening_date = attempt(
-        problems,
-        lambda: parse_date(values.get("opening_date"), _BY_NAME["opening_date"].header_tr),
-    )
-    record.budget_total = amount("budget_total")
-    record.grant_min = amount("grant_min")
-    record.grant_max = amount("grant_max")
-    record.expected_grants = attempt(
-        problems,
-        lambda: parse_int(values.get("expected_grants"), _BY_NAME["expected_grants"].header_tr),
-    )
-    record.cofinancing_rate = attempt(
-        problems,
-        lambda: parse_decimal(
-            values.get("cofinancing_rate"), _BY_NAME["cofinancing_rate"].header_tr
-        ),
-    )
-    record.currency = attempt(problems, lambda: _currency(values.get("currency"))) or "EUR"
+    record.deadlines, record.deadline_model = deadlines or ([], model or "")
     keywords = str(values.get("keywords") or "").replace("\n", ";").split(";")
     record.keywords = [k for k in (clean_text(k) for k in keywords) if k]
-    code = text("agency_code")
-    if code:
-        agency = get_agency(code)
+    if text["agency_code"]:
+        agency = get_agency(text["agency_code"])
         if agency is None:
-            problems.append(Problem("unknown_agency", code=code))
-        else:
-            record.agency_code = agency.code
+            problems.append(Problem("unknown_agency", code=text["agency_code"]))
+        record.agency_code = agency.code if agency else ""
     return record, problems
 
 

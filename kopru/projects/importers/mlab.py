@@ -55,22 +55,11 @@ from .values import BadValue, parse_date
 FORMAT = "izmir-mlab"
 SOURCE_ID_PREFIX = "izmir-mlab:"
 MAX_SOURCE_ID = 120
-FIELDS: dict[int, tuple[str, ...]] = {
-    1: ("baslik",),
-    2: ("proje hakkinda metni",),
-    3: ("proje suresi", "baslangic tarihi"),
-    4: ("durum",),
-    5: ("paydaslar",),
-    6: ("buyuk zorluk",),
-}
-FIELD_LABELS = {
-    1: "Başlık",
-    2: "Proje Hakkında Metni",
-    3: "Proje Süresi",
-    4: "Durum",
-    5: "Paydaşlar",
-    6: "Büyük Zorluk",
-}
+#: Field number → its label, and the folded keys that may name it.
+FIELD_LABELS = {1: "Başlık", 2: "Proje Hakkında Metni", 3: "Proje Süresi", 4: "Durum",
+                5: "Paydaşlar", 6: "Büyük Zorluk"}  # fmt: skip
+FIELDS = {n: (search_key(label),) for n, label in FIELD_LABELS.items()}
+FIELDS[3] += ("baslangic tarihi",)
 STATUS = {"devam ediyor": "in_implementation", "tamamlandi": "completed"}
 NOT_STATED = frozenset({"belirtilmemis", "belirtilmedi", "bilinmiyor"})
 
