@@ -359,7 +359,9 @@ _TEXTS = """title_tr title_en funder programme programme_code action_type source
 def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
     """One template row (``values``: field name → cell value) as a record."""
     problems: list[Problem] = []
-    text = {name: clean_text(values.get(name)) for name in (*_TEXTS, "source_id", "agency_code")}
+    text: dict[str, Any] = {
+        n: clean_text(values.get(n)) for n in (*_TEXTS, "source_id", "agency_code")
+    }
     call_id = clean_text(values.get("call_identifier"))
     for name, header in REQUIRED.items():
         # (no code and no record ID: reported once, as a missing identifier)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from kopru.core.errors import ApplicationError
 
@@ -93,8 +93,13 @@ class ImportRejected(ApplicationError):
     """The file has bad rows and nothing was written; ``report`` lists every one."""
 
     def __init__(self, report: ImportReport) -> None:
-        text = _("Dosyada {n} hata var; hiçbir kayıt yazılmadı.").format(n=len(report.errors))
-        super().__init__(text)
+        n = len(report.errors)
+        text = ngettext(
+            "Dosyada {n} hata var; hiçbir kayıt yazılmadı.",
+            "Dosyada {n} hata var; hiçbir kayıt yazılmadı.",
+            n,
+        )
+        super().__init__(text.format(n=n))
         self.report = report
 
     @property

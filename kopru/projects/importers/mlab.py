@@ -58,7 +58,7 @@ MAX_SOURCE_ID = 120
 #: Field number → its label, and the folded keys that may name it.
 FIELD_LABELS = {1: "Başlık", 2: "Proje Hakkında Metni", 3: "Proje Süresi", 4: "Durum",
                 5: "Paydaşlar", 6: "Büyük Zorluk"}  # fmt: skip
-FIELDS = {n: (search_key(label),) for n, label in FIELD_LABELS.items()}
+FIELDS: dict[int, tuple[str, ...]] = {n: (search_key(lb),) for n, lb in FIELD_LABELS.items()}
 FIELDS[3] += ("baslangic tarihi",)
 STATUS = {"devam ediyor": "in_implementation", "tamamlandi": "completed"}
 NOT_STATED = frozenset({"belirtilmemis", "belirtilmedi", "bilinmiyor"})
