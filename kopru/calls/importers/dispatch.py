@@ -16,9 +16,8 @@ from kopru.core.imports.files import (
     gunzip,
     is_gzip,
     is_zip,
-    open_workbook,
+    read_sheets,
     read_source,
-    sheet_rows,
 )
 from kopru.core.imports.workbook import find_header
 from kopru.core.text import search_key
@@ -81,27 +80,18 @@ def _by_name(filename: str) -> str | None:
 
 
 def _workbook_format(data: bytes) -> str | None:
+    """The format whose columns a sheet of the workbook has (a file too large to unpack
+    is refused as such)."""
     try:
-        workbook = open_workbook(data, formulas=True)
+        sheets = read_sheets(data, formulas=True)
     except FileTooLarge:
         raise
     except Problem:
         return None
-    try:
-        for _, rows in sheet_rows(workbook):
-            head = rows[:10]
-            candidates: tuple[tuple[str, dict[str, set[str]], dict[str, str]], ...] = (
-                (horizon_xlsx.FORMAT, horizon_xlsx.ALIASES, horizon_xlsx.REQUIRED),
-                (template.FORMAT, template.ALIASES, template.REQUIRED),
-                (office_sheet.FORMAT, office_sheet.ALIASES, office_sheet.REQUIRED),
-            )
-            for fmt, aliases, required in candidates:
-                if not find_header(head, aliases, required).missing:
-                    return fmt
-    except Problem:
-        return None
-    finally:
-        workbook.close()
+    for _title, rows in sheets:
+        for module in (horizon_xlsx, template, office_sheet):
+            if not find_header(rows[:10], module.ALIASES, module.REQUIRED).missing:
+                return str(module.FORMAT)
     return None
 
 

@@ -24,9 +24,7 @@ from typing import Any
 from kopru.core.imports.files import (
     DEFAULT_MAX_BYTES,
     Source,
-    open_workbook,
     read_source,
-    sheet_rows,
 )
 from kopru.core.imports.workbook import cell, find_header, is_empty
 from kopru.core.text import search_key
@@ -154,29 +152,16 @@ def parse_horizon_xlsx(
     src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParseResult:
     """Parse the Horizon Europe topics workbook (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(FORMAT)
-    try:
-        workbook = open_workbook(data, formulas=True)
-    except Problem as problem:
-        out.problems("file", [problem])
-        return out.result
-    try:
-        found = False
-        for title, rows in sheet_rows(workbook):
-            header = find_header(rows, ALIASES, REQUIRED)
-            if header.missing:
-                continue
-            found = True
-            for number, row in enumerate(rows[header.row :], start=header.row + 1):
-                if is_empty(row):
-                    continue
-                record, problems = build_record(row, header.columns, sheet_position(number, title))
-                out.add(record, problems)
-        if not found:
-            out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
-    except Problem as problem:
-        out.problems("file", [problem])
-    finally:
-        workbook.close()
+    sheets = out.sheets(read_source(src, max_bytes))
+    found = False
+    for title, rows in sheets:
+        header = find_header(rows, ALIASES, REQUIRED)
+        found = found or not header.missing
+        body = rows[header.row :] if not header.missing else []
+        for number, row in enumerate(body, start=header.row + 1):
+            if not is_empty(row):
+                out.add(*build_record(row, header.columns, sheet_position(number, title)))
+    if sheets and not found:
+        out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
     return out.result

@@ -26,15 +26,14 @@ closing date) is reported as an error naming the sheet; the other sheets are rea
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.core.imports.files import (
     DEFAULT_MAX_BYTES,
     Source,
-    open_workbook,
     read_source,
-    sheet_rows,
 )
 from kopru.core.imports.workbook import cell, find_header, is_empty
 from kopru.core.text import search_key
@@ -142,64 +141,48 @@ def parse_office_sheet(
     src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParseResult:
     """Parse an office call report workbook (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(FORMAT)
-    try:
-        workbook = open_workbook(data, formulas=True)
-    except Problem as problem:
-        out.problems("file", [problem])
-        return out.result
-
     entries: dict[tuple[str, str], _Entry] = {}
-    try:
-        for sheet, rows in sheet_rows(workbook):
-            header = find_header(rows, ALIASES, REQUIRED)
-            if header.missing:
-                missing = ", ".join(header.missing)
-                out.error(f"sheet '{sheet}'", "sheet_missing_headers", sheet=sheet, missing=missing)
-                continue
-            for number, row in enumerate(rows[header.row :], start=header.row + 1):
-                if is_empty(row):
-                    continue
-                position = sheet_position(number, sheet)
-                record, problems = _row_record(row, header.columns, position)
+    for sheet, rows in out.sheets(read_source(src, max_bytes)):
+        header = find_header(rows, ALIASES, REQUIRED)
+        if header.missing:
+            missing = ", ".join(header.missing)
+            out.error(f"sheet '{sheet}'", "sheet_missing_headers", sheet=sheet, missing=missing)
+            continue
+        for number, row in enumerate(rows[header.row :], start=header.row + 1):
+            if not is_empty(row):
+                record, problems = _row_record(row, header.columns, sheet_position(number, sheet))
                 if problems or not record.source_id or not record.title:
                     out.add(record, problems)  # reports the problems
-                    continue
-                key = (record.call_identifier, search_key(record.title))
-                entry = entries.get(key)
-                if entry is None:
-                    entries[key] = _Entry(record, record.call_identifier, [sheet])
-                    continue
-                diffs = _differences(entry.record, record)
-                for name, old, new in diffs:
-                    out.error(
-                        position,
-                        "duplicate_conflict",
-                        code=record.call_identifier,
-                        first=entry.record.position,
-                        field=name,
-                        old=old,
-                        new=new,
-                    )
-                if not diffs:
-                    entry.also.append(position)
-                    if sheet not in entry.sheets:
-                        entry.sheets.append(sheet)
-    except Problem as problem:
-        out.problems("file", [problem])
-    finally:
-        workbook.close()
-
-    titles_per_code: dict[str, int] = {}
-    for code, _ in entries:
-        titles_per_code[code] = titles_per_code.get(code, 0) + 1
+                else:
+                    _merge(out, entries, record, sheet)
+    codes = Counter(code for code, _title in entries)
     for entry in entries.values():
         record = entry.record
-        if titles_per_code[entry.code] > 1:
+        if codes[entry.code] > 1:
             record.source_id = f"{entry.code}#{_title_hash(record.title)}"
         record.extra["sheets"] = ", ".join(entry.sheets)
         if entry.also:
             record.extra["also_at"] = "; ".join(entry.also)
         out.add(record)
     return out.result
+
+
+def _merge(
+    out: Collector, entries: dict[tuple[str, str], _Entry], record: CallRecord, sheet: str
+) -> None:
+    """The first row of a (code, title) makes its entry; a later one that agrees with it
+    is noted, one that disagrees is an error."""
+    key = (record.call_identifier, search_key(record.title))
+    entry = entries.get(key)
+    if entry is None:
+        entries[key] = _Entry(record, record.call_identifier, [sheet])
+        return
+    diffs = _differences(entry.record, record)
+    for name, old, new in diffs:
+        out.error(record.position, "duplicate_conflict", code=record.call_identifier,
+                  first=entry.record.position, field=name, old=old, new=new)  # fmt: skip
+    if not diffs:
+        entry.also.append(record.position)
+        if sheet not in entry.sheets:
+            entry.sheets.append(sheet)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Messages, Problem, RecordError
 
 SOURCES: Final = ("eu-ft-portal", "horizon-europe-xlsx", "office-sheet", "kalkinma-ajanslari",
@@ -237,6 +238,14 @@ class Collector:
 
     def note(self, text: str) -> None:
         self.result.notes.append(text)
+
+    def sheets(self, data: bytes) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """Every sheet's rows (formulas as text); an unreadable workbook is reported."""
+        try:
+            return read_sheets(data, formulas=True)
+        except Problem as problem:
+            self.problems("file", [problem])
+            return []
 
     def add(self, record: CallRecord, problems: list[Problem] | None = None) -> bool:
         """Validate ``record``; keep it when it has no problem. Returns whether kept."""

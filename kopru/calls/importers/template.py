@@ -30,7 +30,6 @@ Values:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
@@ -41,12 +40,11 @@ from kopru.core.imports.files import (
     decode_text,
     has_bad_bytes,
     is_zip,
-    open_workbook,
     read_source,
     row_values,
-    sheet_rows,
 )
 from kopru.core.imports.workbook import (
+    Column,
     Sheet,
     cell,
     find_header,
@@ -85,31 +83,12 @@ NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
 EXAMPLE_ID = "ÖRNEK / EXAMPLE"
 
 
-@dataclass(frozen=True)
-class TemplateColumn:
-    name: str  # CallRecord field (or "timezone")
-    header_tr: str
-    header_en: str
-    required: bool
-    description_tr: str
-    description_en: str
-    example: str
+class TemplateColumn(Column):
+    """A column of the template (``name``: the :class:`CallRecord` field, or "timezone")."""
 
-    @property
-    def header(self) -> str:
-        """The header cell of the downloadable template."""
-        return f"{self.header_tr} / {self.header_en}" + (" *" if self.required else "")
-
-    @property
-    def aliases(self) -> set[str]:
-        names = (
-            self.header_tr,
-            self.header_en,
-            self.name,
-            self.header,
-            self.name.replace("_", " "),
-        )
-        return {search_key(n) for n in names}
+    name = property(lambda self: self.key)
+    header_tr = property(lambda self: self.name_tr)
+    header_en = property(lambda self: self.name_en)
 
 
 def _col(
@@ -427,29 +406,19 @@ def parse_template(
 
 def _xlsx_rows(data: bytes, out: Collector) -> list[Row]:
     """The rows of the first sheet that has the template's columns."""
-    try:
-        workbook = open_workbook(data, formulas=True)
-    except Problem as problem:
-        out.problems("file", [problem])
-        return []
-    try:
-        for sheet, cells in sheet_rows(workbook):
-            header = find_header(cells, ALIASES, REQUIRED)
-            if not header.missing:
-                return [
-                    (
-                        sheet_position(number, sheet),
-                        {n: cell(row, header.columns, n) for n in header.columns},
-                        None,
-                    )
-                    for number, row in enumerate(cells[header.row :], start=header.row + 1)
-                    if not is_empty(row)
-                ]
+    sheets = out.sheets(data)
+    for sheet, cells in sheets:
+        header = find_header(cells, ALIASES, REQUIRED)
+        if not header.missing:
+            body = enumerate(cells[header.row :], start=header.row + 1)
+            columns = header.columns
+            return [
+                (sheet_position(n, sheet), {k: cell(row, columns, k) for k in columns}, None)
+                for n, row in body
+                if not is_empty(row)
+            ]
+    if sheets:
         out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
-    except Problem as problem:
-        out.problems("file", [problem])
-    finally:
-        workbook.close()
     return []
 
 
@@ -531,8 +500,5 @@ def build_template_xlsx() -> bytes:
         text_columns=[names.index(n) for n in _TEXT_COLUMNS],
         choices={names.index(n): allowed for n, allowed in _DROP_DOWNS.items()},
     )
-    columns = [
-        (c.header, c.required, c.description_tr, c.description_en, c.example)
-        for c in TEMPLATE_COLUMNS
-    ]
-    return template_workbook([data, notes_sheet(NOTES_TITLE, columns, _GENERAL_NOTES)])
+    notes = notes_sheet(NOTES_TITLE, [c.note for c in TEMPLATE_COLUMNS], _GENERAL_NOTES)
+    return template_workbook([data, notes])

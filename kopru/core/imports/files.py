@@ -117,6 +117,16 @@ def sheet_rows(workbook: Any) -> Any:
         yield sheet.title, rows
 
 
+def read_sheets(data: bytes, *, formulas: bool = False) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """(title, rows) of every sheet of the workbook in ``data``; raises :class:`Problem`
+    (``not_xlsx``, ``unpacked_too_large``) when it cannot be read."""
+    workbook = open_workbook(data, formulas=formulas)
+    try:
+        return list(sheet_rows(workbook))
+    finally:
+        workbook.close()
+
+
 @dataclass
 class Gunzipped:
     data: bytes

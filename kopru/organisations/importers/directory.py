@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kopru.core.imports.files import open_workbook, sheet_rows
+from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import MESSAGES, Problem
 from kopru.core.imports.report import ImportReport
 from kopru.core.imports.sheets import (
@@ -259,11 +259,7 @@ def read_directory(
         report.cell_error(whole, None, "", _("Dosya çok büyük (en çok 10 MB)."))
         return None
     try:
-        workbook = open_workbook(data)
-        try:
-            sheets = {header_key(title): rows for title, rows in sheet_rows(workbook)}
-        finally:
-            workbook.close()
+        sheets = {header_key(title): rows for title, rows in read_sheets(data)}
     except Problem as problem:
         reason = _("Dosya okunamadı: bir Excel (.xlsx) dosyası değil ya da bozuk.")
         if problem.code != "not_xlsx":

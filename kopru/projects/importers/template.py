@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kopru.core.imports.files import open_workbook, sheet_rows
+from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
 from kopru.core.imports.workbook import Column, Sheet, notes_sheet, template_workbook
 from kopru.core.text import search_key
@@ -373,11 +373,7 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
     """Parse a filled-in template (see the module docstring)."""
     result = ParseResult(format=FORMAT)
     try:
-        workbook = open_workbook(data)
-        try:
-            sheets = [rows for _title, rows in sheet_rows(workbook)]
-        finally:
-            workbook.close()
+        sheets = [rows for _title, rows in read_sheets(data)]
     except Problem as problem:
         result.errors.append(MESSAGES.at("file", problem))
         return result

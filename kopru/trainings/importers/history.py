@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kopru.core.imports.files import open_workbook, sheet_rows
+from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import MESSAGES, Problem
 from kopru.core.imports.report import ImportReport, position_label
 from kopru.core.imports.sheets import Field, Reader, choice, date, email, read_rows, text, yes_no
@@ -113,11 +113,7 @@ def read_history(
     """The participations (values by field, with their ``source_id``) and each event
     code's (title, type, date); every problem goes to ``report``."""
     try:
-        workbook = open_workbook(data)
-        try:
-            sheets = dict(sheet_rows(workbook))
-        finally:
-            workbook.close()
+        sheets = dict(read_sheets(data))
     except Problem as problem:
         report.cell_error("", None, "", MESSAGES.text(problem.code, problem.params))
         return [], {}
