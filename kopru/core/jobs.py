@@ -1,10 +1,11 @@
 """Long work that shows its progress: start a job, report, finish.
 
-    job = job_start(office=office, kind="calls.import", title=_("Çağrı içe aktarma"),
-                    actor=request.user, task=import_calls_task, params={...}, input_file=f)
+    job = job_start(office=office, kind="trainings.certificates", title=_("Sertifikalar"),
+                    actor=request.user, task=issue_certificates_task, params={...})
 
 The task receives ``job_id`` and does its work inside ``job_running(job_id)``,
-which enters the job's office scope, marks it running and records a failure.
+which enters the job's office scope, marks it running and records a failure. Imports
+start their job with :func:`kopru.core.imports.jobs.import_start`.
 """
 
 from __future__ import annotations
