@@ -4,11 +4,11 @@ PY ?= /usr/bin/python3
 VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
-APT_PACKAGES := python3-venv gettext sqlite3 chromium libatomic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_PACKAGES := python3-venv gettext sqlite3 chromium libatomic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core postgresql-client
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kopru
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test setup apt venv messages migrate demo lint types migrations-check test-sqlite test-postgres bench clean serve
+.PHONY: run test setup apt venv messages migrate demo lint types migrations-check test-sqlite test-postgres bench clean serve lock upgrade deps-check loadtest
 
 setup: apt venv messages
 
@@ -20,10 +20,11 @@ apt:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# requirements/*.in name what we use; requirements/*.txt are the locks (every version
+# pinned, every file's hash): installs take exactly what CI tested.
 $(BIN)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements/dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
 	touch $@
 
 venv: $(BIN)/.installed
@@ -37,13 +38,16 @@ migrate: setup
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+RUN_PORT ?= 8000
 run: demo
 	@echo ""
-	@echo "Köprü on http://127.0.0.1:8000  (English: http://127.0.0.1:8000/en/)"
-	@echo "Task worker: manage.py db_worker (started in the background, log in var/worker.log)"
+	@echo "Köprü on http://127.0.0.1:$(RUN_PORT)  (English: http://127.0.0.1:$(RUN_PORT)/en/)"
+	@echo "Task worker (manage.py db_worker) and scheduler (manage.py run_scheduler) run in the"
+	@echo "background; their logs: var/worker.log, var/scheduler.log"
 	@$(BIN)/python manage.py db_worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
-	@trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@$(BIN)/python manage.py run_scheduler > var/scheduler.log 2>&1 & echo $$! > var/scheduler.pid
+	@trap 'kill $$(cat var/worker.pid) $$(cat var/scheduler.pid) 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(RUN_PORT)
 
 lint: venv
 	$(BIN)/ruff format --check .
@@ -75,6 +79,28 @@ test-postgres: setup
 	fi
 
 test: setup lint types migrations-check test-sqlite test-postgres
+
+# Dependencies. `make lock` after editing requirements/*.in (keeps every other pin);
+# `make upgrade` moves every pin to the newest release (or one: `make upgrade P=django`).
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_36
+lock: venv
+	$(UV_COMPILE) requirements/base.in -o requirements/base.txt
+	$(UV_COMPILE) requirements/dev.in -o requirements/dev.txt
+
+upgrade: venv
+	$(UV_COMPILE) $(if $(P),--upgrade-package $(P),--upgrade) requirements/base.in -o requirements/base.txt
+	$(UV_COMPILE) $(if $(P),--upgrade-package $(P),--upgrade) requirements/dev.in -o requirements/dev.txt
+
+# Drift check (what Dependabot would tell): the locks still match the .in files, which
+# pins have newer releases, and known vulnerabilities of the locked versions (pip-audit,
+# PyPI's advisory data). Exits non-zero on a stale lock or a vulnerability.
+deps-check: venv
+	@$(BIN)/python deploy/deps_check.py
+
+# The production topology on this machine under load (PostgreSQL, gunicorn -w 4, worker,
+# scheduler, an import running); prints p95, errors and the saturation figures.
+loadtest: venv
+	$(BIN)/python deploy/loadtest.py
 
 bench: migrate
 	@for f in bench/*.py; do echo "=== $$f"; $(BIN)/python $$f || exit 1; done

@@ -161,8 +161,18 @@ def browser_page(_playwright_browser: Any, live_server: Any) -> Any:
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base_url = live_server.url
+    # Every browser test is also a Content-Security-Policy test: Chromium reports each
+    # refused script, style or handler on the console.
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            refused.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, "CSP violations:\n" + "\n".join(refused)
 
 
 def browser_login(page: Any, username: str, password: str = PASSWORD) -> None:

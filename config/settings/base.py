@@ -2,7 +2,8 @@
 
 Variables (all optional in development):
   DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
-  KOPRU_DEMO_PASSWORD, KOPRU_SITE_URL, DEFAULT_FROM_EMAIL, EMAIL_URL.
+  KOPRU_DEMO_PASSWORD, KOPRU_SITE_URL, DEFAULT_FROM_EMAIL, EMAIL_URL,
+  KOPRU_TRUSTED_PROXIES, KOPRU_SESSION_SECONDS, KOPRU_TASK_TIMEOUT_SECONDS.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -52,13 +54,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kopru.core.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kopru.core.security.PrivatePageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -190,15 +195,54 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# A session lasts one working day from log-in (8 hours) and ends when the browser
+# closes: staff sign in each morning; nobody keeps a two-week session on a shared PC.
+SESSION_COOKIE_AGE = env.int("KOPRU_SESSION_SECONDS", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp): everything comes from the project itself; the
+# few inline scripts carry the request's nonce; no inline style attributes or handlers.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Behind a reverse proxy: how many proxies stand in front of the application, so that
+# rate limits read the visitor's address from X-Forwarded-For (kopru.core.ratelimit).
+KOPRU_TRUSTED_PROXIES = env.int("KOPRU_TRUSTED_PROXIES", default=0)
+
+# A task still RUNNING this long after it started has lost its worker (killed, machine
+# restarted): the scheduler's housekeeping re-queues it once, then fails it.
+KOPRU_TASK_TIMEOUT_SECONDS = env.int("KOPRU_TASK_TIMEOUT_SECONDS", default=2 * 3600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "kopru.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from django_tasks import task
+
+from kopru.core.scheduler import periodic
 
 from . import services
 from .models import Frequency
@@ -21,8 +24,16 @@ def send_periodic_alerts() -> int:
     return services.alerts_send_due(frequencies=(Frequency.DAILY, Frequency.WEEKLY))
 
 
+@periodic(
+    "calls.daily",
+    "30 5 * * *",
+    description=gettext_lazy(
+        "Sonraki son tarihler, son tarih hatırlatmaları, günlük ve haftalık uyarılar"
+    ),
+)
 @task()
 def daily_calls_maintenance() -> dict[str, Any]:
+    """Also ``manage.py calls_daily`` (a manual run)."""
     return {
         "refreshed": services.call_next_deadlines_refresh(),
         "reminders": services.follow_reminders_send(),

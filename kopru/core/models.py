@@ -187,3 +187,41 @@ class RateLimitBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("sırada")
+    RUNNING = "running", _("çalışıyor")
+    SUCCEEDED = "succeeded", _("tamamlandı")
+    FAILED = "failed", _("başarısız")
+
+
+class ScheduledRun(models.Model):
+    """One run of a periodic job for one slot of its cron expression.
+
+    The scheduler inserts the row and enqueues the run in one transaction; the unique
+    (job, slot) pair is what lets any number of scheduler processes run side by side:
+    the first insert wins, the others get an IntegrityError and enqueue nothing.
+    """
+
+    job = models.CharField(_("iş"), max_length=100)
+    slot = models.DateTimeField(_("planlanan zaman"))
+    status = models.CharField(
+        _("durum"), max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    enqueued_at = models.DateTimeField(_("sıraya girdi"), auto_now_add=True)
+    started_at = models.DateTimeField(pgettext_lazy("job", "başlangıç"), null=True, blank=True)
+    finished_at = models.DateTimeField(pgettext_lazy("job", "bitiş"), null=True, blank=True)
+    message = models.TextField(_("mesaj"), blank=True)
+
+    class Meta:
+        verbose_name = _("planlanmış iş çalışması")
+        verbose_name_plural = _("planlanmış iş çalışmaları")
+        ordering = ["-slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="core_scheduledrun_once")
+        ]
+        indexes = [models.Index(fields=["job", "-slot"])]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}: {self.status}"

@@ -18,3 +18,5 @@ panel_patterns = [
     path("kisisel-veri/sil/", views.personal_data_erase, name="personal_data_erase"),
     office_path("isler/<int:pk>/", views.job_detail, name="job", models={"pk": Job}),
 ]
+
+national_patterns = [path("planlanmis-isler/", views.scheduler_page, name="scheduler")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
@@ -17,7 +16,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from django_tasks_db.models import DBTaskResult
 
 from . import personal_data as pd
 from .access import get_or_404_scoped, requires
@@ -25,13 +23,21 @@ from .audit import history_for
 from .errors import ApplicationError
 from .models import Job, OfficeOwned
 from .registry import registry
+from .scheduler import scheduler_state
+from .taskqueue import queue_state
 from .tenancy import OFFICE_MODEL, can_coordinate_office
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database and task-queue state, for monitoring. 503 when the database is down."""
+    """Database, task queue and scheduler state, for monitoring.
+
+    ``status`` is ``ok``, ``degraded`` (the database answers but the queue has no
+    working worker, a task lost its worker, or a periodic job missed its slot or
+    failed: HTTP 200, so a load balancer keeps the web node) or ``error`` (the
+    database does not answer: HTTP 503).
+    """
     body: dict[str, Any] = {"time": timezone.now().isoformat()}
     status = 200
     try:
@@ -42,8 +48,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:
         body["database"] = {"ok": False, "error": exc.__class__.__name__}
         status = 503
-    body["tasks"] = _task_state() if status == 200 else {"ok": False}
-    body["status"] = "ok" if status == 200 else "error"
+    if status == 200:
+        body["tasks"] = _task_state()
+        body["scheduler"] = _scheduler_state()
+        healthy = body["tasks"]["ok"] and body["scheduler"]["ok"]
+        body["status"] = "ok" if healthy else "degraded"
+    else:
+        body["tasks"] = {"ok": False}
+        body["status"] = "error"
     return JsonResponse(body, status=status)
 
 
@@ -51,26 +63,29 @@ def _task_state() -> dict[str, Any]:
     backend = str(settings.TASKS["default"]["BACKEND"])
     state: dict[str, Any] = {"backend": backend.rsplit(".", 1)[-1], "ok": True}
     if backend == "django_tasks_db.DatabaseBackend":
-        ready = DBTaskResult.objects.filter(status="READY")
-        state["ready"] = ready.count()
-        state["running"] = DBTaskResult.objects.filter(status="RUNNING").count()
-        state["failed_last_24h"] = DBTaskResult.objects.filter(
-            status="FAILED", finished_at__gte=timezone.now() - timedelta(hours=24)
-        ).count()
-        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
-        state["oldest_ready_seconds"] = (
-            int((timezone.now() - oldest).total_seconds()) if oldest else 0
-        )
-        last = (
-            DBTaskResult.objects.exclude(started_at=None)
-            .order_by("-started_at")
-            .values_list("started_at", flat=True)
-            .first()
-        )
-        state["last_started"] = last.isoformat() if last else None
-        # A queue whose oldest task has waited 10 minutes has no working worker.
-        state["ok"] = state["oldest_ready_seconds"] < 600
+        state.update(queue_state())
     return state
+
+
+def _scheduler_state() -> dict[str, Any]:
+    jobs = {}
+    for row in scheduler_state():
+        last = row["last"]
+        jobs[row["name"]] = {
+            "cron": row["cron"],
+            "last_slot": last.slot.isoformat() if last else None,
+            "last_status": last.status if last else None,
+            "last_finished": last.finished_at.isoformat() if last and last.finished_at else None,
+            "next": row["next"].isoformat(),
+            "missed": row["missed"],
+            "ok": row["ok"],
+        }
+    return {"ok": all(j["ok"] for j in jobs.values()), "jobs": jobs}
+
+
+def scheduler_page(request: HttpRequest) -> HttpResponse:
+    """National administrators: every periodic job, its last run and outcome, its next run."""
+    return render(request, "core/scheduler.html", {"jobs": scheduler_state()})
 
 
 def _history_model(label: str) -> type[Any]:
