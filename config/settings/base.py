@@ -168,7 +168,7 @@ TASKS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "kopru.core.api.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "kopru.core.drf.Pagination",
     "PAGE_SIZE": 25,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -178,7 +178,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "EXCEPTION_HANDLER": "kopru.core.api.exception_handler",
+    "EXCEPTION_HANDLER": "kopru.core.drf.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Köprü API",
@@ -192,6 +192,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kopru.core.api.postprocess_schema",
+    ],
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from kopru.core.ratelimit import rate_limited
+
 from . import views
 from .forms import LoginForm, PasswordResetForm, SetPasswordForm
 
@@ -21,13 +23,15 @@ urlpatterns = [
     path("ofis-degistir/", views.switch_office, name="switch_office"),
     path(
         "sifre-sifirla/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            html_email_template_name="accounts/email/password_reset.html",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            form_class=PasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
+        rate_limited("accounts.password_reset", limit=5, period=3600)(
+            auth_views.PasswordResetView.as_view(
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset.txt",
+                html_email_template_name="accounts/email/password_reset.html",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                form_class=PasswordResetForm,
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

@@ -7,8 +7,9 @@ from typing import Any
 from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from . import selectors
@@ -89,23 +90,22 @@ _FACET_DOC = {
 }
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware full-text search"),
-            OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
-            OpenApiParameter(
-                "sort", OpenApiTypes.STR, description="deadline (default) | newest | title"
-            ),
-            *[
-                OpenApiParameter(name, OpenApiTypes.STR, description=doc, many=True)
-                for name, doc in _FACET_DOC.items()
-            ],
-        ]
-    )
-)
-class CallViewSet(viewsets.ReadOnlyModelViewSet[Call]):
+LIST_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware full-text search"),
+    OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
+    OpenApiParameter("sort", OpenApiTypes.STR, description="deadline (default) | newest | title"),
+    *[
+        OpenApiParameter(name, OpenApiTypes.STR, description=doc, many=True)
+        for name, doc in _FACET_DOC.items()
+    ],
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))
+class CallViewSet(ReadOnlyViewSet[Call]):
     """Funding calls. Anonymous callers see published calls only."""
+
+    list_parameters = LIST_PARAMETERS
 
     serializer_class = CallSerializer
     queryset = empty_queryset(Call)

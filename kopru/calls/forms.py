@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
 from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
 
@@ -221,20 +221,20 @@ CONSENT_TEXT = _(
 )
 
 
-class SaveSearchForm(BootstrapFormMixin, forms.Form):
+class SaveSearchForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Aramaya bir ad verin"), max_length=120)
 
 
-class AlertForm(BootstrapFormMixin, forms.Form):
-    email = forms.EmailField(label=_("E-posta adresiniz"))
+class AlertForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-posta adresiniz"), max_length=254)
     frequency = forms.ChoiceField(
         label=_("Ne sıklıkla?"), choices=Frequency.choices, widget=forms.RadioSelect
     )
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
 
 
-class FollowForm(BootstrapFormMixin, forms.Form):
-    email = forms.EmailField(label=_("E-posta adresiniz"))
+class FollowForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-posta adresiniz"), max_length=254)
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
 
 

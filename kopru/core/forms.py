@@ -49,6 +49,19 @@ class VersionedFormMixin(forms.Form):
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["version"] = instance.version
 
+    def clean_version(self) -> int | None:
+        """An edit of an existing record must say which version it started from.
+
+        Without the field (a hand-made or truncated POST), the edit is refused like a
+        stale one: version 0 never matches, so ``model_update`` raises
+        ``ConcurrentEditError`` instead of overwriting a change made meanwhile.
+        """
+        version = self.cleaned_data.get("version")
+        instance = getattr(self, "instance", None)
+        if version is None and instance is not None and instance.pk:
+            return 0
+        return version  # type: ignore[no-any-return]
+
     def changed_data_dict(self) -> dict[str, Any]:
         """The cleaned values of the model fields of this form (version excluded)."""
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -16,12 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from .models import RateLimitBucket
@@ -94,3 +99,35 @@ def rate_limit_hit(
         return RateLimitResult(True, count, limit, 0)
     retry = int((start + dt.timedelta(seconds=period) - moment).total_seconds()) + 1
     return RateLimitResult(False, count, limit, max(retry, 1))
+
+
+def too_many_requests(request: HttpRequest, result: RateLimitResult) -> HttpResponse:
+    """The 429 page: nothing was accepted; try again in a few minutes."""
+    response = render(
+        request,
+        "errors/429.html",
+        {"minutes": max(1, math.ceil(result.retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(result.retry_after)
+    return response
+
+
+def rate_limited(
+    scope: str, *, limit: int, period: int, methods: tuple[str, ...] = ("POST",)
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A view decorator: every ``methods`` request counts; over ``limit`` per ``period``
+    seconds from one address the view is not run and the answer is 429."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method in methods:
+                result = rate_limit_hit(scope, client_ip(request), limit=limit, period=period)
+                if not result.allowed:
+                    return too_many_requests(request, result)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

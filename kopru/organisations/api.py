@@ -6,8 +6,9 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from kopru.core.api import ID_SCHEMA, ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from . import selectors
@@ -40,21 +41,24 @@ class OrganisationPublicSerializer(serializers.ModelSerializer[Organisation]):
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "q",
-                OpenApiTypes.STR,
-                description="Turkish-aware full-text search (every word matches a word prefix)",
-            ),
-            OpenApiParameter("type", OpenApiTypes.STR, description="organisation type code"),
-            OpenApiParameter("district", OpenApiTypes.INT, description="district id"),
-            OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
-        ]
-    )
-)
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
+LIST_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description="Turkish-aware full-text search (every word matches a word prefix)",
+    ),
+    OpenApiParameter("type", OpenApiTypes.STR, description="organisation type code"),
+    OpenApiParameter(
+        "district",
+        ID_SCHEMA,
+        description="district id",
+    ),
+    OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))
+class OrganisationViewSet(ReadOnlyViewSet[Organisation]):
     """Organisations of the stakeholder directory (public fields only).
 
     Anonymous callers and institution members see published organisations; office
@@ -62,6 +66,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
     """
 
     serializer_class = OrganisationPublicSerializer
+    list_parameters = LIST_PARAMETERS
     # For the schema only; requests use the scoped get_queryset() below.
     queryset = empty_queryset(Organisation)
 

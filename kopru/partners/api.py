@@ -10,8 +10,9 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from .models import PartnerSearch, PostKind
@@ -72,25 +73,24 @@ class PartnerSearchSerializer(serializers.ModelSerializer[PartnerSearch]):
         return f"{settings.SITE_URL}{path}"
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="full-text search (Turkish-aware)"),
-            OpenApiParameter(
-                "kind", OpenApiTypes.STR, enum=PostKind.values, description="seeking or offering"
-            ),
-            OpenApiParameter(
-                "country", OpenApiTypes.STR, description="ISO 3166-1 alpha-2 code sought"
-            ),
-            OpenApiParameter(
-                "organisation_type", OpenApiTypes.STR, description="organisation type code sought"
-            ),
-            OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
-        ]
-    )
-)
-class PartnerSearchViewSet(viewsets.ReadOnlyModelViewSet[PartnerSearch]):
+LIST_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="full-text search (Turkish-aware)"),
+    OpenApiParameter(
+        "kind", OpenApiTypes.STR, enum=PostKind.values, description="seeking or offering"
+    ),
+    OpenApiParameter("country", OpenApiTypes.STR, description="ISO 3166-1 alpha-2 code sought"),
+    OpenApiParameter(
+        "organisation_type", OpenApiTypes.STR, description="organisation type code sought"
+    ),
+    OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))
+class PartnerSearchViewSet(ReadOnlyViewSet[PartnerSearch]):
     """Open, unexpired partner searches, newest first."""
+
+    list_parameters = LIST_PARAMETERS
 
     serializer_class = PartnerSearchSerializer
     queryset = empty_queryset(PartnerSearch)

@@ -6,9 +6,10 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
 from kopru.accounts.permissions import can_work_in_office
+from kopru.core.api import ID_SCHEMA, ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from . import selectors
@@ -72,8 +73,16 @@ FACET_PARAMS = [
     OpenApiParameter("stage", OpenApiTypes.STR, description="stage code (idea, submitted, ...)"),
     OpenApiParameter("programme", OpenApiTypes.STR, description="funding programme"),
     OpenApiParameter("sector", OpenApiTypes.STR, description="sector code"),
-    OpenApiParameter("district", OpenApiTypes.INT, description="district id"),
-    OpenApiParameter("year", OpenApiTypes.INT, description="start year"),
+    OpenApiParameter(
+        "district",
+        ID_SCHEMA,
+        description="district id",
+    ),
+    OpenApiParameter(
+        "year",
+        {"type": "integer", "minimum": selectors.YEAR_RANGE[0], "maximum": selectors.YEAR_RANGE[1]},
+        description="start year",
+    ),
     OpenApiParameter("target", OpenApiTypes.STR, description="target group code"),
     OpenApiParameter("priority", OpenApiTypes.BOOL, description="has a priority group"),
     OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
@@ -81,9 +90,10 @@ FACET_PARAMS = [
 
 
 @extend_schema_view(list=extend_schema(parameters=FACET_PARAMS))
-class ProjectViewSet(viewsets.ReadOnlyModelViewSet[Project]):
+class ProjectViewSet(ReadOnlyViewSet[Project]):
     """Projects of the data bank; staff of an office also see its unpublished ones."""
 
+    list_parameters = FACET_PARAMS
     serializer_class = ProjectPublicSerializer
     # For the schema only; requests use the scoped get_queryset() below.
     queryset = empty_queryset(Project)

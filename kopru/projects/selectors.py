@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import BadRequest
 from django.db.models import (
     Count,
     Exists,
@@ -50,6 +51,8 @@ from .models import (
 
 FILTER_PARAMS = ("q", "stage", "programme", "sector", "district", "year", "target", "priority")
 STALE_DAYS = 90
+# Start years a filter accepts (a year outside is refused, never passed to the database).
+YEAR_RANGE = (1900, 2100)
 MATERIALISE_LIMIT = 20_000
 
 
@@ -68,17 +71,23 @@ class ProjectFilters:
 
     @classmethod
     def from_params(cls, params: Any) -> ProjectFilters:
-        def as_int(name: str) -> int | None:
+        """From a query; a malformed or out-of-range number is a 400 (``BadRequest``)."""
+
+        def as_int(name: str, low: int, high: int) -> int | None:
             value = str(params.get(name, "") or "").strip()
-            return int(value) if value.isdigit() else None
+            if not value:
+                return None
+            if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
+                raise BadRequest(f"{name}: a whole number from {low} to {high}")
+            return int(value)
 
         return cls(
             q=str(params.get("q", "") or "").strip()[:200],
             stage=str(params.get("stage", "") or ""),
             programme=str(params.get("programme", "") or "").strip()[:200],
             sector=sector_code(str(params.get("sector", "") or "")),
-            district=as_int("district"),
-            year=as_int("year"),
+            district=as_int("district", 1, 2**63 - 1),
+            year=as_int("year", *YEAR_RANGE),
             target=target_group_code(str(params.get("target", "") or "")),
             priority=str(params.get("priority", "")) in ("1", "true", "on"),
             published=str(params.get("published", "") or ""),

@@ -6,8 +6,9 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from .models import Event, EventStatus, Session
@@ -56,16 +57,17 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         return event_url(obj)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
-            OpenApiParameter("type", OpenApiTypes.STR, description="event type code"),
-        ]
-    )
-)
-class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
+LIST_PARAMETERS = [
+    OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
+    OpenApiParameter("type", OpenApiTypes.STR, description="event type code"),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))
+class EventViewSet(ReadOnlyViewSet[Event]):
     """Published (and cancelled) events, newest first."""
+
+    list_parameters = LIST_PARAMETERS
 
     serializer_class = EventSerializer
     queryset = empty_queryset(Event)

@@ -10,10 +10,12 @@ from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import PublicRequest, signed_in_user
+from kopru.core.ratelimit import rate_limited
 from kopru.core.scoping import public_scope
 
 from .. import selectors, services
@@ -22,6 +24,11 @@ from ..selectors import SearchParams
 from .panel import document_response
 
 PAGE_SIZE = 20
+
+# Following a call and subscribing to alerts send a confirmation e-mail to any address
+# given: a burst from one address is refused (429), a filled honeypot by the form.
+FOLLOW_LIMIT, FOLLOW_PERIOD = 5, 600
+SAVE_LIMIT, SAVE_PERIOD = 20, 600
 
 
 # -- public catalogue --------------------------------------------------------------------
@@ -84,6 +91,7 @@ def public_document(request: PublicRequest, office_slug: str, pk: int) -> FileRe
 
 
 @require_POST
+@rate_limited("calls.follow", limit=FOLLOW_LIMIT, period=FOLLOW_PERIOD)
 def public_follow(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
     office = request.office
     with public_scope(None):
@@ -150,14 +158,25 @@ def follow_unsubscribe(request: PublicRequest, office_slug: str, token: str) -> 
 
 
 @require_POST
+@rate_limited("calls.save_search", limit=SAVE_LIMIT, period=SAVE_PERIOD)
 def save_search(request: PublicRequest, office_slug: str) -> HttpResponse:
     office = request.office
     form = SaveSearchForm(request.POST)
     params = SearchParams.from_query(request.POST)
-    name = form.data.get("name", "") if not form.is_valid() else form.cleaned_data["name"]
+    if not form.is_valid():
+        # Nothing is saved without a name (an empty POST saves nothing); back to the list.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        if "name" in form.errors:
+            messages.error(request, _("Aramayı kaydetmek için ona bir ad verin."))
+        query = params.as_dict()
+        url = reverse("public:calls:list", kwargs={"office_slug": office.slug})
+        response = redirect(f"{url}?{urlencode(query, doseq=True)}" if query else url)
+        response.status_code = 303
+        return response
     search = services.saved_search_create(
         office=office,
-        name=str(name),
+        name=form.cleaned_data["name"],
         params=params.as_dict(),
         user=signed_in_user(request),
         language=translation.get_language() or "tr",
@@ -175,6 +194,7 @@ def _search_or_404(office: Any, token: str) -> Any:
     return search
 
 
+@rate_limited("calls.alert", limit=FOLLOW_LIMIT, period=FOLLOW_PERIOD)
 def saved_search(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
     office = request.office
     search = _search_or_404(office, token)
