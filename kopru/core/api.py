@@ -49,7 +49,7 @@ def parameter_spec(parameter: OpenApiParameter | dict[str, Any]) -> dict[str, An
     if isinstance(parameter, dict):
         return parameter
     kind = parameter.type
-    schema = dict(kind) if isinstance(kind, dict) else build_basic_type(kind or OpenApiTypes.STR)
+    schema = dict(kind) if isinstance(kind, dict) else build_basic_type(kind or OpenApiTypes.STR)  # type: ignore[arg-type]
     schema = dict(schema or {"type": "string"})
     if parameter.enum:
         schema["enum"] = list(parameter.enum)

@@ -25,7 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -115,13 +115,13 @@ def too_many_requests(request: HttpRequest, result: RateLimitResult) -> HttpResp
 
 def rate_limited(
     scope: str, *, limit: int, period: int, methods: tuple[str, ...] = ("POST",)
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """A view decorator: every ``methods`` request counts; over ``limit`` per ``period``
     seconds from one address the view is not run and the answer is 429."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method in methods:
                 result = rate_limit_hit(scope, client_ip(request), limit=limit, period=period)
                 if not result.allowed:
