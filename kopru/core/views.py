@@ -108,6 +108,10 @@ def record_history(request: HttpRequest, office_slug: str, model: str, pk: int) 
         obj = office
     else:
         obj = get_or_404_scoped(model_cls, pk=pk, what="record")
+        # A record another office shares (a national call) is visible, its history is
+        # not: it names that office's staff and holds its values before publication.
+        if obj.office_id != office.pk:
+            raise Http404("record")
     entries = history_for(obj)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
