@@ -170,6 +170,7 @@ def browser_page(_playwright_browser: Any, live_server: Any) -> Any:
             refused.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None
         ),
     )
+    page.csp_refused = refused  # a test that provokes a report on purpose clears it
     yield page
     context.close()
     assert not refused, "CSP violations:\n" + "\n".join(refused)
