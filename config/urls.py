@@ -8,13 +8,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
 from kopru.core import views as core_views
+from kopru.core.api import Router
 from kopru.core.routing import collect, collect_api_routes
 from kopru.offices import views as office_views
 
-router = DefaultRouter()
+router = Router()
 for prefix, viewset, basename in collect_api_routes():
     router.register(prefix, viewset, basename=basename)
 

@@ -190,6 +190,29 @@ def locust(
     return rows
 
 
+def service_times(port: int, calls: str) -> dict[str, float]:
+    """Median time of one request at a time per page (no concurrency): the pages' own cost."""
+    import statistics
+
+    first = calls.split(",")[0]
+    pages = {
+        "office home": "/balikesir/",
+        "call catalogue": "/balikesir/cagrilar/",
+        "data bank": "/balikesir/veri-bankasi/",
+        "call page": f"/balikesir/cagrilar/{first}/",
+    }
+    times = {}
+    for name, path in pages.items():
+        samples = []
+        for _ in range(25):
+            start = time.perf_counter()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as r:
+                r.read()
+            samples.append((time.perf_counter() - start) * 1000)
+        times[name] = statistics.median(samples[5:])
+    return times
+
+
 def importer(env: dict[str, str], stop_event: threading.Event, counter: list[int]) -> None:
     while not stop_event.is_set():
         for args in (
@@ -238,6 +261,11 @@ def main() -> int:
     thread = threading.Thread(target=importer, args=(env, stop_event, imports), daemon=True)
     try:
         locust("visitors", 5, 10, args.port, calls, "warmup")
+        alone = service_times(args.port, calls)
+        print(
+            "one request at a time (median ms): "
+            + ", ".join(f"{k} {v:.0f}" for k, v in alone.items())
+        )
         thread.start()
         visitors = locust("visitors", args.users, args.duration, args.port, calls, "visitors")
         stop_event.set()

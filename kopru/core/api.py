@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, routers, viewsets
 from rest_framework.request import Request
 
 from .drf import INT64_MAX, INT64_MIN
@@ -109,6 +109,25 @@ def validate_query(query: QueryDict, parameters: list[dict[str, Any]]) -> dict[s
     return errors
 
 
+class APIRootView(routers.APIRootView):
+    """The API's index (``/api/v1/``): takes no query parameter but ``format``."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        _refuse(validate_query(request.query_params, [FORMAT_PARAMETER]))
+
+
+class Router(routers.DefaultRouter):
+    APIRootView = APIRootView
+
+
+def _refuse(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise exceptions.ValidationError(
+            {"detail": _("Geçersiz sorgu parametreleri."), "errors": errors}
+        )
+
+
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[_M], Generic[_M]):
     """A read-only API view set whose query parameters are validated (see the module)."""
 
@@ -125,11 +144,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[_M], Generic[_M]):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        errors = validate_query(request.query_params, self.query_parameters())
-        if errors:
-            raise exceptions.ValidationError(
-                {"detail": _("Geçersiz sorgu parametreleri."), "errors": errors}
-            )
+        _refuse(validate_query(request.query_params, self.query_parameters()))
 
 
 _ERROR_SCHEMA = {

@@ -75,3 +75,9 @@ def test_the_schema_documents_the_400_and_404_answers(client, db) -> None:
             assert {"200", "400", "404"} <= set(operation["responses"]), path
     year = next(p for p in paths["/api/v1/projects/"]["get"]["parameters"] if p["name"] == "year")
     assert year["schema"]["maximum"] == 2100
+
+
+def test_the_api_index_takes_no_other_parameter(client, db) -> None:
+    assert client.get("/api/v1/", {"format": "json"}).status_code == 200
+    response = client.get("/api/v1/", {"x": "1"})
+    assert response.status_code == 400 and "x" in json.loads(response.content)["errors"]

@@ -161,3 +161,14 @@ def test_sentry_is_imported_only_when_a_dsn_is_set() -> None:
     with_dsn = {**PRODUCTION, "SENTRY_DSN": "https://public@127.0.0.1:9/1"}
     code = "import sentry_sdk\nprint(sentry_sdk.get_client().dsn)"
     assert _run_script(code, with_dsn)[0] == "https://public@127.0.0.1:9/1"
+
+
+def test_the_nginx_recipe_never_serves_uploaded_files() -> None:
+    import re
+
+    conf = (settings.BASE_DIR / "deploy" / "nginx" / "kopru.conf").read_text()
+    directives = "\n".join(line.split("#")[0] for line in conf.splitlines())
+    media = re.search(r"location /media/ \{([^}]*)\}", directives)
+    assert media and "return 404" in media.group(1)
+    assert "var/media" not in directives  # no alias or root pointing at the files
+    assert "X-Forwarded-For" in directives and "ssl_certificate" in directives
