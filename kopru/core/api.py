@@ -17,6 +17,7 @@ schema documents the 400 (and the 404 of a missing record or page) of every oper
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Generic, TypeVar
 
 from django.db import models
@@ -74,8 +75,6 @@ def _check(schema: dict[str, Any], value: str) -> str | None:
         if value.lower() not in ("true", "false", "1", "0"):
             return _("true ya da false olmalı.")
     elif kind == "string" and schema.get("format") == "date":
-        import datetime as dt
-
         try:
             dt.date.fromisoformat(value)
         except ValueError:

@@ -12,7 +12,7 @@ The cron expression is read by ``croniter`` in the installation's time zone
 (``TIME_ZONE``, Europe/Istanbul). ``manage.py run_scheduler`` wakes up every
 ``interval`` seconds and calls :func:`scheduler_tick`: for each job, the latest slot
 that is due gets one :class:`~kopru.core.models.ScheduledRun` row and one task
-(:func:`kopru.core.tasks.run_scheduled_job`) in the same transaction. The row's unique
+(:func:`run_scheduled_job`) in the same transaction. The row's unique
 (job, slot) pair makes this exactly once however many schedulers run: a second
 scheduler's insert fails and it enqueues nothing. A scheduler that was stopped runs a
 missed slot once when it comes back (never a backlog of every missed slot).
@@ -34,6 +34,7 @@ from croniter import croniter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from django_tasks import task
 
 from .models import RunStatus, ScheduledRun
 
@@ -104,10 +105,38 @@ def call_job(job: PeriodicJob) -> Any:
     return call() if callable(call) else func()
 
 
+@task()
+def run_scheduled_job(run_id: int) -> Any:
+    """Run one slot of a periodic job, recording its start, end and outcome."""
+    run = ScheduledRun.objects.get(pk=run_id)
+    ScheduledRun.objects.filter(pk=run_id).update(
+        status=RunStatus.RUNNING, started_at=timezone.now()
+    )
+    try:
+        result = call_job(get_job(run.job))
+    except Exception as exc:
+        ScheduledRun.objects.filter(pk=run_id).update(
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            message=f"{exc.__class__.__name__}: {exc}"[:2000],
+        )
+        raise
+    ScheduledRun.objects.filter(pk=run_id).update(
+        status=RunStatus.SUCCEEDED,
+        finished_at=timezone.now(),
+        message=_summary(result),
+    )
+    return result if isinstance(result, int | str | dict | list | None) else str(result)
+
+
+def _summary(result: Any) -> str:
+    if isinstance(result, dict):
+        return ", ".join(f"{k}: {v}" for k, v in result.items())[:2000]
+    return "" if result is None else str(result)[:2000]
+
+
 def scheduler_tick(now: dt.datetime | None = None) -> list[ScheduledRun]:
     """Enqueue the due slot of every job that has no run yet; the runs this call took."""
-    from .tasks import run_scheduled_job
-
     now = now or timezone.now()
     taken: list[ScheduledRun] = []
     for job in periodic_jobs():

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from .models import Job, JobStatus, RunStatus, ScheduledRun
 
@@ -31,8 +32,6 @@ def task_timeout() -> dt.timedelta:
 
 
 def _stuck(now: dt.datetime) -> Any:
-    from django_tasks_db.models import DBTaskResult
-
     return DBTaskResult.objects.filter(status="RUNNING", started_at__lt=now - task_timeout())
 
 
@@ -83,8 +82,6 @@ def _follow(kwargs: dict[str, Any], *, queued: bool, now: dt.datetime) -> None:
 
 def queue_state(now: dt.datetime | None = None) -> dict[str, Any]:
     """Counts of the database queue, for /healthz."""
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
     ready = DBTaskResult.objects.filter(status="READY")
     state: dict[str, Any] = {
