@@ -194,3 +194,20 @@ def test_dumpdata_does_not_fail_with_scope_error(balikesir) -> None:
     out = StringIO()
     call_command("dumpdata", "offices", "calls", "core.job", stdout=out)
     assert json.loads(out.getvalue())
+
+
+def test_restore_refuses_an_installation_that_is_not_empty(tmp_path: Path, balikesir) -> None:
+    from django.core.management.base import CommandError
+
+    archive = tmp_path / "b.tar.gz"
+    call_command("backup", output=archive, stdout=StringIO())
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(archive), stdout=StringIO())
+
+
+def test_backup_names_its_archive_in_a_directory(tmp_path: Path, balikesir) -> None:
+    out = StringIO()
+    call_command("backup", output=tmp_path, stdout=out)
+    archives = list(tmp_path.glob("kopru-*.tar.gz"))
+    assert len(archives) == 1 and str(archives[0]) in out.getvalue()
+    assert "tables" in out.getvalue()

@@ -170,3 +170,22 @@ def test_four_schedulers_at_once_enqueue_each_slot_exactly_once(tmp_path: Path) 
     found = json.loads(done.stdout)
     assert sorted(found["runs"]) == sorted(set(found["runs"]))  # no job twice
     assert len(found["runs"]) == found["jobs"] == found["tasks"]
+
+
+def test_run_scheduler_once_takes_the_due_slots(capsys: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("run_scheduler", "--once", verbosity=1)
+    assert "enqueued calls.daily" in capsys.readouterr().out
+    assert ScheduledRun.objects.filter(job="calls.daily").count() == 1
+    call_command("run_scheduler", "--once", verbosity=0)
+    assert ScheduledRun.objects.filter(job="calls.daily").count() == 1
+
+
+def test_a_job_is_declared_once_with_a_valid_cron() -> None:
+    from kopru.core.scheduler import periodic
+
+    with pytest.raises(ValueError, match="invalid cron"):
+        periodic("x.bad", "61 * * * *")
+    with pytest.raises(ValueError, match="declared twice"):
+        periodic("calls.daily", "0 1 * * *")(lambda: None)
