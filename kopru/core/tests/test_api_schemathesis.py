@@ -29,6 +29,21 @@ BOUND = settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """Schemathesis calls the WSGI application itself, whose request signals close the
+    database connection (inside the test's transaction); Django's test client
+    disconnects them the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def records(balikesir: Any, izmir: Any) -> None:
     from kopru.calls.tests.factories import PublishedCallFactory

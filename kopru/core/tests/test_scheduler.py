@@ -172,6 +172,7 @@ def test_four_schedulers_at_once_enqueue_each_slot_exactly_once(tmp_path: Path) 
     assert len(found["runs"]) == found["jobs"] == found["tasks"]
 
 
+@pytest.mark.django_db(transaction=True)  # the command closes stale connections, as it should
 def test_run_scheduler_once_takes_the_due_slots(capsys: Any) -> None:
     from django.core.management import call_command
 
