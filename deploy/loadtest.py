@@ -8,7 +8,8 @@
 3. Visitors: ``--users`` (50) simulated visitors, 1–3 s between clicks, for
    ``--duration`` seconds, over the office home, the call catalogue, the data bank and
    call pages, WHILE imports run (the calls file and the CORDIS file, one after the
-   other, again and again). Goal: p95 ≤ 300 ms and no error.
+   other, again and again, at the worker's priority: ``Nice=10`` as in
+   ``deploy/systemd/kopru-worker.service``). Goal: p95 ≤ 300 ms and no error.
 4. Saturation: the same pages with no pause (``--saturate-users`` clients) for
    ``--saturate`` seconds, then a bare Django "hello" view served by the same gunicorn
    command: requests per second of each and their ratio.
@@ -221,8 +222,9 @@ def importer(env: dict[str, str], stop_event: threading.Event, counter: list[int
         ):
             if stop_event.is_set():
                 return
+            # as the worker runs it (deploy/systemd/kopru-worker.service: Nice=10)
             subprocess.run(
-                [str(BIN / "python"), "manage.py", *args],
+                ["nice", "-n", "10", str(BIN / "python"), "manage.py", *args],
                 cwd=ROOT,
                 env=env,
                 capture_output=True,
