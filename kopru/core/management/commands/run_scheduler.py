@@ -42,8 +42,8 @@ class Command(BaseCommand):
             for run in scheduler_tick():
                 if options["verbosity"] >= 1:
                     self.stdout.write(
-                        f"{timezone.now():%Y-%m-%d %H:%M:%S} enqueued {run.job} "
-                        f"({run.slot:%Y-%m-%d %H:%M})"
+                        f"{timezone.localtime():%Y-%m-%d %H:%M:%S} enqueued {run.job} "
+                        f"({timezone.localtime(run.slot):%Y-%m-%d %H:%M})"
                     )
             if options["once"]:
                 return
