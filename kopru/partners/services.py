@@ -157,6 +157,33 @@ def post_close(*, post: PartnerSearch, actor: User) -> PartnerSearch:
     return post
 
 
+def posts_close_expired(*, today: dt.date | None = None) -> int:
+    """Close every open post past its date, in every office (the scheduler's daily job).
+
+    An expired post already leaves the public list; closing it records when it ended.
+    The system closes it (no actor), so it is not moderation: its owner may move the
+    date on and reopen it.
+    """
+    today = today or timezone.localdate()
+    posts = unscoped_manager(PartnerSearch, reason="expired partner searches of every office")
+    closed = 0
+    for post in posts.filter(status=PostStatus.OPEN, expires_on__lt=today):
+        with transaction.atomic():
+            model_update(
+                instance=post,
+                data={
+                    "status": PostStatus.CLOSED,
+                    "closed_at": timezone.now(),
+                    "closed_by": None,
+                    "closed_by_staff": False,
+                },
+                actor=None,
+                action="partners.post.expired",
+            )
+        closed += 1
+    return closed
+
+
 def post_reopen(*, post: PartnerSearch, actor: User) -> PartnerSearch:
     if post.status != PostStatus.CLOSED:
         raise ApplicationError(_("İlan zaten açık."))

@@ -166,7 +166,7 @@ def save_search(request: PublicRequest, office_slug: str) -> HttpResponse:
     if not form.is_valid():
         # Nothing is saved without a name (an empty POST saves nothing); back to the list.
         for error in form.non_field_errors():
-            messages.error(request, error)
+            messages.error(request, str(error))
         if "name" in form.errors:
             messages.error(request, _("Aramayı kaydetmek için ona bir ad verin."))
         query = params.as_dict()
