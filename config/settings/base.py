@@ -51,6 +51,17 @@ INSTALLED_APPS = [
     "kopru.trainings",
     "kopru.partners",
     "kopru.guidance",
+    # Dissemination and governance (capabilities of the outward-facing half).
+    "kopru.news",
+    "kopru.stories",
+    "kopru.youth",
+    "kopru.boards",
+    "kopru.decisions",
+    "kopru.consultations",
+    # Reports: read every capability above.
+    "kopru.statistics",
+    "kopru.annualreports",
+    "kopru.national",
 ]
 
 MIDDLEWARE = [

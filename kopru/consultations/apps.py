@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "kopru.consultations"
+    label = "consultations"
+    verbose_name = _("Kamu istişareleri")
+
+    declarations = ()
