@@ -152,6 +152,8 @@ LANGUAGES = [("tr", _("Türkçe")), ("en", _("English"))]
 LOCALE_PATHS: list[Path] = []
 USE_I18N = True
 TIME_ZONE = "Europe/Istanbul"
+# One date, time and number format per language (config/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

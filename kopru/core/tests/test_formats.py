@@ -1,0 +1,77 @@
+"""One date format per language, on every page a coordinator or a visitor can open.
+
+English pages never show a month before the day ("Dec. 18, 2026", "12/04/2026", which most of
+the world reads as 12 April) nor a 12-hour clock; Turkish pages never pad the day ("08 Ocak").
+The pages are the isolation test's walk of every route, with one record of every model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.utils import formats, translation
+from django.utils.timezone import datetime, make_aware
+
+from kopru.core.tests.test_office_isolation import Records, _kwargs_sets, _url, protected_routes
+
+pytestmark = pytest.mark.django_db
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+MONTH_FIRST = re.compile(rf"\b(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?")
+NUMERIC = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+TWELVE_HOUR = re.compile(r"\b\d{1,2}(?::\d{2})? ?[ap]\.m\.", re.IGNORECASE)
+PADDED_TR = re.compile(
+    r"\b0\d (?:Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık)\b"
+)
+TEXT = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.DOTALL)
+
+
+def _misread(html: str, language: str) -> list[str]:
+    text = TEXT.sub(" ", html)
+    patterns = (MONTH_FIRST, NUMERIC, TWELVE_HOUR) if language == "en" else (PADDED_TR, NUMERIC)
+    return [m.group(0) for p in patterns for m in p.finditer(text)]
+
+
+def test_the_formats_are_the_ones_the_office_writes() -> None:
+    moment = make_aware(datetime(2026, 12, 4, 21, 8))
+    with translation.override("tr"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "4 Aralık 2026 21:08"
+        assert formats.date_format(moment, "SHORT_DATE_FORMAT") == "04.12.2026"
+        assert formats.number_format(1690.5, 1, use_l10n=True, force_grouping=True) == "1.690,5"
+    with translation.override("en"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "4 December 2026, 21:08"
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "4 Dec 2026, 21:08"
+        assert formats.date_format(moment.date(), "DATE_FORMAT") == "4 December 2026"
+
+
+def test_the_detector_catches_what_the_issue_saw() -> None:
+    seen = "13 December 2026 · Dec. 18, 2026 · Sept. 1, 2026 · 12/04/2026 9:08 p.m."
+    assert _misread(seen, "en") == ["Dec. 18, 2026", "Sept. 1, 2026", "12/04/2026", "9:08 p.m."]
+    assert _misread("08 Ocak 2027 · 8 Ocak 2027", "tr") == ["08 Ocak"]
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+def test_no_page_shows_a_date_that_can_be_misread(
+    client: Any, izmir_coordinator: Any, balikesir: Any, izmir: Any, language: str
+) -> None:
+    records = Records(balikesir, izmir)
+    client.force_login(izmir_coordinator)
+    found: list[str] = []
+    with translation.override(language):
+        for route in protected_routes():
+            if route.area in ("kurum", "api"):
+                continue
+            for kwargs in _kwargs_sets(route, "izmir", records):
+                url = _url(route, "izmir", kwargs)
+                response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    continue
+                bad = _misread(response.content.decode(), language)
+                if bad:
+                    found.append(f"{url}: {sorted(set(bad))}")
+    assert found == [], "dates that can be misread:\n" + "\n".join(found)
