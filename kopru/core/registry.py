@@ -165,6 +165,49 @@ class Provides(Declaration):
         return self.name
 
 
+@dataclass(frozen=True)
+class AgendaSource(Declaration):
+    """Items a higher app puts on a meeting's agenda draft by themselves (boards reads it).
+
+    ``items(meeting)`` is called in the meeting's office scope when the secretariat
+    drafts the agenda of ``meeting`` (a ``boards.Meeting``); it returns the open items
+    of the meeting's body that the meeting should take up, as JSON-friendly dicts::
+
+        {"key": "decisions.action:12",   # stable: an item already on the agenda is skipped
+         "title_tr": "...", "title_en": "...",
+         "description": "...",            # optional (owner, due date, progress)
+         "presenter": "..."}              # optional (the owner organisation)
+
+    The decisions register declares one (open actions of the body, due or not done).
+    """
+
+    kind = "agenda_sources"
+    key: str
+    label: Any  # a lazy translation
+    items: Callable[[Any], list[dict[str, Any]]]
+
+    def unique_key(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class MeetingDecisions(Declaration):
+    """The decisions taken in a meeting, for its minutes (page and PDF; boards reads it).
+
+    ``decisions(meeting)`` is called in the meeting's office scope and returns
+    JSON-friendly dicts: ``{"text": ..., "owner": ..., "due_on": date | None,
+    "status": label, "agenda_item_id": int | None}``.
+    """
+
+    kind = "meeting_decisions"
+    key: str
+    label: Any  # a lazy translation
+    decisions: Callable[[Any], list[dict[str, Any]]]
+
+    def unique_key(self) -> str:
+        return self.key
+
+
 D = TypeVar("D", bound=Declaration)
 
 
