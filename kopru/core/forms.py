@@ -9,33 +9,43 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BootstrapFormMixin:
-    """Adds Bootstrap classes and ARIA attributes to every widget."""
+    """Bootstrap classes on every widget; multi-selects become checkbox lists.
+
+    Help text and errors are tied to their fields by Django itself (``aria-describedby``
+    naming ``id_<field>_helptext`` and ``id_<field>_error``, ``aria-invalid``), and
+    ``includes/form.html`` renders exactly those ids. A Ctrl-click ``<select multiple>`` is
+    replaced by a checkbox list (long lists get a filter box from ``kopru.js``).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for name, field in self.fields.items():  # type: ignore[attr-defined]
+        for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
+            if isinstance(widget, forms.SelectMultiple) and not isinstance(
+                widget, forms.CheckboxSelectMultiple
+            ):
+                checkboxes = forms.CheckboxSelectMultiple(
+                    attrs={k: v for k, v in widget.attrs.items() if k not in ("size", "class")}
+                )
+                checkboxes.choices = widget.choices
+                checkboxes.is_required = widget.is_required
+                field.widget = widget = checkboxes
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            elif isinstance(widget, forms.Select):
                 css = "form-select"
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}_help"
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         for name in self.errors:  # type: ignore[attr-defined]
             if name in self.fields:  # type: ignore[attr-defined]
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
-                widget.attrs["aria-invalid"] = "true"
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
-                described = widget.attrs.get("aria-describedby", "")
-                widget.attrs["aria-describedby"] = f"{described} id_{name}_error".strip()
 
 
 class VersionedFormMixin(forms.Form):

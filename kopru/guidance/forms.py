@@ -166,8 +166,18 @@ class CaseLogForm(BootstrapFormMixin, forms.Form):
     )
     topic = forms.ChoiceField(label=_("Konu"), choices=_topic_choices)
     subject = forms.CharField(label=_("Başlık"), max_length=200)
-    requester_name = forms.CharField(label=_("Talep sahibi"), max_length=200, required=False)
-    requester_organisation_name = forms.CharField(label=_("Kurumu"), max_length=250, required=False)
+    requester_name = forms.CharField(
+        label=_("Talep sahibi"),
+        max_length=200,
+        required=False,
+        help_text=_("Talep sahibinin adı ya da kurumu: ikisinden biri zorunludur."),
+    )
+    requester_organisation_name = forms.CharField(
+        label=_("Kurumu"),
+        max_length=250,
+        required=False,
+        help_text=_("Ad yazılmadıysa zorunlu."),
+    )
     requester_email = forms.EmailField(label=_("E-posta"), max_length=254, required=False)
     requester_phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
     advice = forms.CharField(

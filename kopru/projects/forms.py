@@ -102,7 +102,7 @@ class ProjectForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             "start_date": DATE,
             "end_date": DATE,
             "exchange_rate_date": DATE,
-            "districts": forms.SelectMultiple(attrs={"size": 6}),
+            "districts": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args: Any, office: Any, member: bool = False, **kwargs: Any) -> None:

@@ -290,3 +290,33 @@ def test_reference_is_shown_in_acknowledgement_mail_in_english(
     ack = mail.outbox[0]
     assert ack.subject.startswith("We have received your request")
     assert re.search(r"/en/balikesir/danisma/takip/[^/]+/", ack.body)
+
+
+def test_a_reply_without_an_e_mail_address_does_not_claim_it_was_sent(
+    client_for: Any, balikesir: Any, balikesir_expert: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    case = CaseFactory(office=balikesir, requester_email="", channel="phone")
+    client = client_for(balikesir_expert)
+    base = f"/balikesir/panel/danisma/{case.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(base + "islem/reply/", {"body": "Ara rapor şablonu."}, follow=True)
+    page = r.content.decode()
+    assert mail.outbox == []
+    assert "gönderilmedi" in page and "e-postayla gönderilecek" not in page
+
+
+def test_quick_log_form_names_its_groups_and_links_help_and_errors(
+    client_for: Any, balikesir: Any, balikesir_expert: Any
+) -> None:
+    client = client_for(balikesir_expert)
+    page = client.get("/balikesir/panel/danisma/yeni/").content.decode()
+    # The channel radios are a named group; the requester's help is where aria points.
+    assert re.search(r'<fieldset[^>]*id="id_channel_group"[^>]*>\s*<legend[^>]*>Kanal', page)
+    assert 'aria-describedby="id_requester_name_helptext"' in page
+    assert 'id="id_requester_name_helptext"' in page
+    bad = client.post("/balikesir/panel/danisma/yeni/", {"channel": "phone", "topic": ""})
+    html = bad.content.decode()
+    summary = html[html.index("data-kp-error-summary") :]
+    assert 'href="#id_subject"' in summary and 'href="#id_requester_name"' in summary
+    assert re.search(r'aria-describedby="id_subject_error"', html)
+    assert 'id="id_subject_error"' in html

@@ -206,7 +206,18 @@ def _do_reply(request: OfficeRequest, case: Case) -> forms.Form | None:
             actor=request.user,
             wait_for_requester=form.cleaned_data["wait_for_requester"],
         )
-        messages.success(request, _("Yanıt kaydedildi ve talep sahibine iletildi."))
+        if case.requester_email and not case.erased_at:
+            messages.success(
+                request, _("Yanıt kaydedildi; talep sahibine e-postayla gönderilecek.")
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Yanıt kaydedildi, ama talep sahibinin e-posta adresi olmadığı için "
+                    "gönderilmedi: yanıtı telefonla ya da yüz yüze iletin."
+                ),
+            )
     return form
 
 

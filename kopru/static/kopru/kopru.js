@@ -2,7 +2,9 @@
 // needs no inline handlers or style attributes:
 //   <select data-kp-autosubmit>        submits its form when changed;
 //   <form data-kp-confirm="Question">  asks before it is sent;
-//   <div data-kp-width="42">           gets width: 42% (progress bars, also after htmx swaps).
+//   <div data-kp-width="42">           gets width: 42% (progress bars, also after htmx swaps);
+//   [data-kp-error-summary]            after a failed submit, takes focus and comes into view;
+//   .kopru-choices-long                a long checkbox list gets a filter box (Turkish-aware).
 (function () {
   document.addEventListener("change", function (event) {
     var el = event.target;
@@ -27,4 +29,39 @@
   }
   widths(document);
   document.addEventListener("htmx:load", function (event) { widths(event.target); });
+  function errorSummary(root) {
+    var summary = (root.querySelector ? root : document).querySelector("[data-kp-error-summary]");
+    if (summary) {
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    }
+  }
+  function fold(text) {
+    return text.toLocaleLowerCase("tr").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/ı/g, "i");
+  }
+  function choiceFilters(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll(".kopru-choices-long").forEach(function (box) {
+      if (box.hasAttribute("data-kp-filtered")) { return; }
+      box.setAttribute("data-kp-filtered", "");
+      var group = box.closest("fieldset");
+      var legend = group && group.querySelector("legend");
+      var input = document.createElement("input");
+      input.type = "search";
+      input.className = "form-control form-control-sm mb-2 kopru-choices-filter";
+      input.placeholder = box.getAttribute("data-kp-filter-label") || "";
+      input.setAttribute("aria-label", input.placeholder + (legend ? ": " + legend.textContent.replace("*", "").trim() : ""));
+      box.parentNode.insertBefore(input, box);
+      input.addEventListener("input", function () {
+        var needle = fold(input.value.trim());
+        box.querySelectorAll("label").forEach(function (label) {
+          var row = label.parentElement;
+          row.hidden = needle !== "" && fold(label.textContent).indexOf(needle) === -1;
+        });
+      });
+    });
+  }
+  errorSummary(document);
+  choiceFilters(document);
+  document.addEventListener("htmx:load", function (event) { errorSummary(event.target); choiceFilters(event.target); });
 })();
