@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .images import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, check_image_upload
 
 
 class BootstrapFormMixin:
@@ -136,3 +139,81 @@ class LookupSelect(forms.Select):
                 option = self.create_option(name, str(obj.pk), str(obj), True, index)
                 groups.append((None, [option], index))
         return groups
+
+
+class ImageUploadForm(BootstrapFormMixin, forms.Form):
+    """A photo with its alternative text and the people/consent fields (``core.images``).
+
+    The file is checked by content here (clear message on the field); the service
+    checks it again. Apps embed it or subclass it for a cover or a gallery photo.
+    """
+
+    file = forms.FileField(
+        label=_("Fotoğraf"),
+        help_text=_("JPEG, PNG ya da WebP."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt_tr = forms.CharField(
+        label=_("alternatif metin (Türkçe)"),
+        max_length=250,
+        help_text=_("Görmeyen ziyaretçiye fotoğrafta ne olduğunu anlatan kısa cümle."),
+    )
+    alt_en = forms.CharField(
+        label=_("alternatif metin (İngilizce)"), max_length=250, required=False
+    )
+    caption_tr = forms.CharField(label=_("alt yazı (Türkçe)"), max_length=300, required=False)
+    caption_en = forms.CharField(label=_("alt yazı (İngilizce)"), max_length=300, required=False)
+    credit = forms.CharField(label=_("fotoğraf"), max_length=120, required=False)
+    has_people = forms.BooleanField(
+        label=_("fotoğrafta tanınabilir kişiler var"),
+        required=False,
+        help_text=_("İşaretliyse kişilerin açık rızası kaydedilmeden yayımlanamaz (KVKK)."),
+    )
+    people_consent = forms.BooleanField(label=_("kişilerin rızası alındı"), required=False)
+    consent_note = forms.CharField(
+        label=_("rıza kaydı"),
+        max_length=300,
+        required=False,
+        help_text=_("Rızanın nasıl alındığı ve nerede saklandığı (ör. imzalı form, dosya no)."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext(
+            "JPEG, PNG ya da WebP; en çok %(mb)s MB ve %(mp)s megapiksel."
+        ) % {"mb": MAX_IMAGE_BYTES // 2**20, "mp": MAX_IMAGE_PIXELS // 1_000_000}
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data["file"]
+        check_image_upload(file)
+        return file
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("people_consent") and not data.get("has_people"):
+            self.add_error(
+                "people_consent", _("Rıza yalnızca fotoğrafta kişiler varsa kaydedilir.")
+            )
+        if data.get("has_people") and data.get("people_consent") and not data.get("consent_note"):
+            self.add_error(
+                "consent_note",
+                _("Kişilerin rızasının nasıl alındığını yazın (ör. imzalı form, dosya numarası)."),
+            )
+        return data
+
+    def upload_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            k: d[k]
+            for k in (
+                "file",
+                "alt_tr",
+                "alt_en",
+                "caption_tr",
+                "caption_en",
+                "credit",
+                "has_people",
+                "people_consent",
+                "consent_note",
+            )
+        }

@@ -225,3 +225,100 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}: {self.status}"
+
+
+class ImageStatus(models.TextChoices):
+    PENDING = "pending", _("hazırlanıyor")
+    READY = "ready", _("hazır")
+    FAILED = "failed", _("işlenemedi")
+
+
+class StoredImage(OfficeOwned, TimeStamped):
+    """A photo an office published or will publish (news, stories, ...); see ``core.images``.
+
+    The upload is checked by content when it arrives and kept privately (``source``)
+    until the background task has written the sizes the pages use (``renditions``:
+    ``{"card": {"width": 960, "height": 640, "jpg": "<name>", "webp": "<name>"}}``),
+    turned upright and without any metadata; the upload is then deleted. Files are
+    served only by the owning app's views (:func:`kopru.core.images.image_response`).
+
+    A photo with recognisable people (``has_people``) may be published only once their
+    consent is recorded (KVKK): ``public_q`` leaves it out until then, whatever shows it.
+    """
+
+    status = models.CharField(
+        _("durum"), max_length=10, choices=ImageStatus.choices, default=ImageStatus.PENDING
+    )
+    source = models.FileField(_("yüklenen dosya"), upload_to="images/incoming/%Y/%m/", blank=True)
+    source_format = models.CharField(_("biçim"), max_length=10, blank=True)
+    source_bytes = models.PositiveIntegerField(_("boyut"), default=0)
+    width = models.PositiveIntegerField(_("genişlik"), default=0)
+    height = models.PositiveIntegerField(_("yükseklik"), default=0)
+    renditions = models.JSONField(_("boyutlar"), default=dict, blank=True)
+    error = models.CharField(_("hata"), max_length=300, blank=True)
+    alt_tr = models.CharField(
+        _("alternatif metin (Türkçe)"),
+        max_length=250,
+        help_text=_("Görmeyen ziyaretçiye fotoğrafta ne olduğunu anlatan kısa cümle."),
+    )
+    alt_en = models.CharField(_("alternatif metin (İngilizce)"), max_length=250, blank=True)
+    caption_tr = models.CharField(_("alt yazı (Türkçe)"), max_length=300, blank=True)
+    caption_en = models.CharField(_("alt yazı (İngilizce)"), max_length=300, blank=True)
+    credit = models.CharField(_("fotoğraf"), max_length=120, blank=True)
+    has_people = models.BooleanField(
+        _("fotoğrafta tanınabilir kişiler var"),
+        default=False,
+        help_text=_("İşaretliyse kişilerin açık rızası kaydedilmeden yayımlanamaz (KVKK)."),
+    )
+    people_consent = models.BooleanField(_("kişilerin rızası alındı"), default=False)
+    consent_note = models.CharField(
+        _("rıza kaydı"),
+        max_length=300,
+        blank=True,
+        help_text=_("Rızanın nasıl alındığı ve nerede saklandığı (ör. imzalı form, dosya no)."),
+    )
+    consent_recorded_at = models.DateTimeField(
+        _("rızanın kaydedildiği zaman"), null=True, blank=True
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("rızayı kaydeden"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("yükleyen"),
+    )
+
+    class Meta:
+        verbose_name = _("görsel")
+        verbose_name_plural = _("görseller")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.alt_tr[:80] or f"#{self.pk}"
+
+    @classmethod
+    def public_q(cls) -> models.Q:
+        return models.Q(status=ImageStatus.READY) & (
+            models.Q(has_people=False) | models.Q(people_consent=True)
+        )
+
+    @property
+    def ready(self) -> bool:
+        return self.status == ImageStatus.READY
+
+    @property
+    def consent_missing(self) -> bool:
+        return self.has_people and not self.people_consent
+
+    @property
+    def publishable(self) -> bool:
+        return self.ready and not self.consent_missing

@@ -8,7 +8,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from kopru.accounts.models import Role, User
-from kopru.core.models import Job
+from kopru.core.models import ImageStatus, Job, StoredImage
 from kopru.geo.models import District, Province
 from kopru.offices.models import Office
 from kopru.organisations.models import Organisation, OrganisationType
@@ -97,3 +97,24 @@ class JobFactory(KopruFactory):
     office = factory.SubFactory(OfficeFactory)
     kind = "test.job"
     title = factory.Sequence(lambda n: f"Deneme işi {n}")
+
+
+class StoredImageFactory(KopruFactory):
+    """A processed image record (its rendition files are not written: see
+    ``kopru.core.tests.imagefiles.uploaded_image`` for a real one)."""
+
+    class Meta:
+        model = StoredImage
+
+    office = factory.SubFactory(OfficeFactory)
+    status = ImageStatus.READY
+    alt_tr = factory.Sequence(lambda n: f"Toplantı salonunda katılımcılar {n}")
+    alt_en = factory.Sequence(lambda n: f"Participants in the meeting room {n}")
+    width = 1600
+    height = 1067
+    renditions = factory.LazyFunction(
+        lambda: {
+            name: {"width": w, "height": round(w * 2 / 3), "jpg": "", "webp": ""}
+            for name, w in (("thumb", 480), ("card", 960), ("large", 1600))
+        }
+    )
