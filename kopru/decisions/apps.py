@@ -1,10 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.registry import MemberMenuItem, PanelMenuItem, PublicMenuItem
+
 
 class DecisionsConfig(AppConfig):
     name = "kopru.decisions"
     label = "decisions"
     verbose_name = _("Kararlar ve eylemler")
 
-    declarations = ()
+    declarations = (
+        PanelMenuItem(
+            _("Kararlar ve eylemler"), "panel:decisions:list", icon="check2-square", order=50
+        ),
+        MemberMenuItem(
+            _("Kurumumuzun kararları"), "kurum:decisions:list", icon="check2-square", order=45
+        ),
+        PublicMenuItem(_("Hesap verebilirlik"), "public:decisions:list", order=50),
+    )

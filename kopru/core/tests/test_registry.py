@@ -44,6 +44,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:partners:list", "people", 36),
         ("panel:guidance:desk", "headset", 40),
         ("panel:guidance:list", "chat-left-text", 41),
+        ("panel:decisions:list", "check2-square", 50),
         ("panel:organisations:list", "buildings", 60),
         ("panel:organisations:teams", "people-fill", 61),
         ("panel:core:personal_data", "person-lock", 90),
@@ -57,6 +58,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("kurum:partners:list", "people", 30),
         ("kurum:partners:sent", "reply", 31),
         ("kurum:guidance:mine", "chat", 40),
+        ("kurum:decisions:list", "check2-square", 45),
     ]
     assert [(i.url_name, i.icon, i.order) for i in registry.public_menu] == [
         ("public:calls:list", "megaphone", 20),
@@ -64,6 +66,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("public:trainings:list", "circle", 30),
         ("public:partners:list", "circle", 35),
         ("public:organisations:directory", "circle", 40),
+        ("public:decisions:list", "circle", 50),
         ("public:guidance:request", "circle", 60),
     ]
     assert [(s.template, s.order) for s in registry.home_sections] == [

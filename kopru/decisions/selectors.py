@@ -1,0 +1,169 @@
+"""Reads of the decisions register: the public accountability page, the panel and kurum
+lists, a decision's page with its milestones, links and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import BadRequest
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from kopru.core.scoping import unscoped_manager
+from kopru.core.vocabularies import Sector
+
+from .models import Decision, DecisionLink, Milestone, State, Update, state_q
+
+# The board (kopru.boards' Body) arrives with the boards app; until then no filter.
+_HAS_BODY = any(f.name == "body" for f in Decision._meta.get_fields())
+
+
+def _id(params: Any, name: str) -> int | None:
+    value = str(params.get(name, "") or "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 9:
+        raise BadRequest(f"{name}: not a record id")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class DecisionFilters:
+    """The list's filters from the query string; a malformed id is a 400."""
+
+    body: int | None = None
+    theme: str = ""
+    district: int | None = None
+    owner: int | None = None
+    state: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_params(cls, params: Any) -> DecisionFilters:
+        theme = str(params.get("tema", "") or "")
+        state = str(params.get("durum", "") or "")
+        return cls(
+            body=_id(params, "kurul"),
+            theme=theme if theme in Sector.values else "",
+            district=_id(params, "ilce"),
+            owner=_id(params, "sorumlu"),
+            state=state if state in State.values else "",
+            q=str(params.get("q", "") or "").strip()[:200],
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.body or self.theme or self.district or self.owner or self.state or self.q)
+
+    def apply(self, qs: QuerySet[Decision]) -> QuerySet[Decision]:
+        if self.body and _HAS_BODY:  # the board that took the decision (kopru.boards)
+            qs = qs.filter(**{"body_id": self.body})
+        if self.theme:
+            qs = qs.filter(theme=self.theme)
+        if self.district:
+            qs = qs.filter(district_id=self.district)
+        if self.owner:
+            qs = qs.filter(owner_id=self.owner)
+        if self.state:
+            qs = qs.filter(state_q(self.state))
+        if self.q:
+            qs = qs.filter(
+                Q(title_tr__icontains=self.q)
+                | Q(title_en__icontains=self.q)
+                | Q(reference__icontains=self.q)
+            )
+        return qs
+
+
+def _listed(qs: QuerySet[Decision]) -> QuerySet[Decision]:
+    return qs.select_related("owner", "district", "office")
+
+
+def public_decisions(f: DecisionFilters) -> QuerySet[Decision]:
+    """The scope's public decisions (the accountability page), soonest due first."""
+    return f.apply(_listed(Decision.objects.filter(Decision.public_q()))).order_by("due_date", "id")
+
+
+def managed_decisions(f: DecisionFilters, *, owner_id: int | None = None) -> QuerySet[Decision]:
+    qs = _listed(Decision.objects.all())
+    if owner_id is not None:
+        qs = qs.filter(owner_id=owner_id)
+    return f.apply(qs).order_by("due_date", "id")
+
+
+def state_counts(qs: QuerySet[Decision]) -> dict[str, int]:
+    """How many decisions of ``qs`` are in each state today (one query)."""
+    today = timezone.localdate()
+    row = qs.aggregate(
+        **{state: Count("id", filter=state_q(state, today)) for state in State.values}
+    )
+    return {state: row[state] or 0 for state in State.values}
+
+
+def filter_options(qs: QuerySet[Decision]) -> dict[str, Any]:
+    """The owners, districts and themes the decisions of ``qs`` name (for the filters)."""
+    owners = list(
+        qs.order_by()
+        .values_list("owner_id", "owner__name", "owner__name_sort")
+        .distinct()
+        .order_by("owner__name_sort")
+    )
+    districts = list(
+        qs.exclude(district=None)
+        .order_by()
+        .values_list("district_id", "district__name")
+        .distinct()
+        .order_by("district__name")
+    )
+    used = set(qs.order_by().exclude(theme="").values_list("theme", flat=True).distinct())
+    themes = [(value, label) for value, label in Sector.choices if value in used]
+    return {
+        "owners": [(pk, name) for pk, name, _sort in owners],
+        "districts": districts,
+        "themes": themes,
+        "bodies": [],
+    }
+
+
+def milestones_of(decision: Decision) -> list[Milestone]:
+    return list(
+        unscoped_manager(Milestone, reason="the milestones of the decision given").filter(
+            decision=decision
+        )
+    )
+
+
+def links_of(decision: Decision, *, public: bool) -> list[DecisionLink]:
+    """The decision's links; on a public page only those whose target is public too."""
+    links = list(
+        unscoped_manager(DecisionLink, reason="the links of the decision given")
+        .filter(decision=decision)
+        .select_related("project", "call", "event")
+    )
+    if not public:
+        return links
+    shown = []
+    for link in links:
+        target = link.target
+        if target is None or type(target)._default_manager.filter(pk=target.pk).exists():
+            shown.append(link)
+    return shown
+
+
+def history_of(decision: Decision) -> list[Update]:
+    return list(
+        unscoped_manager(Update, reason="the history of the decision given")
+        .filter(decision=decision)
+        .select_related("author")
+    )
+
+
+def decision_for_link(office: Any, pk: int) -> Decision | None:
+    """The decision a signed owner's link names, in the office of the page."""
+    return (
+        unscoped_manager(Decision, reason="a signed owner's link names this decision")
+        .select_related("office", "owner")
+        .filter(pk=pk, office=office)
+        .first()
+    )
