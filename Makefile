@@ -42,9 +42,9 @@ RUN_PORT ?= 8000
 run: demo
 	@echo ""
 	@echo "Köprü on http://127.0.0.1:$(RUN_PORT)  (English: http://127.0.0.1:$(RUN_PORT)/en/)"
-	@echo "Task worker (manage.py db_worker) and scheduler (manage.py run_scheduler) run in the"
+	@echo "Task worker (manage.py worker) and scheduler (manage.py run_scheduler) run in the"
 	@echo "background; their logs: var/worker.log, var/scheduler.log"
-	@$(BIN)/python manage.py db_worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@$(BIN)/python manage.py worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
 	@$(BIN)/python manage.py run_scheduler > var/scheduler.log 2>&1 & echo $$! > var/scheduler.pid
 	@trap 'kill $$(cat var/worker.pid) $$(cat var/scheduler.pid) 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(RUN_PORT)

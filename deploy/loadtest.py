@@ -4,7 +4,7 @@
    127.0.0.1) is prepared once: migrated, the demo offices, the EU portal's 629 calls
    and the CORDIS participations imported.
 2. The same processes as ``deploy/systemd``: gunicorn with 4 workers and the
-   production settings, a task worker (``db_worker``) and the scheduler.
+   production settings, a task worker (``worker``) and the scheduler.
 3. Visitors: ``--users`` (50) simulated visitors, 1–3 s between clicks, for
    ``--duration`` seconds, over the office home, the call catalogue, the data bank and
    call pages, WHILE imports run (the calls file and the CORDIS file, one after the
@@ -254,9 +254,7 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, load average before: {loadavg()}")
 
     web = gunicorn("config.wsgi:application", args.port, env, "web.log")
-    worker = start(
-        [str(BIN / "python"), "manage.py", "db_worker", "--no-reload"], env, "worker.log"
-    )
+    worker = start([str(BIN / "python"), "manage.py", "worker", "--no-reload"], env, "worker.log")
     scheduler = start([str(BIN / "python"), "manage.py", "run_scheduler"], env, "scheduler.log")
     stop_event = threading.Event()
     imports = [0]

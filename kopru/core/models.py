@@ -322,3 +322,25 @@ class StoredImage(OfficeOwned, TimeStamped):
     @property
     def publishable(self) -> bool:
         return self.ready and not self.consent_missing
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one task worker process (``manage.py worker``).
+
+    Each worker writes its own row every few seconds (no row shared by the workers);
+    ``/healthz``, the job pages and the national admin's scheduler page read the newest.
+    """
+
+    worker_id = models.CharField(_("işçi"), max_length=64, unique=True)
+    host = models.CharField(_("sunucu"), max_length=200)
+    pid = models.PositiveIntegerField(_("süreç"))
+    started_at = models.DateTimeField(pgettext_lazy("job", "başlangıç"))
+    beat_at = models.DateTimeField(_("son sinyal"), db_index=True)
+
+    class Meta:
+        verbose_name = _("işçi sinyali")
+        verbose_name_plural = _("işçi sinyalleri")
+        ordering = ["-beat_at"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_log, changes_since
 from .errors import ConcurrentEditError
+from .models import WorkerHeartbeat
 
 M = TypeVar("M", bound=models.Model)
 
@@ -130,3 +132,25 @@ def model_create(
             changes={k: (None, v) for k, v in data.items()},
         )
     return instance
+
+
+# --- task workers' heartbeats (read by kopru.core.workers) -------------------------------
+
+
+def heartbeat_beat(*, worker_id: str, host: str, pid: int, started_at: dt.datetime) -> None:
+    """Record that ``worker_id`` is alive (its own row: workers never contend)."""
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"host": host, "pid": pid, "started_at": started_at, "beat_at": timezone.now()},
+    )
+
+
+def heartbeat_forget(*, worker_id: str) -> None:
+    """A worker that stops cleanly removes its row."""
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+def heartbeat_prune(*, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Rows of workers gone for a day (killed without a clean stop)."""
+    deleted, _ = WorkerHeartbeat.objects.filter(beat_at__lt=timezone.now() - older_than).delete()
+    return int(deleted)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import RateLimitBucket, ScheduledRun
 from .scheduler import periodic
+from .services import heartbeat_prune
 from .taskqueue import stuck_tasks_recover
 
 
@@ -57,3 +58,12 @@ def prune_task_results() -> str:
     out = StringIO()
     call_command("prune_db_task_results", min_age_days=30, failed_min_age_days=90, stdout=out)
     return out.getvalue().strip()
+
+
+@periodic(
+    "core.worker_heartbeats",
+    "50 3 * * *",
+    description=_("Bir günden uzun süredir sinyal vermeyen görev çalışanlarının kaydını siler"),
+)
+def prune_worker_heartbeats() -> dict[str, int]:
+    return {"deleted": heartbeat_prune()}

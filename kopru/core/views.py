@@ -26,6 +26,7 @@ from .registry import registry
 from .scheduler import scheduler_state
 from .taskqueue import queue_state
 from .tenancy import OFFICE_MODEL, can_coordinate_office
+from .workers import job_waits_for_a_worker, worker_state
 
 
 @never_cache
@@ -64,6 +65,10 @@ def _task_state() -> dict[str, Any]:
     state: dict[str, Any] = {"backend": backend.rsplit(".", 1)[-1], "ok": True}
     if backend == "django_tasks_db.DatabaseBackend":
         state.update(queue_state())
+        workers = worker_state()
+        state["workers_alive"] = workers["alive"]
+        state["last_heartbeat"] = workers["last_heartbeat"]
+        state["ok"] = state["ok"] and (workers["alive"] > 0 or state["ready"] == 0)
     return state
 
 
@@ -85,7 +90,9 @@ def _scheduler_state() -> dict[str, Any]:
 
 def scheduler_page(request: HttpRequest) -> HttpResponse:
     """National administrators: every periodic job, its last run and outcome, its next run."""
-    return render(request, "core/scheduler.html", {"jobs": scheduler_state()})
+    return render(
+        request, "core/scheduler.html", {"jobs": scheduler_state(), "workers": worker_state()}
+    )
 
 
 def _history_model(label: str) -> type[Any]:
@@ -146,7 +153,7 @@ def job_detail(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     """A job's progress; htmx polls the same URL for the progress fragment."""
     job = get_or_404_scoped(Job.objects.select_related("created_by"), pk=pk, what="job")
     template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job.html"
-    return render(request, template, {"job": job})
+    return render(request, template, {"job": job, "no_worker": job_waits_for_a_worker(job)})
 
 
 def _personal_data_page(
