@@ -68,7 +68,6 @@ def _task_state() -> dict[str, Any]:
         workers = worker_state()
         state["workers_alive"] = workers["alive"]
         state["last_heartbeat"] = workers["last_heartbeat"]
-        state["ok"] = state["ok"] and (workers["alive"] > 0 or state["ready"] == 0)
     return state
 
 
