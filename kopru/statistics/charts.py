@@ -71,7 +71,7 @@ MUTED = "#6c757d"
 GRID = "#dee2e6"
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 
-WIDTH = 640
+WIDTH = 560
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,14 @@ def _nice_max(value: float) -> float:
     return 10 ** (exponent + 1)
 
 
-def _ticks(top: float, n: int = 4) -> list[float]:
-    return [top * i / n for i in range(n + 1)]
+def _ticks(top: float, decimals: int = 0) -> list[float]:
+    """Grid lines from 0 to ``top``: whole numbers when the values are whole."""
+    count = 4
+    if decimals == 0:
+        count = next((n for n in (4, 5, 2, 1) if top % n == 0 and top / n >= 1), 4)
+        if top < 4:
+            count = max(int(top), 1)
+    return [top * i / count for i in range(count + 1)]
 
 
 def _short(text: str, limit: int) -> str:
@@ -144,7 +150,7 @@ def _text(
     content: str,
     *,
     anchor: str = "start",
-    size: int = 12,
+    size: int = 13,
     fill: str = TEXT,
     extra: str = "",
 ) -> str:
@@ -171,7 +177,7 @@ def _value_axis(
     top: float, left: float, right: float, y0: float, height: float, decimals: int
 ) -> str:
     out = []
-    for tick in _ticks(top):
+    for tick in _ticks(top, decimals):
         y = y0 - height * tick / top
         out.append(
             f'<line x1="{left:.1f}" x2="{right:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -183,7 +189,7 @@ def _value_axis(
                 y + 4,
                 fmt(tick, decimals if top < 10 else 0),
                 anchor="end",
-                size=11,
+                size=13,
                 fill=MUTED,
             )
         )
@@ -232,13 +238,13 @@ def _bars(chart: Chart) -> tuple[str, int]:
                 f'height="{max(h, 0):.1f}" fill="{_colour(j)}"><title>{escape(label)} · '
                 f"{escape(s.name)}: {escape(fmt(value, chart.decimals))}</title></rect>"
             )
-            if not stacked and n * k <= 24:
+            if not stacked and n * k <= 24 and value:
                 rect += _text(
                     x + bar_w / 2,
                     y - 4,
                     fmt(value, chart.decimals),
                     anchor="middle",
-                    size=10,
+                    size=13,
                     fill=MUTED,
                 )
             href = _link(chart, i) if j == 0 or stacked else None
@@ -253,13 +259,13 @@ def _bars(chart: Chart) -> tuple[str, int]:
                     y0 + 14,
                     _short(label, 18),
                     anchor="end",
-                    size=11,
+                    size=13,
                     extra=f' transform="rotate(-40 {cx:.1f} {y0 + 14:.1f})"',
                 )
             )
         else:
             out.append(
-                _text(cx, y0 + 18, _short(label, max(int(slot / 7), 4)), anchor="middle", size=11)
+                _text(cx, y0 + 18, _short(label, max(int(slot / 7), 4)), anchor="middle", size=13)
             )
     out.append(
         f'<line x1="{left:.1f}" x2="{right:.1f}" y1="{y0:.1f}" y2="{y0:.1f}" stroke="{MUTED}"/>'
@@ -270,8 +276,8 @@ def _bars(chart: Chart) -> tuple[str, int]:
 def _hbars(chart: Chart) -> tuple[str, int]:
     legend, top_y = _legend(chart, 16)
     k = len(chart.series)
-    row_h = 12 * k + 14
-    label_w, left, right = 210.0, 220.0, WIDTH - 70.0
+    row_h = 14 * k + 16
+    label_w, left, right = 200.0, 208.0, WIDTH - 50.0
     peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     top = _nice_max(float(peak))
     out = []
@@ -281,25 +287,28 @@ def _hbars(chart: Chart) -> tuple[str, int]:
             _text(
                 label_w,
                 y + row_h / 2 + 2,
-                _short(label, 30),
+                _short(label, 26),
                 anchor="end",
-                size=12,
+                size=13,
             )
         )
-        if len(label) > 30:
+        if len(label) > 26:
             out[-1] = out[-1].replace("</text>", f"<title>{escape(label)}</title></text>")
         for j, s in enumerate(chart.series):
             value = s.values[i] if i < len(s.values) else None
             if value is None:
                 continue
             w = (right - left) * float(value) / top
-            by = y + 5 + j * 12
+            by = y + 6 + j * 14
             rect = (
                 f'<rect class="kc-bar" x="{left:.1f}" y="{by:.1f}" width="{max(w, 0):.1f}" '
-                f'height="11" fill="{_colour(j)}"><title>{escape(label)} · {escape(s.name)}: '
+                f'height="13" fill="{_colour(j)}"><title>{escape(label)} · {escape(s.name)}: '
                 f"{escape(fmt(value, chart.decimals))}</title></rect>"
             )
-            rect += _text(left + w + 4, by + 10, fmt(value, chart.decimals), size=11, fill=MUTED)
+            if value:
+                rect += _text(
+                    left + w + 4, by + 11, fmt(value, chart.decimals), size=13, fill=MUTED
+                )
             href = _link(chart, i) if j == 0 else None
             out.append(_wrap_link(rect, href, f"{label}: {fmt(value, chart.decimals)}"))
         y += row_h
@@ -343,7 +352,7 @@ def _line(chart: Chart) -> tuple[str, int]:
     for i, label in enumerate(chart.labels):
         if i % every == 0 or i == n - 1:
             x = left + step * i if n > 1 else (left + right) / 2
-            out.append(_text(x, y0 + 18, _short(label, 10), anchor="middle", size=11))
+            out.append(_text(x, y0 + 18, _short(label, 10), anchor="middle", size=13))
     return legend + "".join(out), int(y0 + 32)
 
 

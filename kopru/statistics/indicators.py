@@ -94,7 +94,8 @@ from django.db.models import (
     Sum,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear, TruncDate
+from django.db.models import Value as Value_
+from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf, TruncDate
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,7 @@ from kopru.trainings.models import (
     RegistrationStatus,
 )
 
+from .charts import ChartKind
 from .periods import Period
 
 OFFICE_MODEL = "offices.Office"
@@ -165,7 +167,8 @@ class Indicator:
     breakdown: Promise | str | None = None
     drill: str | None = None
     snapshot: bool = False
-    chart: str = "bar"  # bar | hbar | line | donut: how the dashboard draws the rows
+    chart: ChartKind = "bar"  # how the dashboard draws the rows
+    compare: bool = True  # the previous period's rows beside the current ones
 
     def texts(self) -> dict[str, str]:
         """Label, definition, unit and breakdown in both languages (for open data)."""
@@ -633,6 +636,7 @@ register(
             breakdown=_("Yıl"),
             drill="projects.Project",
             chart="line",
+            compare=False,
         ),
         Indicator(
             "projects_priority_groups",
@@ -1013,7 +1017,7 @@ def _cases_in(period: Period) -> QuerySet[GuidanceCase]:
 def _guidance_source(ctx: Context, wanted: set[str]) -> Result:
     out: Result = defaultdict(dict)
     qs = ctx.group(_cases_in(ctx.period))
-    if wanted & {"cases_by_channel", "cases_by_topic", "cases_funnel"}:
+    if wanted & {"cases_total", "cases_by_channel", "cases_by_topic", "cases_funnel"}:
         channels, topics = _nested(), _nested()
         funnel: defaultdict[OfficeKey, defaultdict[str, int]] = defaultdict(
             lambda: defaultdict(int)
@@ -1035,6 +1039,7 @@ def _guidance_source(ctx: Context, wanted: set[str]) -> Result:
         }
         for okey in channels:
             total = sum(channels[okey].values())
+            out[okey]["cases_total"] = Value(total=total)
             out[okey]["cases_by_channel"] = Value(
                 total=total, rows=_rows(channels[okey], dict(Channel.choices), order=Channel.values)
             )
@@ -1083,6 +1088,14 @@ register(
     source=_guidance_source,
     drill=_guidance_drill,
     indicators=[
+        Indicator(
+            "cases_total",
+            "guidance",
+            _("Danışma talebi"),
+            "count",
+            _("Dönemde açılan danışma talepleri (her kanaldan)."),
+            drill="guidance.Case",
+        ),
         Indicator(
             "cases_by_channel",
             "guidance",
@@ -1314,36 +1327,47 @@ register(
 
 @dataclass
 class QualityIssue:
+    """Records that make the figures incomplete: ``records`` is ``[(id, title), ...]``."""
+
     code: str
     message: str
     model: str
-    ids: list[int]
+    records: list[tuple[int, str]]
+
+    @property
+    def ids(self) -> list[int]:
+        return [pk for pk, _title in self.records]
 
     @property
     def count(self) -> int:
-        return len(self.ids)
+        return len(self.records)
 
 
 QUALITY_LIMIT = 200
 
 
 def data_quality(office: Any) -> list[QualityIssue]:
-    """The office's records that make its figures incomplete (at most 200 ids each)."""
+    """The office's records that make its figures incomplete (at most 200 each)."""
     oid = _office_id(office)
     assert oid is not None, "data quality is an office's"
     projects = unscoped_manager(Project, reason=WHY).filter(office_id=oid).order_by("id")
-    checks: list[tuple[str, Any, str, QuerySet[Any]]] = [
+    project_title = Coalesce(
+        NullIf("acronym", Value_("")), NullIf("title_tr", Value_("")), "title_en"
+    )
+    checks: list[tuple[str, Any, str, QuerySet[Any], Any]] = [
         (
             "funded_without_grant",
             _("{n} desteklenen projenin hibe tutarı yok"),
             "projects.Project",
             projects.filter(stage__in=FUNDED_STAGES, grant_amount__isnull=True),
+            project_title,
         ),
         (
             "funded_without_start",
             _("{n} desteklenen projenin başlangıç tarihi yok"),
             "projects.Project",
             projects.filter(stage__in=FUNDED_STAGES, start_date__isnull=True),
+            project_title,
         ),
         (
             "amount_without_rate",
@@ -1355,18 +1379,21 @@ def data_quality(office: Any) -> list[QualityIssue]:
             projects.filter(stage__in=FUNDED_STAGES)
             .filter(Q(exchange_rate__isnull=True) | Q(exchange_rate=0))
             .filter(Q(grant_amount__isnull=False) | Q(total_cost__isnull=False)),
+            project_title,
         ),
         (
             "without_programme",
             _("{n} projenin fon programı yok"),
             "projects.Project",
             projects.exclude(stage=Stage.IDEA).filter(programme=""),
+            project_title,
         ),
         (
             "without_district",
             _("{n} desteklenen projenin ilçesi yok"),
             "projects.Project",
             projects.filter(stage__in=FUNDED_STAGES, districts__isnull=True),
+            project_title,
         ),
         (
             "event_without_date",
@@ -1376,13 +1403,25 @@ def data_quality(office: Any) -> list[QualityIssue]:
             .filter(office_id=oid, starts_on__isnull=True)
             .exclude(status=EventStatus.CANCELLED)
             .order_by("id"),
+            F("title_tr"),
         ),
     ]
     issues = []
-    for code, message, model, qs in checks:
-        ids = list(qs.values_list("id", flat=True).distinct()[:QUALITY_LIMIT])
-        if ids:
-            issues.append(QualityIssue(code, str(message).format(n=len(ids)), model, ids))
+    for code, message, model, qs, title in checks:
+        found = list(
+            qs.annotate(record_title=title)
+            .values_list("id", "record_title")
+            .distinct()[:QUALITY_LIMIT]
+        )
+        if found:
+            issues.append(
+                QualityIssue(
+                    code,
+                    str(message).format(n=len(found)),
+                    model,
+                    [(i, t or f"#{i}") for i, t in found],
+                )
+            )
     return issues
 
 
