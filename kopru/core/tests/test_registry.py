@@ -36,6 +36,7 @@ def _path(fn: Any) -> str:
 def test_the_shared_pages_get_every_entry_in_order() -> None:
     """Every menu entry, home section, figure and provider the apps had, in the same order."""
     assert [(i.url_name, i.icon, i.order) for i in registry.panel_menu] == [
+        ("panel:statistics:dashboard", "speedometer2", 1),
         ("panel:calls:list", "megaphone", 20),
         ("panel:projects:list", "kanban", 30),
         ("panel:trainings:list", "easel", 30),
@@ -68,6 +69,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("public:organisations:directory", "circle", 40),
         ("public:decisions:list", "circle", 50),
         ("public:guidance:request", "circle", 60),
+        ("public:statistics:index", "bar-chart", 85),
     ]
     assert [(s.template, s.order) for s in registry.home_sections] == [
         ("calls/_home.html", 20),
@@ -82,6 +84,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         "kopru.projects.home.panel_figures",
         "kopru.trainings.home.panel_figures",
         "kopru.guidance.home.panel_figures",
+        "kopru.statistics.home.panel_figures",
     ]
     assert [(p.key, p.order) for p in registry.personal_data] == [
         ("guidance", 10),
