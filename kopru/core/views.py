@@ -25,7 +25,7 @@ from .models import Job, OfficeOwned
 from .registry import registry
 from .scheduler import scheduler_state
 from .taskqueue import queue_state
-from .tenancy import OFFICE_MODEL, can_coordinate_office
+from .tenancy import OFFICE_MODEL, can_coordinate_office, office_by_slug
 from .workers import job_waits_for_a_worker, worker_state
 
 
@@ -127,8 +127,25 @@ def record_history(request: HttpRequest, office_slug: str, model: str, pk: int) 
     )
 
 
+def _office_of_path(request: HttpRequest) -> Any | None:
+    """The office a missing page's address names (``/<office>/...``, ``/en/<office>/...``)."""
+    office = getattr(request, "office", None)
+    if office is not None:
+        return office
+    parts = [p for p in request.path.split("/") if p]
+    if parts and parts[0] in {code for code, _name in settings.LANGUAGES}:
+        parts = parts[1:]
+    if not parts or len(parts[0]) > 60:
+        return None
+    try:
+        return office_by_slug(parts[0])
+    except Exception:  # noqa: BLE001 - an error page must not fail
+        return None
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    """404 that leads back to the office whose address was typed, when there is one."""
+    return render(request, "errors/404.html", {"office": _office_of_path(request)}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,7 @@ from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFor
 from kopru.core.validation import check_email, normalise_phone
 from kopru.geo.models import District
 
+from .certificates import CODE_ALPHABET
 from .models import Event, Registration, Session
 
 DT_WIDGET = {"type": "datetime-local"}
@@ -189,3 +190,21 @@ class ImportForm(BootstrapFormMixin, forms.Form):
 
 class PersonSearchForm(forms.Form):
     q = forms.CharField(label=_("Ad soyad veya e-posta"), required=False)
+
+
+class CertificateCodeForm(BootstrapFormMixin, forms.Form):
+    """The code printed on a certificate, typed by hand: spaces, dashes and case forgiven."""
+
+    kod = forms.CharField(
+        label=_("Doğrulama kodu"),
+        max_length=20,
+        help_text=_("Sertifikanın altında yazan 10 karakterlik kod, örneğin ABCDE-23456."),
+    )
+
+    def clean_kod(self) -> str:
+        raw = "".join(ch for ch in self.cleaned_data["kod"].upper() if ch.isalnum())
+        if len(raw) != 10 or any(ch not in CODE_ALPHABET for ch in raw):
+            raise forms.ValidationError(
+                _("Kod 10 karakterdir: harfler ve 2–9 rakamları (0, 1, O ve I kullanılmaz).")
+            )
+        return f"{raw[:5]}-{raw[5:]}"

@@ -19,6 +19,7 @@ public_patterns = [
     ),
     path("egitimler/kayit-iptal/<str:token>/", public.public_cancel, name="cancel"),
     path("egitimler/degerlendirme/<str:token>/", public.public_feedback, name="feedback"),
+    path("sertifika/", public.certificate_lookup, name="certificate_lookup"),
     path("sertifika/<str:code>/", public.certificate_verify, name="certificate_verify"),
     path("sertifika/<str:code>/pdf/", public.certificate_pdf_public, name="certificate_pdf"),
 ]

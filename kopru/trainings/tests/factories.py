@@ -9,6 +9,7 @@ import factory
 from django.utils import timezone
 
 from kopru.core.tests.factories import KopruFactory, OfficeFactory
+from kopru.trainings.certificates import new_code
 from kopru.trainings.models import (
     Attendance,
     Certificate,
@@ -124,7 +125,7 @@ class CertificateFactory(_ChildFactory):
 
     registration = factory.SubFactory(RegistrationFactory, attended=True)
     office = factory.SelfAttribute("registration.office")
-    code = factory.Sequence(lambda n: f"TEST{n:01d}-ABCDE")
+    code = factory.LazyFunction(new_code)
     holder_name = factory.SelfAttribute("registration.full_name")
     pdf = factory.django.FileField(filename="sertifika.pdf", data=b"%PDF-1.4 test")
 

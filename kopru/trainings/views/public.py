@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ from kopru.core.ratelimit import client_ip, rate_limit_hit
 
 from .. import selectors, services
 from ..calendar import events_calendar
-from ..forms import KVKK_TEXT, FeedbackForm, PublicRegistrationForm
+from ..forms import KVKK_TEXT, CertificateCodeForm, FeedbackForm, PublicRegistrationForm
 from ..models import EventType, Registration, RegistrationStatus
 from ..tokens import read_token
 
@@ -147,6 +147,22 @@ def public_feedback(request: PublicRequest, office_slug: str, token: str) -> Htt
         request,
         "trainings/public_feedback.html",
         {"registration": registration, "event": registration.event, "form": form, "done": done},
+    )
+
+
+def certificate_lookup(request: PublicRequest, office_slug: str) -> HttpResponse:
+    """Type the code printed on a certificate by hand (``?kod=ABCDE-FGHJK``)."""
+    form = CertificateCodeForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        code = form.cleaned_data["kod"]
+        if selectors.certificate_for_code(request.office, code) is not None:
+            return redirect(
+                "public:trainings:certificate_verify", office_slug=office_slug, code=code
+            )
+        form.add_error("kod", _("Bu ofiste bu kodla düzenlenmiş bir sertifika yok."))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "trainings/public_certificate_lookup.html", {"form": form}, status=status
     )
 
 
