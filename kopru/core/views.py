@@ -139,7 +139,7 @@ def _office_of_path(request: HttpRequest) -> Any | None:
         return None
     try:
         return office_by_slug(parts[0])
-    except Exception:  # noqa: BLE001 - an error page must not fail
+    except Exception:  # an error page must not fail
         return None
 
 
