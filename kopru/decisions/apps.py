@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.registry import MemberMenuItem, PanelMenuItem, PublicMenuItem
+from kopru.core.registry import (
+    AgendaSource,
+    MeetingDecisions,
+    MemberMenuItem,
+    PanelMenuItem,
+    PublicMenuItem,
+    ref,
+)
 
 
 class DecisionsConfig(AppConfig):
@@ -17,4 +24,14 @@ class DecisionsConfig(AppConfig):
             _("Kurumumuzun kararları"), "kurum:decisions:list", icon="check2-square", order=45
         ),
         PublicMenuItem(_("Hesap verebilirlik"), "public:decisions:list", order=50),
+        AgendaSource(
+            key="decisions",
+            label=_("Kurulun açık kararları"),
+            items=ref("kopru.decisions.selectors.agenda_items"),
+        ),
+        MeetingDecisions(
+            key="decisions",
+            label=_("Toplantıda alınan kararlar"),
+            decisions=ref("kopru.decisions.selectors.meeting_decisions"),
+        ),
     )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kopru.boards.models import Body, Meeting
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
 from kopru.geo.models import District
@@ -19,10 +20,24 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class DecisionForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     owner = forms.ModelChoiceField(label=_("Sorumlu kurum"), queryset=empty_queryset(Organisation))
+    meeting = forms.ModelChoiceField(
+        label=_("Alındığı toplantı"),
+        queryset=empty_queryset(Meeting),
+        required=False,
+        help_text=_("Boş bırakılırsa karar toplantı dışında girilmiştir (ör. il eylem planı)."),
+    )
+    body = forms.ModelChoiceField(
+        label=_("Kurul"),
+        queryset=empty_queryset(Body),
+        required=False,
+        help_text=_("Toplantı seçilirse toplantının kurulu kullanılır."),
+    )
 
     class Meta:
         model = Decision
         fields = [
+            "meeting",
+            "body",
             "reference",
             "title_tr",
             "title_en",
@@ -48,6 +63,12 @@ class DecisionForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = Organisation.objects.order_by("name_sort")  # type: ignore[attr-defined]
+        self.fields["meeting"].queryset = Meeting.objects.select_related("body").order_by(  # type: ignore[attr-defined]
+            "-starts_at"
+        )
+        self.fields["body"].queryset = Body.objects.order_by("name_sort")  # type: ignore[attr-defined]
+        self.fields["decided_on"].required = False
+        self.fields["decided_on"].help_text = _("Toplantıda alınan kararda toplantı tarihi.")
         province_id = getattr(office, "province_id", None)
         districts = District.objects.order_by("name")
         self.fields["district"].queryset = (  # type: ignore[attr-defined]

@@ -60,6 +60,32 @@ def new_token_nonce() -> str:
 
 
 class Decision(OfficeOwned, TimeStamped, Versioned):
+    meeting = models.ForeignKey(
+        "boards.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("alındığı toplantı"),
+        help_text=_("Boş bırakılırsa karar toplantı dışında girilmiştir (ör. il eylem planı)."),
+    )
+    agenda_item = models.ForeignKey(
+        "boards.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gündem maddesi"),
+    )
+    body = models.ForeignKey(
+        "boards.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("kurul"),
+        help_text=_("Toplantıda alınan kararda toplantının kurulu."),
+    )
     reference = models.CharField(
         _("karar no"), max_length=40, blank=True, help_text=_("Ör. 2026/4 ya da UEP-3.2.")
     )
@@ -127,6 +153,7 @@ class Decision(OfficeOwned, TimeStamped, Versioned):
             models.Index(fields=["office", "is_public", "due_date"]),
             models.Index(fields=["office", "owner"]),
             models.Index(fields=["office", "status", "due_date"]),
+            models.Index(fields=["body", "status"]),
         ]
 
     def __str__(self) -> str:

@@ -50,7 +50,7 @@ DECISION_RULES = {"manage": can_manage_decision, "progress": can_update_progress
 def access_decision(
     user: User, pk: Any, *, for_: Literal["manage", "progress"] = "manage"
 ) -> Decision:
-    source = Decision.objects.select_related("office", "owner", "district")
+    source = Decision.objects.select_related("office", "owner", "district", "body", "meeting")
     return fetch_and_authorise(source, pk, user=user, rule=DECISION_RULES[for_], what="decision")
 
 

@@ -9,14 +9,13 @@ from typing import Any
 from django.core.exceptions import BadRequest
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kopru.boards.models import Body, Meeting
 from kopru.core.scoping import unscoped_manager
 from kopru.core.vocabularies import Sector
 
-from .models import Decision, DecisionLink, Milestone, State, Update, state_q
-
-# The board (kopru.boards' Body) arrives with the boards app; until then no filter.
-_HAS_BODY = any(f.name == "body" for f in Decision._meta.get_fields())
+from .models import OPEN_STATUSES, Decision, DecisionLink, Milestone, State, Update, state_q
 
 
 def _id(params: Any, name: str) -> int | None:
@@ -57,8 +56,8 @@ class DecisionFilters:
         return bool(self.body or self.theme or self.district or self.owner or self.state or self.q)
 
     def apply(self, qs: QuerySet[Decision]) -> QuerySet[Decision]:
-        if self.body and _HAS_BODY:  # the board that took the decision (kopru.boards)
-            qs = qs.filter(**{"body_id": self.body})
+        if self.body:
+            qs = qs.filter(body_id=self.body)
         if self.theme:
             qs = qs.filter(theme=self.theme)
         if self.district:
@@ -77,7 +76,7 @@ class DecisionFilters:
 
 
 def _listed(qs: QuerySet[Decision]) -> QuerySet[Decision]:
-    return qs.select_related("owner", "district", "office")
+    return qs.select_related("owner", "district", "office", "body", "meeting")
 
 
 def public_decisions(f: DecisionFilters) -> QuerySet[Decision]:
@@ -118,11 +117,14 @@ def filter_options(qs: QuerySet[Decision]) -> dict[str, Any]:
     )
     used = set(qs.order_by().exclude(theme="").values_list("theme", flat=True).distinct())
     themes = [(value, label) for value, label in Sector.choices if value in used]
+    body_ids = set(qs.order_by().exclude(body=None).values_list("body_id", flat=True).distinct())
+    # Read through the scope: a public page names only the public bodies.
+    bodies = [(b.pk, b.name) for b in Body.objects.filter(pk__in=body_ids).order_by("name_sort")]
     return {
         "owners": [(pk, name) for pk, name, _sort in owners],
         "districts": districts,
         "themes": themes,
-        "bodies": [],
+        "bodies": bodies,
     }
 
 
@@ -163,7 +165,57 @@ def decision_for_link(office: Any, pk: int) -> Decision | None:
     """The decision a signed owner's link names, in the office of the page."""
     return (
         unscoped_manager(Decision, reason="a signed owner's link names this decision")
-        .select_related("office", "owner")
+        .select_related("office", "owner", "body", "meeting")
         .filter(pk=pk, office=office)
         .first()
     )
+
+
+# --- for the boards app (declared in apps.py, read through kopru.core.registry) ---------
+
+
+def agenda_items(meeting: Meeting) -> list[dict[str, Any]]:
+    """The body's open actions, for the agenda draft of ``meeting`` (an AgendaSource).
+
+    Every decision of the meeting's body still planned or in progress that was taken
+    before this meeting (late ones first), with its owner, due date and progress.
+    """
+    open_actions = (
+        Decision.objects.filter(body_id=meeting.body_id, status__in=OPEN_STATUSES)
+        .exclude(meeting=meeting)
+        .filter(decided_on__lte=timezone.localtime(meeting.starts_at).date())
+        .select_related("owner")
+        .order_by("due_date", "id")
+    )
+    items = []
+    for d in open_actions:
+        description = _("Sorumlu: {owner} · Bitiş: {due} · İlerleme: %{progress} ({state})").format(
+            owner=d.owner.name,
+            due=d.due_date.strftime("%d.%m.%Y"),
+            progress=d.progress,
+            state=d.state_label,
+        )
+        items.append(
+            {
+                "key": f"decisions.action:{d.pk}",
+                "title_tr": f"{d.reference} {d.title_tr}".strip(),
+                "title_en": f"{d.reference} {d.title_en}".strip() if d.title_en else "",
+                "description": description,
+                "presenter": d.owner.name,
+            }
+        )
+    return items
+
+
+def meeting_decisions(meeting: Meeting) -> list[dict[str, Any]]:
+    """The decisions taken in ``meeting``, for its minutes (a MeetingDecisions source)."""
+    return [
+        {
+            "text": f"{d.reference} {d.title_tr}: {d.text_tr}".strip(),
+            "owner": d.owner.name,
+            "due_on": d.due_date,
+            "status": d.state_label,
+            "agenda_item_id": d.agenda_item_id,
+        }
+        for d in Decision.objects.filter(meeting=meeting).select_related("owner").order_by("id")
+    ]

@@ -41,6 +41,9 @@ REMIND_WITHIN_DAYS = 14
 REMIND_EVERY_DAYS = 7
 
 EDITABLE = (
+    "meeting",
+    "agenda_item",
+    "body",
     "reference",
     "title_tr",
     "title_en",
@@ -85,9 +88,29 @@ def check_progress(value: Any) -> int:
     return int(value)
 
 
+def fill_from_meeting(data: dict[str, Any]) -> dict[str, Any]:
+    """A decision taken in a meeting: its body is the meeting's, its date the meeting's
+    (unless given), its agenda item one of that meeting's."""
+    meeting = data.get("meeting")
+    if meeting is None:
+        return {**data, "agenda_item": None} if "agenda_item" in data else data
+    filled = {**data, "body": meeting.body}
+    if not isinstance(data.get("decided_on"), dt.date):
+        filled["decided_on"] = timezone.localtime(meeting.starts_at).date()
+    item = data.get("agenda_item")
+    if item is not None and item.meeting_id != meeting.pk:
+        filled["agenda_item"] = None
+    return filled
+
+
 def check_decision_data(data: dict[str, Any], *, office_id: int) -> dict[str, str]:
     """Field errors of a decision's content (``{}`` when acceptable)."""
     errors: dict[str, str] = {}
+    meeting, body = data.get("meeting"), data.get("body")
+    if meeting is not None and meeting.office_id != office_id:
+        errors["meeting"] = _("Bu ofisin toplantılarından birini seçin.")
+    if body is not None and body.office_id != office_id:
+        errors["body"] = _("Bu ofisin kurullarından birini seçin.")
     if not str(data.get("title_tr") or "").strip():
         errors["title_tr"] = _("Kararın Türkçe başlığını yazın.")
     if not str(data.get("text_tr") or "").strip():
@@ -100,6 +123,13 @@ def check_decision_data(data: dict[str, Any], *, office_id: int) -> dict[str, st
         errors["decided_on"] = _("Karar tarihini girin.")
     if not isinstance(due, dt.date):
         errors["due_date"] = _("Bitiş tarihini girin.")
+    elif meeting is not None and due < timezone.localtime(meeting.starts_at).date():
+        errors["due_date"] = _(
+            "Bitiş tarihi ({due}) kararın alındığı toplantıdan ({meeting}) önce olamaz."
+        ).format(
+            due=due.strftime("%d.%m.%Y"),
+            meeting=timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
+        )
     elif isinstance(decided, dt.date) and due < decided:
         errors["due_date"] = _(
             "Bitiş tarihi ({due}) kararın alındığı tarihten ({decided}) önce olamaz."
@@ -133,7 +163,7 @@ def _record_update(
 
 @transaction.atomic
 def decision_create(*, office: Office, data: dict[str, Any], actor: User) -> Decision:
-    values = {k: v for k, v in data.items() if k in EDITABLE}
+    values = fill_from_meeting({k: v for k, v in data.items() if k in EDITABLE})
     _raise_if(check_decision_data(values, office_id=office.pk))
     decision = model_create(
         model=Decision,
@@ -150,8 +180,11 @@ def decision_update(
     *, decision: Decision, data: dict[str, Any], actor: User, expected_version: int | None
 ) -> Decision:
     values = {k: v for k, v in data.items() if k in EDITABLE}
-    merged = {name: values.get(name, getattr(decision, name)) for name in EDITABLE}
+    merged = fill_from_meeting(
+        {name: values.get(name, getattr(decision, name)) for name in EDITABLE}
+    )
     _raise_if(check_decision_data(merged, office_id=decision.office_id))
+    values = {k: merged[k] for k in EDITABLE if k in values or k in ("body", "decided_on")}
     decision, _changes = model_update(
         instance=decision,
         data=values,

@@ -59,7 +59,9 @@ def accountability(request: PublicRequest, office_slug: str) -> HttpResponse:
 
 def decision_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResponse:
     decision = get_or_404_scoped(
-        Decision.objects.filter(Decision.public_q()).select_related("owner", "district", "office"),
+        Decision.objects.filter(Decision.public_q()).select_related(
+            "owner", "district", "office", "body", "meeting"
+        ),
         pk=pk,
         what="decision",
     )
