@@ -48,6 +48,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:decisions:list", "check2-square", 50),
         ("panel:organisations:list", "buildings", 60),
         ("panel:organisations:teams", "people-fill", 61),
+        ("panel:annualreports:list", "journal-text", 80),
         ("panel:core:personal_data", "person-lock", 90),
     ]
     assert [i.visible for i in registry.panel_menu if i.visible] == [
