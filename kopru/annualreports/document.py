@@ -10,29 +10,31 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kopru.core.i18n import localized
+from kopru.statistics import charts
+from kopru.statistics.periods import Period
 
 from .figures import as_of, text
 from .models import SECTIONS, AnnualReport
 
+DECIMALS = {"percent": 1, "hours": 1}
+CHART_KINDS: dict[str, charts.ChartKind] = {
+    "bar": "bar",
+    "hbar": "hbar",
+    "line": "line",
+    "donut": "donut",
+}
 
-def number(value: Any, language: str) -> str:
-    """A figure as the reader of ``language`` writes it (1.690 / 1,690; 12,5 / 12.5)."""
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
+
+def number(value: Any, language: str, decimals: int = 0) -> str:
+    """A figure as the dashboard writes it in ``language`` (1.690 / 1,690; "—" for none)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | None):
         return str(value)
-    if isinstance(value, int | Decimal) or (isinstance(value, float) and value.is_integer()):
-        body = f"{int(value):,}"
-    elif isinstance(value, float):
-        body = f"{value:,.1f}"
-    else:
-        return str(value)
-    if language == "tr":
-        body = body.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return body
+    with translation.override(language):
+        return charts.fmt(value, decimals)
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Row:
     label: str
     value: Any
     shown: str
+    previous: Any = None
 
 
 @dataclass
@@ -52,8 +55,10 @@ class Indicator:
     shown: str
     previous: Any
     previous_shown: str
+    change: float | None
+    change_shown: str
     rows: list[Row]
-    chart: str = ""  # SVG
+    chart: charts.Chart | None = None
 
 
 @dataclass
@@ -87,6 +92,7 @@ class Document:
     office_name: str
     title: str
     period_label: str
+    previous_label: str
     period_start: dt.date
     period_end: dt.date
     revision: int
@@ -100,30 +106,88 @@ class Document:
     stories: list[tuple[str, str]]
 
 
-def chart_svg(indicator: Indicator, language: str) -> str:
-    """The chart of a breakdown (server-made SVG, the same in the page and the PDF)."""
-    return ""
+def _chart(
+    raw: dict[str, Any], ind: Indicator, periods: tuple[str, str], decimals: int
+) -> charts.Chart:
+    """The breakdown as a chart of :mod:`kopru.statistics.charts`: the period and the one
+    before it side by side (a donut shows the period only)."""
+    kinds: dict[str, charts.ChartKind] = {
+        "bar": "bar",
+        "hbar": "hbar",
+        "line": "line",
+        "donut": "donut",
+    }
+    kind = kinds.get(str(raw.get("chart")), "bar")
+    if kind == "bar" and len(ind.rows) > 6:
+        kind = "hbar"
+    current = charts.Series(periods[0], [r.value for r in ind.rows])
+    before = charts.Series(periods[1], [r.previous for r in ind.rows])
+    return charts.Chart(
+        id=f"ar-{ind.name.replace('_', '-')}",
+        kind=kind,
+        title=ind.label,
+        labels=[r.label for r in ind.rows],
+        series=[current] if kind == "donut" else [current, before],
+        unit=ind.unit,
+        label_heading=text(raw.get("breakdown")),
+        decimals=decimals,
+    )
 
 
-def _indicator(raw: dict[str, Any], language: str, with_charts: bool) -> Indicator:
+def _indicator(
+    raw: dict[str, Any], language: str, periods: tuple[str, str], with_charts: bool
+) -> Indicator:
+    decimals = DECIMALS.get(raw.get("unit_code", ""), 0)
     rows = [
-        Row(text(r.get("label"), language), r.get("value"), number(r.get("value"), language))
+        Row(
+            text(r.get("label"), language),
+            r.get("value"),
+            number(r.get("value"), language, decimals),
+            r.get("previous"),
+        )
         for r in raw.get("rows", [])
     ]
+    change = raw.get("change")
     ind = Indicator(
         name=raw.get("name", ""),
         label=text(raw.get("label"), language),
         unit=text(raw.get("unit"), language),
         definition=text(raw.get("definition"), language),
         value=raw.get("value"),
-        shown=number(raw.get("value"), language),
+        shown=number(raw.get("value"), language, decimals),
         previous=raw.get("previous"),
-        previous_shown=number(raw.get("previous"), language),
+        previous_shown=number(raw.get("previous"), language, decimals),
+        change=change,
+        change_shown="" if change is None else _signed(change, language),
         rows=rows,
     )
     if with_charts and rows:
-        ind.chart = chart_svg(ind, language)
+        ind.chart = _chart(raw, ind, periods, decimals)
     return ind
+
+
+def _signed(change: float, language: str) -> str:
+    shown = number(abs(change), language, 1)
+    sign = "+" if change > 0 else ("−" if change < 0 else "")
+    return f"{sign}%{shown}" if language == "tr" else f"{sign}{shown}%"
+
+
+def _highlights(indicators: list[Indicator], previous_label: str) -> list[str]:
+    """The area's largest changes against the period before (at most three)."""
+    moved = sorted(
+        (i for i in indicators if i.change not in (None, 0)),
+        key=lambda i: -abs(i.change or 0),
+    )[:3]
+    return [
+        _("{label}: {value} ({previous_period}: {previous}; {change})").format(
+            label=i.label,
+            value=i.shown,
+            previous_period=previous_label,
+            previous=i.previous_shown,
+            change=i.change_shown,
+        )
+        for i in moved
+    ]
 
 
 def _facts(office: dict[str, Any], language: str) -> list[tuple[str, str]]:
@@ -132,7 +196,7 @@ def _facts(office: dict[str, Any], language: str) -> list[tuple[str, str]]:
         facts.append((_("Kuruluştaki adı"), office["founding_name"]))
     if office.get("founded_on"):
         founded = dt.date.fromisoformat(office["founded_on"])
-        facts.append((_("Kuruluş tarihi"), founded.strftime("%d.%m.%Y")))
+        facts.append((_("Kuruluş tarihi"), date_format(founded, "SHORT_DATE_FORMAT")))
     areas = [text(a, language) for a in office.get("activity_areas", [])]
     if areas:
         facts.append((_("Faaliyet alanları"), ", ".join(areas)))
@@ -152,31 +216,40 @@ def build(
 ) -> Document:
     with translation.override(language):
         office = snapshot.get("office", {})
-        period = report.period_label
+        period = report.period
+        label = str(period.label)
         title = (
-            _("{period} Yılı Faaliyet Raporu").format(period=period)
-            if report.is_calendar_year
-            else _("{period} Dönemi Faaliyet Raporu").format(period=period)
+            _("{period} Yılı Faaliyet Raporu").format(period=label)
+            if period.kind == "year"
+            else _("{period} Dönemi Faaliyet Raporu").format(period=label)
         )
         sections = [
             Section(key, key.upper(), str(label), localized(report, fieldname, language))
             for key, fieldname, label in SECTIONS
         ]
-        areas = [
-            Area(
-                key=a.get("key", ""),
-                title=text(a.get("title"), language),
-                indicators=[_indicator(i, language, with_charts) for i in a.get("indicators", [])],
-                highlights=[text(h, language) for h in a.get("highlights", [])],
+        previous_key = snapshot.get("period", {}).get("previous")
+        previous_label = (
+            Period.parse(previous_key).label if previous_key else period.previous().label
+        )
+        periods = (label, str(previous_label))
+        areas = []
+        for a in snapshot.get("areas", []):
+            items = [_indicator(i, language, periods, with_charts) for i in a.get("indicators", [])]
+            areas.append(
+                Area(
+                    key=a.get("key", ""),
+                    title=text(a.get("title"), language),
+                    indicators=items,
+                    highlights=_highlights(items, periods[1]),
+                )
             )
-            for a in snapshot.get("areas", [])
-        ]
         return Document(
             language=language,
             governorship=text(office.get("governorship"), language),
             office_name=text(office.get("name"), language),
             title=title,
-            period_label=period,
+            period_label=label,
+            previous_label=periods[1],
             period_start=report.period_start,
             period_end=report.period_end,
             revision=report.revision,

@@ -31,6 +31,10 @@ from kopru.accounts.models import Role
 from kopru.core.registry import Provides, registry
 from kopru.offices.models import ActivityArea, Office
 from kopru.offices.selectors import office_staff
+from kopru.statistics import indicators
+from kopru.statistics.indicators import Indicator, Value
+
+from .models import report_period
 
 SCHEMA = 1
 LANGUAGES = ("tr", "en")
@@ -93,18 +97,69 @@ def stories(office: Office, start: dt.date, end: dt.date) -> list[dict[str, Any]
     return []
 
 
+def _texts(indicator: Indicator) -> dict[str, dict[str, str]]:
+    texts = indicator.texts()
+    return {
+        part: {lang: texts[f"{part}_{lang}"] for lang in LANGUAGES}
+        for part in ("label", "definition", "unit", "breakdown")
+    }
+
+
 def indicator_areas(office: Office, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Section III: every indicator area of :mod:`kopru.statistics.indicators`."""
-    return []
+    """Section III: every indicator of :mod:`kopru.statistics.indicators`, by area, for
+    the period and the one before it (rows keep their labels in both languages)."""
+    period = report_period(start, end)
+    current: dict[str, dict[str, Value]] = {}
+    for lang in LANGUAGES:  # row labels (stage, district, ...) are made in one language
+        with translation.override(lang):
+            current[lang] = indicators.compute(None, office=office, period=period)
+    previous = indicators.compute(None, office=office, period=period.previous())
+    areas = []
+    for area, title in indicators.AREAS.items():
+        items = []
+        for ind in indicators.indicators_of(area):
+            now, before = current["tr"][ind.name], previous[ind.name]
+            english = {row.key: row.label for row in current["en"][ind.name].rows}
+            earlier = {row.key: row.value for row in before.rows}
+            items.append(
+                {
+                    "name": ind.name,
+                    **_texts(ind),
+                    "unit_code": ind.unit,
+                    "chart": ind.chart,
+                    "snapshot": ind.snapshot,
+                    "value": now.total,
+                    "previous": before.total,
+                    "change": indicators.change(now.total, before.total),
+                    "extra": now.extra,
+                    "rows": [
+                        {
+                            "key": row.key,
+                            "label": {"tr": row.label, "en": english.get(row.key, row.label)},
+                            "value": row.value,
+                            "previous": earlier.get(row.key),
+                        }
+                        for row in now.rows
+                    ],
+                }
+            )
+        areas.append({"key": area, "title": both(title), "indicators": items})
+    return areas
 
 
 def collect(office: Office, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Every figure of the report for ``office`` and the period, read now."""
     as_of = timezone.now()
+    period = report_period(start, end)
     return {
         "schema": SCHEMA,
         "as_of": as_of.isoformat(),
-        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "period": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "key": period.key,
+            "previous": period.previous().key,
+        },
         "office": office_facts(office),
         "areas": indicator_areas(office, start, end),
         "stories": stories(office, start, end),

@@ -21,8 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
-
-MAX_PERIOD_YEARS = 10
+from kopru.statistics.periods import Period, PeriodError
 
 
 class ReportStatus(models.TextChoices):
@@ -121,10 +120,13 @@ class AnnualReport(OfficeOwned, TimeStamped, Versioned):
         )
 
     @property
+    def period(self) -> Period:
+        return report_period(self.period_start, self.period_end)
+
+    @property
     def period_label(self) -> str:
-        if self.is_calendar_year:
-            return str(self.period_start.year)
-        return f"{self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        """``2025``, ``2025 2. çeyrek`` or the two dates (in the active language)."""
+        return str(self.period.label)
 
     @property
     def is_draft(self) -> bool:
@@ -138,18 +140,29 @@ class AnnualReport(OfficeOwned, TimeStamped, Versioned):
         return localized(self, SECTION_FIELDS[key])
 
 
+def report_period(start: dt.date, end: dt.date) -> Period:
+    """The statistics period of a report: a calendar year, a quarter, or custom days.
+
+    Raises :class:`PeriodError` (with its message) for a period that ends before it
+    starts or spans more than ten years: the one rule of :mod:`kopru.statistics.periods`.
+    """
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return Period.year(start.year)
+    if start.day == 1 and start.month in (1, 4, 7, 10):
+        quarter = Period.quarter(start.year, (start.month - 1) // 3 + 1)
+        if quarter.end == end:
+            return quarter
+    return Period(start, end, "custom")
+
+
 def period_problem(start: dt.date | None, end: dt.date | None) -> Any:
     """Why a report period is not acceptable (``None``: it is)."""
     if start is None or end is None:
         return _("Dönemin başını ve sonunu girin.")
-    if end < start:
-        return _("Dönemin sonu başından önce olamaz.")
     try:
-        limit = start.replace(year=start.year + MAX_PERIOD_YEARS)
-    except ValueError:  # 29 February
-        limit = start.replace(year=start.year + MAX_PERIOD_YEARS, day=28)
-    if end >= limit:
-        return _("Bir rapor en çok {n} yıllık bir dönemi kapsayabilir.").format(n=MAX_PERIOD_YEARS)
+        report_period(start, end)
+    except PeriodError as exc:
+        return str(exc)
     return None
 
 

@@ -216,8 +216,7 @@ def report_figures(report: AnnualReport) -> dict[str, Any]:
 
 def file_name(report: AnnualReport, language: str, fmt: str) -> str:
     stem = "faaliyet-raporu" if language == "tr" else "activity-report"
-    period = report.period_label.replace("–", "_").replace(".", "-")
-    return f"{report.office.slug}-{stem}-{period}-v{report.revision}.{fmt}"
+    return f"{report.office.slug}-{stem}-{report.period.key}-v{report.revision}.{fmt}"
 
 
 @transaction.atomic

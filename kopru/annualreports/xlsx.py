@@ -13,6 +13,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kopru.core.spreadsheets import neutralise
@@ -89,9 +90,11 @@ def render(report: AnnualReport, snapshot: dict[str, Any], language: str) -> byt
         summary.line(doc.office_name, fmt="bold")
         summary.line(doc.title, fmt="bold")
         summary.row += 1
-        summary.line(_("Dönem"), f"{doc.period_start:%d.%m.%Y} – {doc.period_end:%d.%m.%Y}")
+        start = date_format(doc.period_start, "SHORT_DATE_FORMAT")
+        end = date_format(doc.period_end, "SHORT_DATE_FORMAT")
+        summary.line(_("Dönem"), f"{start} – {end}")
         summary.line(_("Rapor sürümü"), f"{doc.revision} · {doc.status}")
-        summary.line(_("Rakamların tarihi"), f"{doc.as_of:%d.%m.%Y %H:%M}")
+        summary.line(_("Rakamların tarihi"), date_format(doc.as_of, "SHORT_DATETIME_FORMAT"))
         summary.row += 1
         for label, value in doc.facts:
             summary.line(label, value)
@@ -101,7 +104,7 @@ def render(report: AnnualReport, snapshot: dict[str, Any], language: str) -> byt
             for area in doc.areas:
                 summary.line(area.title, sheet_name(area.title, set(taken)))
         for area in doc.areas:
-            _area_sheet(wb, formats, area, taken)
+            _area_sheet(wb, formats, area, taken, (doc.period_label, doc.previous_label))
         if doc.stories:
             sheet = _Sheet(wb.add_worksheet(sheet_name(_("Başarı hikâyeleri"), taken)), formats)
             sheet.ws.set_column(0, 0, 40)
@@ -113,49 +116,68 @@ def render(report: AnnualReport, snapshot: dict[str, Any], language: str) -> byt
     return out.getvalue()
 
 
-def _area_sheet(wb: Any, formats: dict[str, Any], area: document.Area, taken: set[str]) -> None:
+def _area_sheet(
+    wb: Any,
+    formats: dict[str, Any],
+    area: document.Area,
+    taken: set[str],
+    periods: tuple[str, str],
+) -> None:
     name = sheet_name(area.title, taken)
     sheet = _Sheet(wb.add_worksheet(name), formats)
     sheet.ws.set_column(0, 0, 48)
-    sheet.ws.set_column(1, 2, 16)
-    sheet.ws.set_column(3, 3, 18)
-    sheet.ws.set_column(4, 4, 70)
+    sheet.ws.set_column(1, 3, 16)
+    sheet.ws.set_column(4, 4, 18)
+    sheet.ws.set_column(5, 5, 70)
     sheet.line(area.title, fmt="title")
     for h in area.highlights:
         sheet.line(h)
     sheet.row += 1
     if area.headline:
-        sheet.line(_("Gösterge"), _("Değer"), _("Önceki dönem"), _("Birim"), _("Tanım"), fmt="head")
+        sheet.line(
+            _("Gösterge"),
+            periods[0],
+            periods[1],
+            _("Değişim (%)"),
+            _("Birim"),
+            _("Tanım"),
+            fmt="head",
+        )
         for ind in area.headline:
             sheet.line(
-                ind.label, _numeric(ind.value), _numeric(ind.previous), ind.unit, ind.definition
+                ind.label,
+                _numeric(ind.value),
+                _numeric(ind.previous),
+                _numeric(ind.change),
+                ind.unit,
+                ind.definition,
             )
         sheet.row += 1
     for ind in area.breakdowns:
         sheet.line(ind.label, fmt="bold")
         if ind.definition:
             sheet.line(ind.definition, fmt="muted")
-        header = sheet.line(ind.label, ind.unit or _("Değer"), fmt="head")
+        header = sheet.line(ind.label, periods[0], periods[1], fmt="head")
         first = sheet.row
         for r in ind.rows:
-            sheet.line(r.label, _numeric(r.value))
+            sheet.line(r.label, _numeric(r.value), _numeric(r.previous))
         last = sheet.row - 1
         if last >= first:
             chart = wb.add_chart({"type": "bar" if len(ind.rows) > 6 else "column"})
-            chart.add_series(
-                {
-                    "name": [name, header, 1],
-                    "categories": [name, first, 0, last, 0],
-                    "values": [name, first, 1, last, 1],
-                    "fill": {"color": "#1F5F8B"},
-                    "data_labels": {"value": True},
-                }
-            )
+            for col, colour in ((1, "#1F5F8B"), (2, "#A35200")):
+                chart.add_series(
+                    {
+                        "name": [name, header, col],
+                        "categories": [name, first, 0, last, 0],
+                        "values": [name, first, col, last, col],
+                        "fill": {"color": colour},
+                    }
+                )
             chart.set_title({"name": ind.label})
-            chart.set_legend({"none": True})
+            chart.set_legend({"position": "bottom"})
             height = max(260, 22 * len(ind.rows) + 80)
             chart.set_size({"width": 620, "height": height})
-            sheet.ws.insert_chart(header, 3, chart)
+            sheet.ws.insert_chart(header, 4, chart)
             # leave room under the chart (rows are 20 px high) before the next breakdown
             sheet.row = max(sheet.row, header + height // 20 + 2)
         sheet.row += 1

@@ -54,9 +54,12 @@ def test_coordinator_drafts_a_year(client_for: Any, balikesir_coordinator: Any) 
     [
         (
             {"period_start": "2025-12-31", "period_end": "2025-01-01"},
-            "Dönemin sonu başından önce olamaz.",
+            "Dönemin bitişi başlangıcından önce olamaz.",
         ),
-        ({"period_start": "2010-01-01", "period_end": "2024-12-31"}, "en çok 10 yıllık"),
+        (
+            {"period_start": "2010-01-01", "period_end": "2024-12-31"},
+            "Özel dönem en çok 10 yıl olabilir.",
+        ),
         ({"year": "abc"}, "Tam bir sayı girin."),
         ({}, "Bir yıl ya da özel bir dönem girin."),
     ],
@@ -157,5 +160,5 @@ def test_report_detail_in_english(
     assert "Activity Report" in page or "Faaliyet" in page
     assert (
         services.file_name(report, "tr", "pdf")
-        == "balikesir-faaliyet-raporu-01-07-2025_30-06-2026-v1.pdf"
+        == "balikesir-faaliyet-raporu-2025-07-01_2026-06-30-v1.pdf"
     )

@@ -47,8 +47,8 @@ def test_a_draft_starts_from_the_office_description(draft: AnnualReport) -> None
 @pytest.mark.parametrize(
     ("start", "end", "message"),
     [
-        (dt.date(2025, 12, 31), dt.date(2025, 1, 1), "başından önce"),
-        (dt.date(2010, 1, 1), dt.date(2020, 1, 1), "10 yıllık"),
+        (dt.date(2025, 12, 31), dt.date(2025, 1, 1), "başlangıcından önce"),
+        (dt.date(2010, 1, 1), dt.date(2020, 1, 1), "en çok 10 yıl"),
         (None, dt.date(2020, 1, 1), "başını ve sonunu"),
     ],
 )
