@@ -94,7 +94,7 @@ class MemberRole(models.TextChoices):
     OBSERVER = "observer", _("Gözlemci")
 
 
-ROLE_ORDER = {
+ROLE_ORDER: dict[str, int] = {
     MemberRole.CHAIR: 0,
     MemberRole.VICE_CHAIR: 1,
     MemberRole.MEMBER: 2,
@@ -338,7 +338,7 @@ class Invitation(OfficeOwned, TimeStamped):
 class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("taslak")
     CIRCULATED = "circulated", _("katılımcıların görüşünde")
-    APPROVED = "approved", _("onaylandı")
+    APPROVED = "approved", _("onaylı")
     PUBLISHED = "published", _("yayımlandı")
 
 
@@ -375,7 +375,7 @@ class Minutes(OfficeOwned, TimeStamped, Versioned):
     )
     circulated_at = models.DateTimeField(_("görüşe açıldı"), null=True, blank=True)
     comments_close_on = models.DateField(_("görüş son günü"), null=True, blank=True)
-    approved_at = models.DateTimeField(_("onaylandı"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("onaylanma zamanı"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

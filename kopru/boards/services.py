@@ -155,7 +155,7 @@ def meeting_set_status(*, actor: User, meeting: Meeting, status: str, reason: st
     if status not in MeetingStatus.values:
         raise ApplicationError(_("Bilinmeyen toplantı durumu."))
     if status == MeetingStatus.CANCELLED and not reason.strip():
-        raise ApplicationError(_("İptal nedenini yazın."))
+        raise ApplicationError(_("Toplantının iptal gerekçesini yazın."))
     if status == MeetingStatus.HELD and meeting.starts_at > timezone.now():
         raise ApplicationError(_("Henüz başlamamış bir toplantı yapıldı olarak işaretlenemez."))
     return model_update(
@@ -740,7 +740,12 @@ def person_erase(*, actor: User, email: str) -> int:
                 "name_search",
             ]
         )
-        changed += 1 + inv.minutes_comments.update(text=_("(silindi)"))
+        changed += 1
+        changed += (
+            unscoped_manager(MinutesComment, reason="the comments of an invitation being erased")
+            .filter(invitation=inv)
+            .update(text=_("(silindi)"))
+        )
     if changed:
         audit_log(actor=actor, action="boards.person.erased", data={"records": changed})
     return changed

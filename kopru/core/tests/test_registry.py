@@ -45,6 +45,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:partners:list", "people", 36),
         ("panel:guidance:desk", "headset", 40),
         ("panel:guidance:list", "chat-left-text", 41),
+        ("panel:boards:list", "diagram-3", 45),
         ("panel:decisions:list", "check2-square", 50),
         ("panel:organisations:list", "buildings", 60),
         ("panel:organisations:teams", "people-fill", 61),
@@ -68,6 +69,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("public:trainings:list", "circle", 30),
         ("public:partners:list", "circle", 35),
         ("public:organisations:directory", "circle", 40),
+        ("public:boards:list", "circle", 50),
         ("public:decisions:list", "circle", 50),
         ("public:guidance:request", "circle", 60),
         ("public:statistics:index", "bar-chart", 85),
@@ -91,6 +93,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("guidance", 10),
         ("organisations", 20),
         ("partners", 40),
+        ("boards", 50),
     ]
 
 

@@ -3,14 +3,13 @@ page a confirmation e-mail's QR code opens."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from kopru.accounts.http import OfficeRequest
+from kopru.core.checkin import checkin_post
 from kopru.core.errors import ApplicationError
 
 from .. import selectors, services
@@ -41,34 +40,22 @@ def panel_checkin(request: OfficeRequest, office_slug: str, pk: int) -> HttpResp
     q = request.GET.get("q", "").strip()
     walk_in = WalkInForm(request.POST or None, office=office, prefix="w")
     if request.method == "POST" and session is not None:
-        if "registration" in request.POST:
-            reg = access_registration(request.user, request.POST["registration"], event=event)
-            try:
-                if request.POST.get("undo"):
-                    services.attendance_remove(
-                        registration=reg, session=session, actor=request.user
-                    )
-                    messages.info(request, _("{name}: giriş geri alındı.").format(name=reg))
-                else:
-                    services.attendance_record(
-                        registration=reg, session=session, actor=request.user
-                    )
-                    messages.success(request, _("{name}: giriş yapıldı.").format(name=reg))
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
-        elif walk_in.is_valid():
-            try:
-                reg = services.walk_in_register(
-                    event=event, data=walk_in.person_data(), session=session, actor=request.user
-                )
-                messages.success(
-                    request, _("{name} kapıda kaydedildi ve giriş yaptı.").format(name=reg)
-                )
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
-            else:
-                walk_in = WalkInForm(office=office, prefix="w")
-        if not walk_in.errors:
+        done = checkin_post(
+            request,
+            person_field="registration",
+            find=lambda pk: access_registration(request.user, pk, event=event),
+            record=lambda reg: services.attendance_record(
+                registration=reg, session=session, actor=request.user
+            ),
+            undo=lambda reg: services.attendance_remove(
+                registration=reg, session=session, actor=request.user
+            ),
+            walk_in=walk_in,
+            register_walk_in=lambda form: services.walk_in_register(
+                event=event, data=form.person_data(), session=session, actor=request.user
+            ),
+        )
+        if done:
             url = reverse("panel:trainings:checkin", kwargs={"office_slug": office.slug, "pk": pk})
             return redirect(f"{url}?oturum={session.pk}&q={q}")
     return render(
