@@ -43,6 +43,17 @@ LIST_FIELDS = (
 )
 
 
+#: The columns of the desk's case list a user may sort by (kopru.core.lists).
+CASE_SORTS = {
+    "reference": ("opened_at",),
+    "subject": ("subject",),
+    "channel": ("channel", "topic", "opened_at"),
+    "opened": ("opened_at",),
+    "status": ("status", "opened_at"),
+    "expert": ("assigned_to__first_name", "assigned_to__last_name", "opened_at"),
+}
+
+
 def case_list(
     *,
     q: str = "",

@@ -33,6 +33,15 @@ def organisations_by_id(ids: set[int]) -> dict[int, Organisation]:
     return {o.pk: o for o in Organisation.objects.filter(pk__in=ids)}
 
 
+#: The columns of the panel's directory list a user may sort by (kopru.core.lists).
+ORGANISATION_SORTS = {
+    "name": ("name_sort",),
+    "type": ("type", "name_sort"),
+    "district": ("district__name_sort", "name_sort"),
+    "public": ("is_public", "name_sort"),
+}
+
+
 def organisation_list(
     *, q: str = "", type: str = "", district_id: int | None = None
 ) -> QuerySet[Organisation]:

@@ -121,6 +121,16 @@ def filter_projects(qs: QuerySet[Project], f: ProjectFilters) -> QuerySet[Projec
     return qs
 
 
+#: The columns of the staff and member project lists a user may sort by (kopru.core.lists).
+PROJECT_SORTS = {
+    "title": ("title_sort",),
+    "owner": ("owner__name_sort", "owner_name"),
+    "programme": ("programme", "title_sort"),
+    "stage": ("stage", "title_sort"),
+    "start": ("start_date", "title_sort"),
+}
+
+
 def project_list(
     *, filters: ProjectFilters, owner_id: int | None = None, published_only: bool = False
 ) -> QuerySet[Project]:

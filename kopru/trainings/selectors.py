@@ -61,6 +61,17 @@ def public_event_lists(*, event_type: str = "") -> tuple[list[Event], list[Event
     return upcoming, past
 
 
+#: The columns of the panel's event list a user may sort by (kopru.core.lists).
+EVENT_SORTS = {
+    "title": ("title_sort",),
+    "type": ("type", "title_sort"),
+    "date": ("starts_on",),
+    "status": ("status", "starts_on"),
+    "confirmed": ("confirmed_count", "starts_on"),
+    "waiting": ("waiting_count", "starts_on"),
+}
+
+
 def panel_event_list(*, q: str = "", status: str = "", include_history: bool = False) -> Any:
     qs = _with_counts(Event.objects.all()).order_by("-starts_on", "-id")
     if not include_history:

@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from kopru.core.audit import action_label, field_label
 from kopru.core.i18n import localized
@@ -66,3 +68,35 @@ def audit_action(action: str) -> str:
 def audit_field(name: str, obj: Any) -> str:
     """``{{ field|audit_field:object }}``: the field's label on the record's model."""
     return field_label(obj, name)
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context: dict[str, Any], key: str, label: Any, css: str = "") -> SafeString:
+    """A sortable column header: a link that sorts by ``key`` (again: reversed), with
+    ``aria-sort`` telling a screen reader the current order (:mod:`kopru.core.lists`)."""
+    listing = context["listing"]
+    direction = listing.direction_of(key)
+    target = f"-{key}" if direction == "ascending" else key
+    params = context["request"].GET.copy()
+    params["sort"] = target
+    params.pop("page", None)
+    icon = {"ascending": "bi-sort-up", "descending": "bi-sort-down"}.get(
+        direction, "bi-arrow-down-up"
+    )
+    hint = {
+        "ascending": translation.gettext("artan sırada; ters çevirmek için tıklayın"),
+        "descending": translation.gettext("azalan sırada; ters çevirmek için tıklayın"),
+    }.get(direction, translation.gettext("bu sütuna göre sırala"))
+    return format_html(
+        '<th scope="col" aria-sort="{}"{}>'
+        '<a class="kopru-sort link-body-emphasis text-decoration-none" href="?{}">{} '
+        '<i class="bi {} small{}" aria-hidden="true"></i>'
+        '<span class="visually-hidden"> ({})</span></a></th>',
+        direction,
+        format_html(' class="{}"', css) if css else "",
+        urlencode(list(params.lists()), doseq=True),
+        label,
+        icon,
+        "" if direction != "none" else " text-body-tertiary",
+        hint,
+    )

@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kopru.accounts.http import OfficeRequest
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.spreadsheets import workbook_bytes
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options
@@ -70,14 +70,17 @@ def _list_filters(request: OfficeRequest) -> dict[str, Any]:
 def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     office = request.office
     filters = _list_filters(request)
-    page = Paginator(selectors.case_list(**filters), 25).get_page(request.GET.get("page"))
+    listing = paged_list(
+        request, selectors.case_list(**filters), sorts=selectors.CASE_SORTS, default="-opened"
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "guidance/panel_list.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "f": filters,
             "raw": request.GET,
             "query": query.urlencode(),

@@ -18,6 +18,7 @@ from kopru.accounts.http import OfficeRequest
 from kopru.core.access import requires
 from kopru.core.errors import ApplicationError
 from kopru.core.imports.jobs import import_start
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -42,11 +43,17 @@ def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     org_type = request.GET.get("type", "")
     qs = selectors.organisation_list(q=q, type=org_type)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listing = paged_list(request, qs, sorts=selectors.ORGANISATION_SORTS, default="name")
     return render(
         request,
         "organisations/panel_list.html",
-        {"page": page, "q": q, "type": org_type, "types": OrganisationType.choices},
+        {
+            "page": listing.page,
+            "listing": listing,
+            "q": q,
+            "type": org_type,
+            "types": OrganisationType.choices,
+        },
     )
 
 

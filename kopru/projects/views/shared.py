@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from kopru.accounts.http import OfficeRequest
 from kopru.calls.selectors import catalogue_call_for_identifier
 from kopru.core.access import get_or_404_scoped, requires
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import forms, permissions, selectors, services
@@ -72,13 +72,14 @@ def context(request: OfficeRequest, **extra: Any) -> dict[str, Any]:
 def project_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     filters = selectors.ProjectFilters.from_params(request.GET)
     qs = selectors.project_list(filters=filters, owner_id=_member_owner(request))
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listing = paged_list(request, qs, sorts=selectors.PROJECT_SORTS, default="title")
     return render(
         request,
         "projects/list.html",
         context(
             request,
-            page=page,
+            page=listing.page,
+            listing=listing,
             filters=filters,
             facets=selectors.facets(qs),
             stages=Stage.choices,

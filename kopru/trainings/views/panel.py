@@ -5,7 +5,6 @@ statistics and the history import."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.errors import ApplicationError
 from kopru.core.imports.jobs import import_start
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -40,12 +40,13 @@ def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     status = request.GET.get("status", "")
     history = request.GET.get("gecmis") == "1"
     qs = selectors.panel_event_list(q=q, status=status, include_history=history)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listing = paged_list(request, qs, sorts=selectors.EVENT_SORTS, default="-date")
     return render(
         request,
         "trainings/panel_list.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "q": q,
             "status": status,
             "history": history,

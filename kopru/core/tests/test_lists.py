@@ -1,0 +1,57 @@
+"""Panel lists: sort state in the URL with aria-sort, page size, first/last, count in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+
+from kopru.projects.tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(html: str) -> list[str]:
+    return re.findall(r"Çevre projesi (\w+)", html)
+
+
+def test_a_column_sorts_both_ways_and_says_so(
+    client_for: Any, balikesir: Any, balikesir_expert: Any
+) -> None:
+    for name, year in (("Çınar", 2024), ("Ayva", 2026), ("Zeytin", 2025)):
+        ProjectFactory(
+            office=balikesir, title_tr=f"Çevre projesi {name}", start_date=dt.date(year, 1, 1)
+        )
+    client = client_for(balikesir_expert)
+    page = client.get("/balikesir/panel/projeler/").content.decode()
+    assert _titles(page) == ["Ayva", "Çınar", "Zeytin"]  # Turkish order: Ç after C
+    assert re.search(r'<th scope="col" aria-sort="ascending"><a [^>]*href="\?sort=-title"', page)
+    assert 'aria-sort="none"><a class="kopru-sort' in page
+    page = client.get("/balikesir/panel/projeler/?sort=-start").content.decode()
+    assert _titles(page) == ["Ayva", "Zeytin", "Çınar"]
+    assert re.search(r'aria-sort="descending"><a [^>]*href="\?sort=start"', page)
+
+
+def test_bad_sort_or_size_is_a_400(client_for: Any, balikesir: Any, balikesir_expert: Any) -> None:
+    client = client_for(balikesir_expert)
+    assert client.get("/balikesir/panel/projeler/?sort=password").status_code == 400
+    assert client.get("/balikesir/panel/projeler/?size=1000").status_code == 400
+    assert client.get("/balikesir/panel/projeler/?size=abc").status_code == 400
+    assert client.get("/balikesir/panel/projeler/?page=abc").status_code == 200
+
+
+def test_pages_have_first_last_jump_size_and_a_count_in_words(
+    client_for: Any, balikesir: Any, balikesir_expert: Any
+) -> None:
+    ProjectFactory.create_batch(23, office=balikesir)
+    client = client_for(balikesir_expert)
+    page = client.get("/balikesir/panel/projeler/?size=10&page=2").content.decode()
+    assert "23 kayıttan 11–20 arası" in page
+    assert 'aria-label="İlk sayfa"' in page and 'aria-label="Son sayfa"' in page
+    assert 'href="?size=10&amp;page=3"' in page  # the last page keeps the size
+    assert re.search(r'<input[^>]*name="page"[^>]*max="3"', page)
+    assert re.search(r'<option value="10" selected>', page)
+    english = client.get("/en/balikesir/panel/projeler/?size=10").content.decode()
+    assert "1–10 of 23 records" in english or "23 records" in english
