@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
 
 from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
+from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
+from kopru.organisations.models import OrganisationType
 
 from . import selectors
-from .models import Call, CallDeadline, Level, State
+from .models import Call, CallDeadline, DeadlineRange, Instrument, Level, State, Status
 from .selectors import SearchParams
 
 
@@ -77,26 +81,53 @@ class CallSerializer(serializers.ModelSerializer[Call]):
         ]
 
 
-_FACET_DOC = {
-    "level": "eu | national | regional | local (repeatable)",
-    "instrument": "grant | credit | interest_free_credit | technical_support | prize",
-    "programme": "programme name (repeatable)",
-    "funder": "funder name (repeatable)",
-    "status": "forthcoming | open | closed (derived from the dates)",
-    "applicant": "organisation type code, e.g. municipality, ngo, sme",
-    "target": "target group code, e.g. youth, disadvantaged",
-    "sector": "sector code, e.g. environment, digital",
-    "deadline": "7 | 30 | 90 | later (days to the next deadline)",
+SECTOR_ALIASES_CODES = [k for k in SECTOR_ALIASES if k.isidentifier() and k.islower()]
+TARGET_GROUP_ALIASES_CODES = [k for k in TARGET_GROUP_ALIASES if k.isidentifier() and k.islower()]
+
+
+def _codes(choices: Any, *former: str) -> list[str]:
+    return [str(v) for v, _label in choices.choices] + list(former)
+
+
+#: Every filter of the list, with its allowed values (``None``: a name the catalogue
+#: holds, checked against it). The same names and meanings as the public catalogue's
+#: (:class:`~kopru.calls.selectors.SearchParams`); a value outside these answers 400.
+FILTER_VALUES: dict[str, tuple[str, list[str] | None]] = {
+    "level": ("call level (repeatable, any of)", _codes(Level)),
+    "instrument": ("kind of support (repeatable, any of)", _codes(Instrument)),
+    "programme": ("a programme name the catalogue holds (repeatable, any of)", None),
+    "funder": ("a funder name the catalogue holds (repeatable, any of)", None),
+    "status": ("derived from the dates (repeatable, any of)", _codes(Status)),
+    "applicant": (
+        "organisation type that may apply (repeatable, all of)",
+        _codes(OrganisationType),
+    ),
+    "target": (
+        "target group (repeatable, all of; former codes refugees, smes read too)",
+        _codes(TargetGroup, *TARGET_GROUP_ALIASES_CODES),
+    ),
+    "sector": (
+        "sector (repeatable, all of; former codes mobility, economy read too)",
+        _codes(Sector, *SECTOR_ALIASES_CODES),
+    ),
+    "deadline": ("days to the next deadline (repeatable, any of)", _codes(DeadlineRange)),
 }
 
 
 LIST_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware full-text search"),
-    OpenApiParameter("office", OpenApiTypes.STR, description="office slug"),
-    OpenApiParameter("sort", OpenApiTypes.STR, description="deadline (default) | newest | title"),
+    OpenApiParameter(
+        "q",
+        {"type": "string", "maxLength": 200},
+        description="Turkish-aware full-text search, expanded through the bilingual "
+        "thesaurus (a Turkish word finds English calls and the other way round)",
+    ),
+    OpenApiParameter("office", OpenApiTypes.STR, description="office slug (an existing office)"),
+    OpenApiParameter(
+        "sort", OpenApiTypes.STR, enum=list(selectors.SORTS), description="default: deadline"
+    ),
     *[
-        OpenApiParameter(name, OpenApiTypes.STR, description=doc, many=True)
-        for name, doc in _FACET_DOC.items()
+        OpenApiParameter(name, OpenApiTypes.STR, description=doc, many=True, enum=values)
+        for name, (doc, values) in FILTER_VALUES.items()
     ],
 ]
 
@@ -110,6 +141,15 @@ class CallViewSet(ReadOnlyViewSet[Call]):
     serializer_class = CallSerializer
     queryset = empty_queryset(Call)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if self.action == "list":
+            errors = _unknown_names(request.query_params)
+            if errors:
+                raise exceptions.ValidationError(
+                    {"detail": _("Geçersiz sorgu parametreleri."), "errors": errors}
+                )
+
     def get_queryset(self) -> Any:
         params = SearchParams.from_query(self.request.query_params)
         qs = Call.objects.all()
@@ -121,6 +161,22 @@ class CallViewSet(ReadOnlyViewSet[Call]):
         if self.action == "list":
             qs = selectors.search_calls(qs, params)
         return selectors.with_list_relations(qs)
+
+
+def _unknown_names(query: Any) -> dict[str, list[str]]:
+    """The programme, funder and office values that name nothing the catalogue holds."""
+    errors: dict[str, list[str]] = {}
+    for key in ("programme", "funder"):
+        values = [v for v in query.getlist(key) if v]
+        if values:
+            known = selectors.known_facet_values(key, values)
+            unknown = [v for v in values if v not in known]
+            if unknown:
+                errors[key] = [_("Katalogda böyle bir değer yok: %(v)s.") % {"v": unknown[0]}]
+    slug = query.get("office")
+    if slug and not selectors.office_slug_exists(slug):
+        errors["office"] = [_("Böyle bir ofis yok: %(v)s.") % {"v": slug}]
+    return errors
 
 
 routes = [("calls", CallViewSet, "call")]

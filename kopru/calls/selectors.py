@@ -32,6 +32,7 @@ from kopru.core.vocabularies import (
     sector_code,
     target_group_code,
 )
+from kopru.offices.models import Office
 from kopru.organisations.models import OrganisationType
 
 from . import catalogue_index
@@ -619,3 +620,19 @@ def catalogue_call_for_identifier(office: Any, identifier: str) -> Call | None:
             .order_by("-published_at", "-id")
             .first()
         )
+
+
+# -- the API's value checks ----------------------------------------------------------------
+
+
+def known_facet_values(facet: str, values: list[str]) -> set[str]:
+    """Which of ``values`` name a term of ``facet`` the catalogue has ever held."""
+    return set(
+        CallFacetTerm.objects.filter(facet=facet, value__in=values[:50]).values_list(
+            "value", flat=True
+        )
+    )
+
+
+def office_slug_exists(slug: str) -> bool:
+    return Office.objects.filter(slug=slug[:100]).exists()

@@ -164,3 +164,37 @@ def test_matching_ranks_with_reasons(client, izmir) -> None:
     assert [m.call.title_tr for m in results] == ["Belediye iklim"]
     reasons = "; ".join(results[0].reasons)
     assert "Belediye" in reasons and "Gençler" in reasons and "Çevre" in reasons
+
+
+def test_api_filters_say_no(client, izmir) -> None:
+    PublishedCallFactory(office=izmir, programme="Horizon Europe", sectors=["environment"])
+    ok = client.get("/api/v1/calls/?programme=Horizon+Europe&sector=environment&office=izmir")
+    assert ok.status_code == 200 and ok.json()["count"] == 1
+    for query, name in [
+        ("zzz=1", "zzz"),
+        ("target_groups=youth", "target_groups"),
+        ("target=young", "target"),
+        ("sector=climate", "sector"),
+        ("level=galactic", "level"),
+        ("status=soon", "status"),
+        ("deadline=5", "deadline"),
+        ("sort=random", "sort"),
+        ("programme=Nonexistent", "programme"),
+        ("office=atlantis", "office"),
+    ]:
+        response = client.get(f"/api/v1/calls/?{query}")
+        assert response.status_code == 400, query
+        assert name in response.json()["errors"], query
+    # Former codes are still read.
+    assert client.get("/api/v1/calls/?sector=mobility").status_code == 200
+
+
+def test_api_schema_lists_every_filter_with_its_values(client) -> None:
+    schema = client.get("/api/v1/schema/?format=json").json()
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/calls/"]["get"]["parameters"]}
+    for name in ("q", "office", "sort", "level", "instrument", "programme", "funder"):
+        assert name in params
+    for name in ("status", "applicant", "target", "sector", "deadline", "level", "instrument"):
+        assert "enum" in params[name]["schema"]["items"], name
+    assert "youth" in params["target"]["schema"]["items"]["enum"]
+    assert "municipality" in params["applicant"]["schema"]["items"]["enum"]
