@@ -495,5 +495,5 @@ def search(
     was built for it."""
     index, built = current()
     office = index.office(office_key, catalogue_ids)
-    q_ids = fulltext_ids(Call, q) if q else None
+    q_ids = fulltext_ids(Call, q, expanded=True) if q else None
     return index.search(office, q_ids=q_ids, filters=filters, sort=sort, now=now), built

@@ -26,6 +26,7 @@ from django.utils.translation import pgettext_lazy
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
 from kopru.core.text import search_key, sort_key
+from kopru.core.thesaurus import tag_words
 from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
 
@@ -376,23 +377,7 @@ class Call(OfficeOwned, TimeStamped, Versioned):
     def refresh_derived(self, deadlines: list[dt.datetime] | None = None) -> list[str]:
         """Recompute sort/search keys and the deadline summary; returns the fields."""
         self.title_sort = sort_key(self.title_tr or self.title_en)[:1100]
-        self.search_document = search_key(
-            " ".join(
-                [
-                    self.title_tr,
-                    self.title_en,
-                    self.call_identifier,
-                    self.funder,
-                    self.programme,
-                    self.programme_code,
-                    self.action_type,
-                    self.agency_code,
-                    " ".join(str(k) for k in self.keywords),
-                    _strip_tags(self.summary_tr[:3000])[:1500],
-                    _strip_tags(self.summary_en[:3000])[:1500],
-                ]
-            )
-        )
+        self.search_document = search_document_of(self)
         if deadlines is None and self.pk:
             deadlines = list(
                 CallDeadline.objects.filter(call_id=self.pk).values_list("at", flat=True)
@@ -415,6 +400,37 @@ class Call(OfficeOwned, TimeStamped, Versioned):
         pairs += [("target", str(v)) for v in dict.fromkeys(self.target_groups)]
         pairs += [("sector", str(v)) for v in dict.fromkeys(self.sectors)]
         return list(dict.fromkeys(pairs))
+
+
+def search_document_of(call: Any) -> str:
+    """The folded text the full-text index holds for a call (any object with its fields:
+    the data migrations pass historical models)."""
+    return search_key(
+        " ".join(
+            [
+                call.title_tr,
+                call.title_en,
+                call.call_identifier,
+                call.funder,
+                call.programme,
+                call.programme_code,
+                call.action_type,
+                call.agency_code,
+                " ".join(str(k) for k in call.keywords),
+                # The thesaurus words (Turkish and English) of its tags: "çevre" finds
+                # an English-only call tagged environment, "youth" a Turkish-only one.
+                tag_words(
+                    {
+                        "sector": call.sectors,
+                        "target": call.target_groups,
+                        "applicant": call.applicant_types,
+                    }
+                ),
+                _strip_tags(call.summary_tr[:3000])[:1500],
+                _strip_tags(call.summary_en[:3000])[:1500],
+            ]
+        )
+    )
 
 
 def _strip_tags(html: str) -> str:

@@ -157,7 +157,7 @@ def apply_filters(
     qs: QuerySet[Call], params: SearchParams, *, now: dt.datetime | None = None
 ) -> QuerySet[Call]:
     now = now or timezone.now()
-    qs = fulltext_filter(qs, params.q)
+    qs = fulltext_filter(qs, params.q, expanded=True)
     terms: list[tuple[str, str]] = []
     for key, values in params.filters.items():
         if key == "status":
@@ -493,7 +493,7 @@ def panel_list(*, office: Any, q: str = "", state: str = "", mine_only: bool = T
         qs = qs.filter(office=office)
     if state:
         qs = qs.filter(state=state)
-    qs = fulltext_filter(qs, q)
+    qs = fulltext_filter(qs, q, expanded=True)
     now = timezone.now()
     qs = _annotate_upcoming(qs, now)
     return qs.order_by("-is_upcoming", "next_deadline", "id").prefetch_related("deadlines")

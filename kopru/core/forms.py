@@ -9,6 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .images import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, check_image_upload
+from .text import search_key
+from .vocabularies import THESAURUS, Sector, TargetGroup
 
 
 class BootstrapFormMixin:
@@ -217,3 +219,40 @@ class ImageUploadForm(BootstrapFormMixin, forms.Form):
                 "consent_note",
             )
         }
+
+
+def thesaurus_entry_label(kind: str, code: str) -> str:
+    """A readable name of a thesaurus entry (the applicant types' labels live higher up)."""
+    kinds = {"sector": _("Sektör"), "target": _("Hedef grup"), "applicant": _("Başvuran türü")}
+    labels = dict(Sector.choices) if kind == "sector" else dict(TargetGroup.choices)
+    label = THESAURUS[kind, code][0][0] if kind == "applicant" else str(labels.get(code, code))
+    return f"{kinds.get(kind, kind)}: {label} ({code})"
+
+
+class ThesaurusWordForm(BootstrapFormMixin, forms.Form):
+    entry = forms.ChoiceField(label=_("Kavram"), choices=[])
+    language = forms.ChoiceField(
+        label=_("Dil"), choices=[("tr", _("Türkçe")), ("en", _("İngilizce"))]
+    )
+    word = forms.CharField(
+        label=_("Sözcük veya söz öbeği"),
+        max_length=80,
+        help_text=_(
+            "Aramada bu kavramın öteki sözcükleriyle eş tutulur; örn. “sürdürülebilirlik”."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        entry: Any = self.fields["entry"]
+        entry.choices = [(f"{k}:{c}", thesaurus_entry_label(k, c)) for k, c in THESAURUS]
+
+    def clean_word(self) -> str:
+        word = self.cleaned_data["word"].strip()
+        if not search_key(word):
+            raise forms.ValidationError(_("En az bir harf veya rakam içermeli."))
+        return word
+
+    def entry_key(self) -> tuple[str, str]:
+        kind, _sep, code = self.cleaned_data["entry"].partition(":")
+        return kind, code

@@ -344,3 +344,35 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ThesaurusWord(models.Model):
+    """A word staff added to an entry of the bilingual thesaurus (national, not per office).
+
+    The built-in words live in :data:`kopru.core.vocabularies.THESAURUS`; these extend
+    them without a deploy (``kopru.core.thesaurus``).
+    """
+
+    kind = models.CharField(_("tür"), max_length=20)
+    code = models.CharField(_("kod"), max_length=40)
+    language = models.CharField(
+        _("dil"), max_length=2, choices=[("tr", "Türkçe"), ("en", "English")]
+    )
+    word = models.CharField(_("sözcük"), max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("eş anlamlı sözcük")
+        verbose_name_plural = _("eş anlamlı sözcükler")
+        ordering = ["kind", "code", "language", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "code", "language", "word"], name="core_thesaurus_word_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.code} {self.word}"

@@ -24,6 +24,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from .text import search_terms
+from .thesaurus import Alternative, Group, expand
 
 
 def _sqlite_sql(table: str, column: str) -> tuple[list[str], list[str]]:
@@ -101,36 +102,60 @@ class CreateFullTextIndex(migrations.operations.base.Operation):
         return (self.__class__.__name__, [self.model_name], {"column": self.column})
 
 
-def _match_sql(table: str, query: str, column: str) -> tuple[str, list[str]] | None:
+def _groups(query: str, expanded: bool) -> list[Group]:
+    """The query's groups of alternatives: through the thesaurus, or one term each."""
+    if expanded:
+        return expand(query)
+    return [(Alternative((t,), prefix=True),) for t in search_terms(query)]
+
+
+def _pg_alternative(alt: Alternative) -> str:
+    parts = [*alt.words[:-1], alt.words[-1] + (":*" if alt.prefix else "")]
+    return " <-> ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _fts5_alternative(alt: Alternative) -> str:
+    return '"' + " ".join(alt.words) + '"' + ("*" if alt.prefix else "")
+
+
+def _match_sql(
+    table: str, query: str, column: str, expanded: bool = False
+) -> tuple[str, list[str]] | None:
     """The statement selecting the ids of ``table`` whose ``column`` matches every term
-    of ``query`` through the full-text index (``None``: no terms, or no index here)."""
-    terms = search_terms(query)
-    if not terms:
+    (or, ``expanded``, every thesaurus group) of ``query`` through the full-text index
+    (``None``: no terms, or no index here)."""
+    groups = _groups(query, expanded)
+    if not groups:
         return None
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"{t}:*" for t in terms)
+        tsquery = " & ".join(
+            "(" + " | ".join(f"({_pg_alternative(a)})" for a in group) + ")" for group in groups
+        )
         return (
             f"SELECT id FROM {table} WHERE to_tsvector('simple'::regconfig, {column}) "
             "@@ to_tsquery('simple'::regconfig, %s)",
             [tsquery],
         )
     if connection.vendor == "sqlite":
-        match = " ".join(f'"{t}"*' for t in terms)
+        match = " AND ".join(
+            "(" + " OR ".join(_fts5_alternative(a) for a in group) + ")" for group in groups
+        )
         return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match]
     return None
 
 
 def fulltext_filter(
-    qs: QuerySet[Any], query: str, *, column: str = "search_document"
+    qs: QuerySet[Any], query: str, *, column: str = "search_document", expanded: bool = False
 ) -> QuerySet[Any]:
-    """``qs`` restricted to rows whose ``column`` matches every term of ``query``.
+    """``qs`` restricted to rows whose ``column`` matches every term of ``query``
+    (``expanded``: every group of alternatives the bilingual thesaurus gives).
 
     An empty query returns ``qs`` unchanged.
     """
     terms = search_terms(query)
     if not terms:
         return qs
-    statement = _match_sql(qs.model._meta.db_table, query, column)
+    statement = _match_sql(qs.model._meta.db_table, query, column, expanded)
     if statement is not None:
         return qs.filter(pk__in=RawSQL(*statement))
     for term in terms:  # other databases: a plain (unindexed) substring match
@@ -138,14 +163,16 @@ def fulltext_filter(
     return qs
 
 
-def fulltext_ids(model: Any, query: str, *, column: str = "search_document") -> list[int] | None:
+def fulltext_ids(
+    model: Any, query: str, *, column: str = "search_document", expanded: bool = False
+) -> list[int] | None:
     """The ids of every row of ``model`` whose ``column`` matches ``query``, read from the
     full-text index alone, in no order and whatever their office or state: the caller
     intersects them with a scoped set. ``None`` for a query without terms.
     """
     if not search_terms(query):
         return None
-    statement = _match_sql(model._meta.db_table, query, column)
+    statement = _match_sql(model._meta.db_table, query, column, expanded)
     if statement is None:
         return list(
             fulltext_filter(model._base_manager.all(), query, column=column).values_list(

@@ -11,9 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import thesaurus
 from .audit import audit_log, changes_since
 from .errors import ConcurrentEditError
-from .models import WorkerHeartbeat
+from .models import ThesaurusWord, WorkerHeartbeat
 
 M = TypeVar("M", bound=models.Model)
 
@@ -154,3 +155,41 @@ def heartbeat_prune(*, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
     """Rows of workers gone for a day (killed without a clean stop)."""
     deleted, _ = WorkerHeartbeat.objects.filter(beat_at__lt=timezone.now() - older_than).delete()
     return int(deleted)
+
+
+# -- the bilingual thesaurus (national administrators) ---------------------------------------
+
+
+@transaction.atomic
+def thesaurus_word_add(*, actor: Any, kind: str, code: str, language: str, word: str) -> Any:
+    """Add a word to a thesaurus entry (searches use it within ``thesaurus.TTL``)."""
+    found, created = ThesaurusWord.objects.get_or_create(
+        kind=kind,
+        code=code,
+        language=language,
+        word=word.strip()[:80],
+        defaults={"created_by": actor if getattr(actor, "pk", None) else None},
+    )
+    if created:
+        audit_log(
+            actor=actor,
+            action="core.thesaurusword.created",
+            obj=found,
+            data={"entry": f"{kind}:{code}", "language": language, "word": found.word},
+        )
+    thesaurus.forget()  # now (this request's later searches) and after the commit
+    transaction.on_commit(thesaurus.forget)
+    return found
+
+
+@transaction.atomic
+def thesaurus_word_remove(*, actor: Any, word: Any) -> None:
+    audit_log(
+        actor=actor,
+        action="core.thesaurusword.deleted",
+        obj=word,
+        data={"entry": f"{word.kind}:{word.code}", "language": word.language, "word": word.word},
+    )
+    word.delete()
+    thesaurus.forget()  # now (this request's later searches) and after the commit
+    transaction.on_commit(thesaurus.forget)

@@ -19,4 +19,8 @@ panel_patterns = [
     office_path("isler/<int:pk>/", views.job_detail, name="job", models={"pk": Job}),
 ]
 
-national_patterns = [path("planlanmis-isler/", views.scheduler_page, name="scheduler")]
+national_patterns = [
+    path("planlanmis-isler/", views.scheduler_page, name="scheduler"),
+    path("es-anlamlilar/", views.thesaurus_page, name="thesaurus"),
+    path("es-anlamlilar/<int:pk>/sil/", views.thesaurus_word_delete, name="thesaurus_delete"),
+]

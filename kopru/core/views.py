@@ -18,14 +18,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import personal_data as pd
+from . import services
 from .access import get_or_404_scoped, requires
 from .audit import history_for
 from .errors import ApplicationError
-from .models import Job, OfficeOwned
+from .forms import ThesaurusWordForm, thesaurus_entry_label
+from .models import Job, OfficeOwned, ThesaurusWord
 from .registry import registry
 from .scheduler import scheduler_state
 from .taskqueue import queue_state
 from .tenancy import OFFICE_MODEL, can_coordinate_office, office_by_slug
+from .vocabularies import THESAURUS
 from .workers import job_waits_for_a_worker, worker_state
 
 
@@ -252,3 +255,44 @@ def lookup_options(found: list[Any], query: str) -> HttpResponse:
     )
     empty = _("{n} sonuç — seçin").format(n=len(found)) if query else "—"
     return HttpResponse(format_html('<option value="">{}</option>{}', empty, options))
+
+
+def thesaurus_page(request: HttpRequest) -> HttpResponse:
+    """National administrators: the bilingual thesaurus, and the words staff added."""
+    form = ThesaurusWordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        kind, code = form.entry_key()
+        services.thesaurus_word_add(
+            actor=request.user,
+            kind=kind,
+            code=code,
+            language=form.cleaned_data["language"],
+            word=form.cleaned_data["word"],
+        )
+        messages.success(
+            request, _("Sözcük eklendi; aramalar en geç yarım dakika içinde kullanır.")
+        )
+        return redirect("national:core:thesaurus")
+    added: dict[tuple[str, str], list[Any]] = {}
+    for word in ThesaurusWord.objects.all():
+        added.setdefault((word.kind, word.code), []).append(word)
+    rows = [
+        {
+            "label": thesaurus_entry_label(kind, code),
+            "tr": tr,
+            "en": en,
+            "added": added.get((kind, code), []),
+        }
+        for (kind, code), (tr, en) in THESAURUS.items()
+    ]
+    return render(request, "core/thesaurus.html", {"form": form, "rows": rows})
+
+
+@require_POST
+def thesaurus_word_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    word = ThesaurusWord.objects.filter(pk=pk).first()
+    if word is None:
+        raise Http404("word")
+    services.thesaurus_word_remove(actor=request.user, word=word)
+    messages.success(request, _("Sözcük kaldırıldı."))
+    return redirect("national:core:thesaurus")

@@ -139,3 +139,150 @@ def sector_code(value: str) -> str:
 def target_group_code(value: str) -> str:
     """The current code of a target-group code, former code or former label (else ``value``)."""
     return str(TARGET_GROUP_ALIASES.get(value, value))
+
+
+# -- the bilingual thesaurus ----------------------------------------------------------------
+#
+# Every sector, target group and applicant type with its Turkish and English words and
+# common synonyms. Searches expand a query word found here to every word of its entry
+# (``kopru.core.thesaurus``), and a record's search document carries these words for
+# its tags, so "çevre" finds a call written only in English and tagged environment, and
+# "youth" a call written only in Turkish. Staff extend the entries from the national
+# panel (``kopru.core.models.ThesaurusWord``); these built-in words are not removable.
+# Multi-word phrases match as phrases. Words are written as users write them; they are
+# folded (``kopru.core.text.search_key``) when used.
+
+#: Kinds of thesaurus entries: the facet of the codes they describe.
+THESAURUS_KINDS = ("sector", "target", "applicant")
+
+#: (kind, code) → (Turkish words, English words).
+THESAURUS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("sector", "agriculture"): (
+        ("tarım", "kırsal", "kırsal kalkınma", "gıda", "hayvancılık", "ormancılık", "balıkçılık"),
+        ("agriculture", "agricultural", "rural", "food", "farming", "forestry", "fisheries"),
+    ),
+    ("sector", "culture"): (
+        ("kültür", "kültürel", "sanat", "kültürel miras", "yaratıcı", "müze"),
+        ("culture", "cultural", "arts", "heritage", "creative", "museum"),
+    ),
+    ("sector", "digital"): (
+        ("dijital", "sayısal", "yapay zeka", "bilişim", "siber", "veri"),
+        ("digital", "artificial intelligence", "cyber", "data", "software", "ict"),
+    ),
+    ("sector", "disaster"): (
+        ("afet", "deprem", "dayanıklılık", "acil durum"),
+        ("disaster", "earthquake", "resilience", "emergency", "civil protection"),
+    ),
+    ("sector", "education"): (
+        ("eğitim", "öğretim", "okul", "mesleki eğitim", "öğrenme"),
+        ("education", "educational", "training", "school", "learning", "vocational"),
+    ),
+    ("sector", "energy"): (
+        ("enerji", "yenilenebilir", "enerji verimliliği", "hidrojen", "güneş enerjisi"),
+        ("energy", "renewable", "energy efficiency", "hydrogen", "solar"),
+    ),
+    ("sector", "environment"): (
+        ("çevre", "çevresel", "iklim", "iklim değişikliği", "doğa", "biyoçeşitlilik", "atık"),
+        (
+            "environment",
+            "environmental",
+            "climate",
+            "climate change",
+            "nature",
+            "biodiversity",
+            "waste",
+            "circular economy",
+        ),
+    ),
+    ("sector", "governance"): (
+        ("yönetişim", "sivil toplum", "demokrasi", "katılım", "yerel yönetim"),
+        ("governance", "civil society", "democracy", "participation", "citizens"),
+    ),
+    ("sector", "health"): (
+        ("sağlık", "hastalık", "tıp", "tıbbi", "kanser", "halk sağlığı"),
+        ("health", "disease", "medical", "medicine", "cancer", "public health"),
+    ),
+    ("sector", "industry"): (
+        ("sanayi", "KOBİ", "girişimcilik", "imalat", "işletme", "rekabet"),
+        ("industry", "industrial", "SME", "entrepreneurship", "manufacturing", "business"),
+    ),
+    ("sector", "research"): (
+        ("araştırma", "Ar-Ge", "yenilik", "inovasyon", "bilim"),
+        ("research", "innovation", "science", "scientific"),
+    ),
+    ("sector", "social"): (
+        ("sosyal", "sosyal içerme", "istihdam", "yoksulluk", "eşitlik"),
+        ("social", "social inclusion", "employment", "poverty", "equality"),
+    ),
+    ("sector", "space"): (
+        ("uzay", "uydu", "güvenlik", "savunma"),
+        ("space", "satellite", "security", "defence"),
+    ),
+    ("sector", "tourism"): (("turizm", "turist"), ("tourism", "tourist")),
+    ("sector", "transport"): (
+        ("ulaşım", "ulaştırma", "hareketlilik", "kentsel", "kent"),
+        ("transport", "mobility", "urban", "cities"),
+    ),
+    ("sector", "youth"): (
+        ("gençlik", "genç", "gençler", "spor"),
+        ("youth", "young people", "sport"),
+    ),
+    ("target", "disadvantaged"): (
+        ("dezavantajlı", "kırılgan", "yoksul"),
+        ("disadvantaged", "vulnerable", "fewer opportunities"),
+    ),
+    ("target", "youth"): (("genç", "gençler", "gençlik"), ("youth", "young people")),
+    ("target", "young_entrepreneurs"): (
+        ("genç girişimci",),
+        ("young entrepreneurs", "young entrepreneur"),
+    ),
+    ("target", "youth_workers"): (
+        ("gençlik çalışanı", "gençlik çalışanları"),
+        ("youth workers", "youth worker"),
+    ),
+    ("target", "women"): (
+        ("kadın", "kadınlar", "toplumsal cinsiyet"),
+        ("women", "woman", "gender"),
+    ),
+    ("target", "children"): (("çocuk", "çocuklar"), ("children", "child")),
+    ("target", "elderly"): (("yaşlı", "yaşlılar"), ("elderly", "older people", "ageing")),
+    ("target", "disabled"): (
+        ("engelli", "engelliler"),
+        ("disability", "disabilities", "disabled"),
+    ),
+    ("target", "migrants"): (
+        ("göçmen", "mülteci", "göç"),
+        ("migrants", "migrant", "refugees", "refugee", "migration"),
+    ),
+    ("target", "students"): (("öğrenci", "öğrenciler"), ("students", "student", "learners")),
+    ("target", "teachers"): (("öğretmen", "öğretmenler"), ("teachers", "teacher", "educators")),
+    ("target", "researchers"): (("araştırmacı", "araştırmacılar"), ("researchers", "researcher")),
+    ("target", "farmers"): (("çiftçi", "çiftçiler", "üretici"), ("farmers", "farmer")),
+    ("target", "entrepreneurs"): (
+        ("girişimci", "girişimciler", "KOBİ"),
+        ("entrepreneurs", "entrepreneur", "SMEs", "start-ups", "startups"),
+    ),
+    ("target", "public_staff"): (
+        ("kamu personeli", "kamu çalışanı"),
+        ("public servants", "civil servants", "public officials"),
+    ),
+    ("applicant", "public_body"): (
+        ("kamu kurumu", "kamu kuruluşu", "valilik"),
+        ("public body", "public authority", "public authorities"),
+    ),
+    ("applicant", "municipality"): (
+        ("belediye", "belediyeler"),
+        ("municipality", "municipalities", "local authority", "local authorities"),
+    ),
+    ("applicant", "local_administration"): (("muhtarlık", "köy"), ("village",)),
+    ("applicant", "university"): (("üniversite", "üniversiteler"), ("university", "universities")),
+    ("applicant", "school"): (("okul", "okullar"), ("school", "schools")),
+    ("applicant", "ngo"): (
+        ("dernek", "vakıf", "STK", "sivil toplum kuruluşu"),
+        ("NGO", "NGOs", "non-governmental", "associations", "foundation"),
+    ),
+    ("applicant", "cooperative"): (("kooperatif",), ("cooperative", "cooperatives")),
+    ("applicant", "chamber"): (("oda", "birlik"), ("chamber", "chambers")),
+    ("applicant", "sme"): (("KOBİ", "işletme"), ("SME", "SMEs", "companies")),
+    ("applicant", "young_entrepreneur"): (("genç girişimci",), ("young entrepreneur",)),
+}

@@ -33,7 +33,7 @@ from kopru.core.vocabularies import Sector, TargetGroup
 from ..agencies import get_agency
 from ..importers import ImportFileError, ParseResult, parse
 from ..importers.records import MESSAGES_TR, CallRecord
-from ..models import Call, CallDeadline, CallFacet, Level, State
+from ..models import Call, CallDeadline, CallFacet, Level, State, search_document_of
 from .calls import facet_rows, settings_for
 from .subscriptions import send_instant_alerts
 
@@ -235,9 +235,13 @@ def _upsert(
             call.updated_at = now
             updated.append((call, deadlines, changes))
         call.import_hash, call.content_changed_at = digest, now
+        # Tags from the record's own text (not from the thesaurus words of earlier
+        # tags, which the search document also carries), then the document with them.
+        call.sectors, call.target_groups = [], []
         call.refresh_derived(deadlines=[d[0] for d in deadlines])
         call.sectors = _tags(call.search_document, _SECTOR_WORDS)
         call.target_groups = _tags(call.search_document, _TARGET_WORDS)
+        call.search_document = search_document_of(call)
         if progress and index % 50 == 0:
             progress(index, len(rows))
     Call._base_manager.bulk_create([c for c, _d, _c in created], batch_size=500)
