@@ -672,3 +672,37 @@ class CallFollow(OfficeOwned, TimeStamped):
     @property
     def active(self) -> bool:
         return bool(self.confirmed_at and not self.unsubscribed_at)
+
+
+class WhoAppliesRule(OfficeOwned, TimeStamped):
+    """An office's line of the "who applies" table (see :mod:`kopru.calls.matching`):
+    for the calls of a programme (and action types), who leads and who joins as a
+    partner. An office's lines come before the built-in table."""
+
+    programme = models.CharField(
+        _("program"),
+        max_length=120,
+        help_text=_("Çağrının program adında geçen sözcükler, ör. “Horizon Europe”, “LIFE”."),
+    )
+    action_types = models.CharField(
+        _("faaliyet türleri"),
+        max_length=200,
+        blank=True,
+        help_text=_("Virgülle ayrılmış, ör. “RIA, IA”. Boşsa programın bütün çağrıları."),
+    )
+    leads = models.JSONField(_("başvuranlar"), default=list)
+    partners = models.JSONField(_("ortak olarak katılanlar"), default=list, blank=True)
+    note = models.CharField(
+        _("not"),
+        max_length=300,
+        blank=True,
+        help_text=_("Yalnız ortak olabilecek kuruluşlara gösterilir."),
+    )
+
+    class Meta:
+        verbose_name = _("kimler başvurur satırı")
+        verbose_name_plural = _("kimler başvurur tablosu")
+        ordering = ["programme", "action_types", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.action_types}".strip()

@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 
 from kopru.core.scoping import office_scope, public_scope, unscoped_manager
 from kopru.core.search import fulltext_filter
+from kopru.core.text import search_key
 from kopru.core.vocabularies import (
-    PRIORITY_TARGET_GROUPS,
     Sector,
     TargetGroup,
     sector_code,
@@ -35,7 +35,7 @@ from kopru.core.vocabularies import (
 from kopru.offices.models import Office
 from kopru.organisations.models import OrganisationType
 
-from . import catalogue_index
+from . import catalogue_index, matching
 from .agencies import DEVELOPMENT_AGENCIES
 from .models import (
     Call,
@@ -51,6 +51,7 @@ from .models import (
     SavedSearch,
     State,
     Status,
+    WhoAppliesRule,
     status_q,
 )
 from .models import Instrument as InstrumentChoice
@@ -525,11 +526,35 @@ def calls_for_saved_search(
 # -- matching ----------------------------------------------------------------------------
 
 
-@dataclass
-class Match:
-    call: Call
-    score: int
-    reasons: list[str]
+def office_rules(office: Any) -> list[matching.Rule]:
+    """The office's lines of the who-applies table, as rules (before the built-in ones)."""
+    rows = unscoped_manager(
+        WhoAppliesRule, reason="the who-applies lines of the office named by the caller"
+    ).filter(office=office)
+    return [
+        matching.Rule(
+            key=f"office-{row.pk}",
+            programme=search_key(row.programme),
+            actions=tuple(search_key(a) for a in row.action_types.split(",") if search_key(a)),
+            leads=tuple(row.leads),
+            partners=tuple(row.partners),
+            note_tr=row.note,
+            note_en=row.note,
+            office_rule_id=row.pk,
+        )
+        for row in rows
+    ]
+
+
+def who_applies_table(office: Any) -> list[tuple[matching.Rule, str]]:
+    """The table an office's matching uses: its own lines, then the built-in ones."""
+    return [
+        (rule, matching.rule_text(rule))
+        for rule in (*office_rules(office), *matching.DEFAULT_RULES)
+    ]
+
+
+Match = matching.Ranked
 
 
 def match_calls(
@@ -539,46 +564,29 @@ def match_calls(
     sectors: list[str],
     target_groups: list[str],
     plate: str = "",
+    office: Any = None,
     limit: int = 50,
 ) -> list[Match]:
-    """Open and forthcoming calls the profile is eligible for, best first, with reasons."""
+    """Open and forthcoming calls the profile can apply to, best first, with reasons
+    (see :mod:`kopru.calls.matching`)."""
     now = timezone.now()
     qs = qs.filter(status_q(Status.OPEN, now) | status_q(Status.FORTHCOMING, now))
-    type_labels = dict(OrganisationType.choices)
-    sector_labels = dict(Sector.choices)
-    target_labels = dict(TargetGroup.choices)
+    rules = office_rules(office) if office is not None else []
     matches: list[Match] = []
-    for call in qs.prefetch_related("deadlines")[:2000]:
-        reasons: list[str] = []
-        score = 0
-        if call.applicant_types:
-            if org_type not in call.applicant_types:
-                continue
-            reasons.append(
-                _("%(type)s başvurabilir") % {"type": type_labels.get(org_type, org_type)}
-            )
-            score += 3
-        if call.eligible_plates:
-            if not plate or plate not in call.eligible_plates:
-                continue
-            reasons.append(_("ilinizdeki kuruluşlara açık"))
-            score += 2
-        common_targets = [t for t in call.target_groups if t in target_groups]
-        for t in common_targets:
-            reasons.append(_("hedef grup: %(g)s") % {"g": target_labels.get(t, t)})
-            score += 3 if t in PRIORITY_TARGET_GROUPS else 2
-        common_sectors = [s for s in call.sectors if s in sectors]
-        for s in common_sectors:
-            reasons.append(_("sektör: %(s)s") % {"s": sector_labels.get(s, s)})
-            score += 2
-        no_overlap = (sectors or target_groups) and not (common_sectors or common_targets)
-        if no_overlap and (call.sectors or call.target_groups):
-            continue
-        if not reasons:
-            reasons.append(_("başvuru koşulları kuruluş türünü sınırlamıyor"))
-        matches.append(Match(call, score, reasons))
+    for call in qs.prefetch_related("deadlines")[:5000]:
+        ranked = matching.rank(
+            call,
+            org_type=org_type,
+            sectors=sectors,
+            target_groups=target_groups,
+            plate=plate,
+            office_rules=rules,
+            now=now,
+        )
+        if ranked is not None:
+            matches.append(ranked)
     far = now + dt.timedelta(days=36500)
-    matches.sort(key=lambda m: (-m.score, m.call.next_deadline or far))
+    matches.sort(key=lambda m: (-m.score, m.call.next_deadline or far, m.call.pk))
     return matches[:limit]
 
 

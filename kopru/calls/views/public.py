@@ -291,6 +291,7 @@ def public_match(request: PublicRequest, office_slug: str) -> HttpResponse:
                 sectors=form.cleaned_data["sectors"],
                 target_groups=form.cleaned_data["target_groups"],
                 plate=plate,
+                office=office,
             )
     return render(
         request,
