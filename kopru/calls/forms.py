@@ -13,7 +13,7 @@ from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
 
 from .importers import FORMATS
-from .importers.cleaning import sanitize_html
+from .importers.cleaning import sanitize_html, to_safe_html
 from .models import Call, Frequency
 from .selectors import agency_choices
 from .services import DeadlineInput
@@ -196,6 +196,19 @@ class DocumentForm(BootstrapFormMixin, forms.Form):
         label=_("Dosya"),
         help_text=_("PDF, Word, Excel, OpenDocument veya ZIP; en çok 20 MB."),
     )
+
+
+class SummaryForm(BootstrapFormMixin, forms.Form):
+    summary_tr = forms.CharField(
+        label=_("Türkçe özet"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("İki üç cümle: kim başvurabilir, ne destekleniyor, ne kadar."),
+    )
+
+    def clean_summary_tr(self) -> str:
+        text = self.cleaned_data["summary_tr"].strip()
+        return to_safe_html(text) if text else ""
 
 
 class ImportForm(BootstrapFormMixin, forms.Form):

@@ -33,7 +33,7 @@ from kopru.core.vocabularies import (
     target_group_code,
 )
 from kopru.offices.models import Office
-from kopru.organisations.models import OrganisationType
+from kopru.organisations.models import Organisation, OrganisationType
 
 from . import catalogue_index, matching
 from .agencies import DEVELOPMENT_AGENCIES
@@ -644,3 +644,76 @@ def known_facet_values(facet: str, values: list[str]) -> set[str]:
 
 def office_slug_exists(slug: str) -> bool:
     return Office.objects.filter(slug=slug[:100]).exists()
+
+
+# -- the experts' queue of Turkish summaries -------------------------------------------------
+
+
+@dataclass
+class QueueRow:
+    call: Call
+    followers: int
+    alerts: int
+    organisations: int
+
+    @property
+    def reach(self) -> int:
+        return self.followers + self.alerts + self.organisations
+
+
+def summary_queue(office: Any, *, limit: int = 50) -> list[QueueRow]:
+    """Open and forthcoming calls of the office's catalogue without a Turkish summary,
+    the ones reaching most people first: followers, confirmed alerts whose search finds
+    the call, and organisations of the office's directory that can apply (explicit
+    eligibility, else the who-applies table)."""
+    now = timezone.now()
+    with public_scope(None):
+        candidates = catalogue_base(office).filter(
+            status_q(Status.OPEN, now) | status_q(Status.FORTHCOMING, now), summary_tr=""
+        )
+        calls = list(candidates.order_by("next_deadline", "pk")[:2000])
+    ids = [c.pk for c in calls]
+    followers: dict[int, int] = dict(
+        unscoped_manager(CallFollow, reason="followers of the office's catalogue calls")
+        .filter(call_id__in=ids, confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+        .values("call_id")
+        .annotate(n=Count("pk"))
+        .values_list("call_id", "n")
+    )
+    alerts: dict[int, int] = {}
+    searches = unscoped_manager(SavedSearch, reason="the office's alerts").filter(
+        office=office, alert_confirmed_at__isnull=False
+    )
+    for search in searches:
+        if not search.alert_active:
+            continue
+        params = SearchParams.from_query(search.params)
+        with public_scope(None):
+            hits = apply_filters(catalogue_base(office).filter(pk__in=ids), params, now=now)
+            for pk in hits.values_list("pk", flat=True):
+                alerts[pk] = alerts.get(pk, 0) + 1
+    types: dict[str, int] = dict(
+        unscoped_manager(Organisation, reason="how many of the office's organisations")
+        .filter(office=office)
+        .values("type")
+        .annotate(n=Count("pk"))
+        .values_list("type", "n")
+    )
+    rules = office_rules(office)
+    rows = []
+    for call in calls:
+        if call.applicant_types:
+            can = set(call.applicant_types)
+        else:
+            rule = matching.rule_for(call, rules)
+            can = set(rule.leads) | set(rule.partners) if rule is not None else set(types)
+        rows.append(
+            QueueRow(
+                call,
+                followers.get(call.pk, 0),
+                alerts.get(call.pk, 0),
+                sum(n for t, n in types.items() if t in can),
+            )
+        )
+    rows.sort(key=lambda r: (-r.reach, r.call.next_deadline or now, r.call.pk))
+    return rows[:limit]

@@ -15,6 +15,10 @@ panel_patterns = [
     path("cagrilar/sablon.xlsx", panel.panel_template_xlsx, name="template_xlsx"),
     path("cagrilar/sablon.csv", panel.panel_template_csv, name="template_csv"),
     path("cagrilar/ayarlar/", panel.panel_settings, name="settings"),
+    path("cagrilar/ozet-kuyrugu/", panel.panel_summary_queue, name="summary_queue"),
+    office_path(
+        "cagrilar/<int:pk>/turkce-ozet/", panel.panel_summary_write, name="summary_write", models=C
+    ),
     office_path("cagrilar/<int:pk>/", panel.panel_detail, name="detail", models=C),
     office_path("cagrilar/<int:pk>/duzenle/", panel.panel_edit, name="edit", models=C),
     office_path("cagrilar/<int:pk>/yayimla/", panel.panel_publish, name="publish", models=C),

@@ -120,6 +120,23 @@ def clean_multiline(value: object) -> str:
 _LOOKS_LIKE_HTML = re.compile(r"</?(p|ul|ol|li|br|strong|em|b|i|a|div|span|h\d)\b[^>]*>", re.I)
 
 
+# A lower-case letter, then ``.``, ``,`` or ``;``, then an upper-case letter, with no
+# space: the source dropped it ("processors,Demonstrators", "call.The"). Certain enough to
+# repair; other runs ("todesign") are left alone, a guess could break a real word. Not
+# inside a number ("1,5") nor an abbreviation of capitals ("U.S."), and only in text,
+# never in a tag or an address.
+_GLUED = re.compile(r"(?<=[a-zçğıöşü])([.,;])(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])")
+_TAG_OR_URL = re.compile(r"(<[^>]*>|\b(?:https?://|www\.)\S+|\S+@\S+)")
+
+
+def repair_glued(text: str) -> str:
+    """Put back the space after ``.``, ``,`` or ``;`` where the source glued two words."""
+    if not text or not _GLUED.search(text):
+        return text
+    parts = _TAG_OR_URL.split(text)
+    return "".join(part if i % 2 else _GLUED.sub(r"\1 ", part) for i, part in enumerate(parts))
+
+
 def sanitize_html(fragment: str) -> str:
     """``fragment`` reduced to the allowed tags and attributes."""
     if not fragment:
@@ -165,7 +182,7 @@ def to_safe_html(value: object, headings: re.Pattern[str] | None = None) -> str:
     """A summary as safe HTML, whether the source gave plain text or HTML."""
     if value is None:
         return ""
-    text = repair_mojibake(str(value))
+    text = repair_glued(repair_mojibake(str(value)))
     if _LOOKS_LIKE_HTML.search(text):
         return sanitize_html(unicodedata.normalize("NFC", text))
     return text_to_html(text, headings)

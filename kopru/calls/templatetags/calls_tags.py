@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,6 +14,7 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 
 from kopru.calls.models import Status, choice_label
+from kopru.core.i18n import CONTENT_LANGUAGES, current_language
 
 register = template.Library()
 
@@ -182,3 +184,69 @@ def facet_sections(context: Any, facets: Any) -> SafeString:
             )
         )
     return mark_safe("".join(out))
+
+
+_BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol)\b[^>]*>", re.I)
+
+
+def _blocks(html: str) -> list[str]:
+    """The top-level paragraphs and lists of a sanitised summary."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for m in _BLOCK_TAG.finditer(html):
+        closing = bool(m.group(1))
+        if not closing:
+            if depth == 0 and html[start : m.start()].strip():
+                out.append(html[start : m.start()].strip())
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        else:
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                out.append(html[start : m.end()])
+                start = m.end()
+    if html[start:].strip():
+        out.append(html[start:].strip())
+    return out
+
+
+@register.simple_tag
+def summary_parts(call: Any, lead_blocks: int = 2, lead_chars: int = 700) -> dict[str, Any]:
+    """A call's summary for its page: the first paragraphs, the rest ("read more"), and
+    its language when it is not the page's (``lang`` and the "İngilizce metin" label)."""
+    page = current_language()
+    text, lang = "", page
+    for code in (page, *(c for c in CONTENT_LANGUAGES if c != page)):
+        value = getattr(call, f"summary_{code}", "") or ""
+        if value:
+            text, lang = value, code
+            break
+    blocks = _blocks(text)
+    lead: list[str] = []
+    size = 0
+    for block in blocks:
+        if lead and (len(lead) >= lead_blocks or size + len(block) > lead_chars):
+            break
+        lead.append(block)
+        size += len(block)
+    rest = blocks[len(lead) :]
+    return {
+        "lead": mark_safe("".join(lead)),
+        "more": mark_safe("".join(rest)),
+        "lang": lang,
+        "other_language": lang != page,
+        "empty": not text,
+    }
+
+
+@register.simple_tag
+def title_lang(call: Any) -> str:
+    """The language of the title a page shows, if it is not the page's ("" otherwise)."""
+    page = current_language()
+    if getattr(call, f"title_{page}", None):
+        return ""
+    for code in CONTENT_LANGUAGES:
+        if code != page and getattr(call, f"title_{code}", None):
+            return code
+    return ""

@@ -14,6 +14,7 @@ from kopru.calls.models import (
     CallSettings,
     SavedSearch,
     State,
+    WhoAppliesRule,
 )
 from kopru.calls.services import sync_facets
 from kopru.core.tests.factories import KopruFactory, OfficeFactory
@@ -99,3 +100,14 @@ class CallDocumentFactory(KopruFactory):
         if "call" not in kwargs:
             kwargs["call"] = CallFactory(office=office) if office else CallFactory()
         return super()._create(model_class, *args, **kwargs)
+
+
+class WhoAppliesRuleFactory(KopruFactory):
+    class Meta:
+        model = WhoAppliesRule
+
+    office = factory.SubFactory(OfficeFactory)
+    programme = "Horizon Europe"
+    action_types = "RIA, IA"
+    leads: Any = factory.LazyFunction(lambda: ["university", "municipality"])
+    partners: Any = factory.LazyFunction(lambda: ["ngo"])

@@ -65,3 +65,95 @@ def test_save_search_and_confirm_alert(browser_page, izmir) -> None:
     with unscoped("test"):
         search = SavedSearch.objects.get()
         assert search.alert_active and search.frequency == "weekly"
+
+
+def test_turkish_query_finds_english_call(browser_page, izmir) -> None:
+    PublishedCallFactory(
+        office=izmir,
+        title_tr="",
+        title_en="Nature-based solutions for climate adaptation",
+        summary_tr="",
+        summary_en="<p>Climate resilience of coastal cities.</p>",
+        sectors=[],
+        target_groups=[],
+    )
+    PublishedCallFactory(
+        office=izmir,
+        title_tr="",
+        title_en="Quantum computing chips",
+        summary_tr="",
+        summary_en="",
+        sectors=[],
+        target_groups=[],
+    )
+    page = browser_page
+    page.goto(f"{page.base_url}/izmir/cagrilar/")
+    page.get_by_label("Çağrılarda ara").fill("iklim")
+    page.get_by_role("button", name="Ara", exact=True).click()
+    page.wait_for_load_state()
+    expect(
+        page.get_by_role("link", name="Nature-based solutions for climate adaptation")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Quantum computing chips")).to_have_count(0)
+
+
+def test_municipality_match_list_puts_life_above_research(browser_page, izmir) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kopru.calls.models import Call, CallDeadline
+
+    def eu(title: str, programme: str, action: str) -> Call:
+        call = PublishedCallFactory(
+            office=izmir,
+            level="eu",
+            title_tr="",
+            title_en=title,
+            programme=programme,
+            action_type=action,
+            applicant_types=[],
+            target_groups=[],
+            sectors=["environment"],
+        )
+        at = timezone.now() + dt.timedelta(days=50)
+        with unscoped("test"):
+            CallDeadline.objects.create(call=call, at=at)
+            Call._base_manager.filter(pk=call.pk).update(next_deadline=at, closes_at=at)
+        return call
+
+    research = eu("Quantum Machine Learning", "Horizon Europe", "HORIZON-RIA")
+    life = eu("Nature and Biodiversity", "LIFE", "Grant")
+    cerv = eu("Call Town Twinning 2026", "CERV", "Grant")
+    page = browser_page
+    page.goto(f"{page.base_url}/izmir/cagrilar/eslestir/")
+    page.get_by_label("Kuruluş türü").select_option("municipality")
+    page.get_by_label("Çevre ve iklim").check()
+    page.get_by_role("button", name="Eşleştir").click()
+    page.wait_for_load_state()
+    cards = page.locator("[data-match-call]")
+    order = [int(cards.nth(i).get_attribute("data-match-call")) for i in range(cards.count())]
+    assert order.index(life.pk) < order.index(research.pk)
+    assert order.index(cerv.pk) < order.index(research.pk)
+    first = cards.first
+    expect(first).to_contain_text("Neden")
+    research_card = page.locator(f'[data-match-call="{research.pk}"]')
+    expect(research_card).to_contain_text("Olası ortaklık")
+    expect(research_card).to_contain_text("ortak olarak katılır")
+
+
+def test_turkish_call_page_marks_its_english_block(browser_page, izmir) -> None:
+    call = PublishedCallFactory(
+        office=izmir,
+        title_tr="İklim uyumu çağrısı",
+        summary_tr="",
+        summary_en="".join(f"<p>English paragraph {i}.</p>" for i in range(5)),
+    )
+    page = browser_page
+    page.goto(f"{page.base_url}/izmir/cagrilar/{call.pk}/")
+    block = page.locator(".call-summary")
+    expect(block).to_have_attribute("lang", "en")
+    expect(page.get_by_text("İngilizce metin", exact=True)).to_be_visible()
+    expect(page.get_by_text("English paragraph 4.")).to_be_hidden()
+    page.get_by_text("Devamını oku").click()
+    expect(page.get_by_text("English paragraph 4.")).to_be_visible()

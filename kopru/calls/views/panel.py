@@ -21,7 +21,7 @@ from kopru.core.imports.jobs import import_start
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
-from ..forms import CallForm, DocumentForm, ImportForm, LinkForm, SettingsForm
+from ..forms import CallForm, DocumentForm, ImportForm, LinkForm, SettingsForm, SummaryForm
 from ..importers import ANNOUNCEMENT_RULES, TEMPLATE_COLUMNS, build_template_xlsx
 from ..models import Call, CallDocument, State
 from ..permissions import access_call, access_document, can_change_settings
@@ -285,3 +285,23 @@ def panel_settings(request: OfficeRequest, office_slug: str) -> HttpResponse:
         messages.success(request, _("Ayarlar kaydedildi."))
         return redirect("panel:calls:settings", office_slug=office.slug)
     return render(request, "calls/panel_settings.html", {"form": form})
+
+
+def panel_summary_queue(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    """Experts: open calls without a Turkish summary, those reaching most people first."""
+    rows = selectors.summary_queue(request.office)
+    return render(request, "calls/panel_summary_queue.html", {"rows": rows})
+
+
+@post_only(Call)
+def panel_summary_write(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
+    call = _editable(request, pk)
+    form = SummaryForm(request.POST)
+    if form.is_valid():
+        services.call_update(
+            call=call, data={"summary_tr": form.cleaned_data["summary_tr"]}, actor=request.user
+        )
+        messages.success(request, _("Türkçe özet kaydedildi."))
+    else:
+        messages.error(request, _("Özet boş olamaz."))
+    return redirect("panel:calls:summary_queue", office_slug=office_slug)
