@@ -55,3 +55,23 @@ def test_pages_have_first_last_jump_size_and_a_count_in_words(
     assert re.search(r'<option value="10" selected>', page)
     english = client.get("/en/balikesir/panel/projeler/?size=10").content.decode()
     assert "1–10 of 23 records" in english or "23 records" in english
+
+
+def test_on_a_phone_the_filters_open_from_a_button_above_the_results(
+    client: Any, balikesir: Any
+) -> None:
+    from kopru.calls.tests.factories import CallFactory
+
+    CallFactory(office=balikesir)
+    for url, target in (
+        ("/balikesir/cagrilar/", "call-facets"),
+        ("/balikesir/veri-bankasi/", "project-facets-public"),
+    ):
+        html = client.get(url).content.decode()
+        button = html.index(f'data-bs-target="#{target}"')
+        filters = html.index(f'id="{target}"')
+        assert button < filters, url
+        assert re.search(rf'class="[^"]*collapse d-lg-block"[^>]*id="{target}"', html) or re.search(
+            rf'id="{target}"[^>]*class="[^"]*collapse d-lg-block', html
+        ), url
+        assert 'aria-controls="' + target + '"' in html
