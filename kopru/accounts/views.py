@@ -14,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """Where a signed-in user works: their panel, their institution, or the national view."""
     user = request.user
     if user.is_national_admin:  # type: ignore[union-attr]
-        return redirect("national:offices:overview")
+        return redirect("national:national:overview")
     office = user.office  # type: ignore[union-attr]
     assert office is not None  # guaranteed by the role constraint on User
     if user.is_institution_member:  # type: ignore[union-attr]

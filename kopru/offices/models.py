@@ -10,7 +10,19 @@ from kopru.core.i18n import localized
 from kopru.core.models import TimeStamped, Versioned
 
 RESERVED_SLUGS = frozenset(
-    {"admin", "api", "en", "tr", "hesap", "ulusal", "static", "media", "i18n", "healthz"}
+    {
+        "admin",
+        "api",
+        "en",
+        "tr",
+        "hesap",
+        "ulusal",
+        "static",
+        "media",
+        "i18n",
+        "healthz",
+        "ulusal-istatistikler",
+    }
 )
 
 

@@ -7,4 +7,3 @@ panel_patterns = [
     path("", views.panel_home, name="home"),
     path("ofis/", views.panel_office_edit, name="edit"),
 ]
-national_patterns = [path("", views.national_overview, name="overview")]

@@ -75,7 +75,3 @@ def panel_office_edit(request: OfficeRequest, office_slug: str) -> HttpResponse:
         success_url=reverse("panel:offices:home", kwargs={"office_slug": office.slug}),
         success_message=_("Ofis bilgileri kaydedildi."),
     )
-
-
-def national_overview(request: HttpRequest) -> HttpResponse:
-    return render(request, "offices/national.html", {"rows": selectors.national_overview()})
