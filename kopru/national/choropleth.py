@@ -23,10 +23,11 @@ from .mapdata import OSM_ATTRIBUTION, province_map
 # ColorBrewer "Blues" (sequential, colour-blind safe, prints in grey)
 PALETTE = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 ZERO_FILL = "#ffffff"
+NO_DATA_FILL = "#dee2e6"
 HATCH_ID = "tr-map-no-office"
 STROKE = "#6c757d"
 
-Number = int | Decimal
+Number = int | float | Decimal
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,18 @@ class Area:
 
     plate: str
     name: str
-    value: Number | None
-    display: str  # the value as the page writes it ("12,3")
+    value: Number | None  # None: no office, or no value (a rate with nothing to divide)
+    display: str  # the value as the page writes it ("12,3", "ofis yok", "tanımsız")
     url: str | None = None
+    has_office: bool = True
 
 
 def no_office_bin() -> Bin:
     return Bin("map-no-office", f"url(#{HATCH_ID})", None, None, _("ofis yok"))
+
+
+def no_data_bin() -> Bin:
+    return Bin("map-no-data", NO_DATA_FILL, None, None, _("tanımsız"))
 
 
 def zero_bin(display: str = "0") -> Bin:
@@ -90,10 +96,12 @@ def make_bins(
     return bins
 
 
-def bin_for(bins: Sequence[Bin], value: Number | None) -> Bin:
+def bin_for(bins: Sequence[Bin], value: Number | None, *, has_office: bool = True) -> Bin:
     """The bin of ``value``: lower bounds are exclusive except in the first bin."""
-    if value is None:
+    if not has_office:
         return no_office_bin()
+    if value is None:
+        return no_data_bin()
     if value <= 0 or not bins:
         return zero_bin()
     for b in bins:
@@ -111,9 +119,9 @@ def render_map(areas: Sequence[Area], bins: Sequence[Bin], *, title: str) -> Saf
         d = shapes.get(area.plate)
         if d is None:
             continue
-        b = bin_for(bins, area.value)
+        b = bin_for(bins, area.value, has_office=area.has_office)
         text = f"{area.name}: {area.display}"
-        if area.url and area.value is not None:
+        if area.url and area.has_office:
             parts.append(
                 format_html(
                     '<a href="{}" class="map-link" aria-label="{}"><title>{}</title>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from django.urls import reverse
@@ -18,22 +18,37 @@ def decimals_for(indicator: NationalIndicator, measure: Measure) -> int:
     return 1 if measure == "per100k" else indicator.decimals
 
 
-def fmt(value: Number | None, decimals: int = 0) -> str:
+def fmt(value: Number | Decimal | None, decimals: int = 0) -> str:
     if value is None:
-        return _("ofis yok")
+        return _("tanımsız")
     if decimals == 0 and isinstance(value, Decimal) and value == value.to_integral():
         value = int(value)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
-def office_url(row: ProvinceRow) -> str | None:
+def office_url(row: ProvinceRow, query: str = "") -> str | None:
+    """The national office page of the row's office (``query``: indicator and year)."""
     if row.office is None:
         return None
-    return reverse("national:national:office", kwargs={"slug": row.office.slug})
+    url = reverse("national:national:office", kwargs={"slug": row.office.slug})
+    return f"{url}?{query}" if query else url
+
+
+def public_office_url(row: ProvinceRow, query: str = "") -> str | None:
+    """The office's public site (the public national statistics link there)."""
+    if row.office is None:
+        return None
+    return reverse("public:offices:home", kwargs={"office_slug": row.office.slug})
 
 
 def choropleth(
-    rows: Sequence[ProvinceRow], indicator: NationalIndicator, measure: Measure, *, title: str
+    rows: Sequence[ProvinceRow],
+    indicator: NationalIndicator,
+    measure: Measure,
+    *,
+    title: str,
+    link: Callable[[ProvinceRow, str], str | None] = office_url,
+    query: str = "",
 ) -> tuple[str, list[Bin]]:
     """The map's SVG and its bins (for the legend)."""
     decimals = decimals_for(indicator, measure)
@@ -43,8 +58,9 @@ def choropleth(
             plate=r.province.plate,
             name=r.province.name,
             value=r.value,
-            display=fmt(r.value, decimals),
-            url=office_url(r),
+            display=fmt(r.value, decimals) if r.office else _("ofis yok"),
+            url=link(r, query),
+            has_office=r.office is not None,
         )
         for r in rows
     ]

@@ -26,20 +26,20 @@ PER = 100_000
 @dataclass(frozen=True)
 class ProvinceRow:
     province: Province
-    office: Office | None
+    office: Office | None  # None: no office in this province (no value, never zero)
     population: int | None
-    raw: Number | None  # None: no office in this province
+    raw: Number | None  # None: no office, or undefined (a rate with nothing to divide)
     per100k: Decimal | None
-    value: Number | None  # raw or per100k, as asked
+    value: Number | Decimal | None  # raw or per100k, as asked
     rank: int | None
     last_change: dt.datetime | None
     stale: bool
 
 
-def per_100k(value: Number, inhabitants: int | None) -> Decimal | None:
-    if not inhabitants:
+def per_100k(value: Number | None, inhabitants: int | None) -> Decimal | None:
+    if value is None or not inhabitants:
         return None
-    return (Decimal(value) * PER / inhabitants).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return (Decimal(str(value)) * PER / inhabitants).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def office_changes_q() -> Q:
@@ -69,14 +69,14 @@ def is_stale(last_change: dt.datetime | None, now: dt.datetime | None = None) ->
 
 
 def province_rows(
-    indicator: NationalIndicator, *, year: int | None, measure: Measure
+    indicator: NationalIndicator, *, year: int, measure: Measure
 ) -> list[ProvinceRow]:
     """Every one of the 81 provinces, ranked by the measure (highest first); provinces
     without an (active) office come last, unranked, with no value."""
     offices = {
         o.province_id: o for o in Office.objects.filter(is_active=True).select_related("province")
     }
-    values = indicator.per_office(year)
+    values = indicator.per_office(year, office_ids=[o.pk for o in offices.values()])
     changes = last_changes()
     people = population().by_plate
     now = timezone.now()
@@ -88,10 +88,10 @@ def province_rows(
         rate: Decimal | None = None
         last: dt.datetime | None = None
         if office is not None:
-            raw = values.get(office.pk, 0)
+            raw = values.get(office.pk)
             rate = per_100k(raw, inhabitants)
             last = changes.get(office.pk)
-        value: Number | None = rate if measure == "per100k" else raw
+        value: Number | Decimal | None = rate if measure == "per100k" else raw
         rows.append(
             ProvinceRow(
                 province=province,
@@ -114,13 +114,14 @@ def _ranked(rows: list[ProvinceRow]) -> list[ProvinceRow]:
         (r for r in rows if r.value is not None), key=lambda r: r.value or 0, reverse=True
     )
     ranked: list[ProvinceRow] = []
-    previous: Number | None = None
+    previous: Number | Decimal | None = None
     rank = 0
     for position, row in enumerate(with_value, start=1):
         if row.value != previous:
             rank, previous = position, row.value
         ranked.append(_with_rank(row, rank))
-    return ranked + [r for r in rows if r.value is None]
+    undefined = [r for r in rows if r.value is None and r.office is not None]
+    return ranked + undefined + [r for r in rows if r.office is None]
 
 
 def _with_rank(row: ProvinceRow, rank: int) -> ProvinceRow:

@@ -1,54 +1,77 @@
-"""What the national view can show: indicators computed per office.
+"""What the national view can show: the statistics app's indicators, per office.
 
-The national view never counts anything itself. Each :class:`NationalIndicator` names a
-computation defined by the app that owns the figure, answering ``{office_id: value}``
-for a year (or for "now" when the figure has no period); the office's own pages call the
-same computation, so both show the same number.
+The national view never counts anything itself. Each :class:`NationalIndicator` wraps
+one of ``kopru.statistics.indicators.INDICATORS`` and reads its ``total`` for every
+office with ``compute_by_office`` (one grouped computation for all offices), the same
+computation the office's dashboard runs with ``compute(office=...)``; a test reconciles
+the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from functools import cache
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from kopru.offices import selectors as office_selectors
+from kopru.statistics.indicators import (
+    INDICATORS,
+    UNITS,
+    Indicator,
+    compute,
+    compute_by_office,
+)
+from kopru.statistics.periods import Period
 
-Number = int | Decimal
-PerOffice = Callable[[int | None], dict[int, Number]]
+Number = int | float
 
 
 @dataclass(frozen=True)
 class NationalIndicator:
-    name: str
-    label: str | Promise
-    unit: str | Promise
-    per_office: PerOffice
-    yearly: bool = True  # False: a count of what exists now (the year does not apply)
-    per_capita: bool = True  # False for rates and medians: "per 100,000" means nothing
-    decimals: int = 0
+    indicator: Indicator
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def label(self) -> str | Promise:
+        return self.indicator.label
+
+    @property
+    def definition(self) -> str | Promise:
+        return self.indicator.definition
+
+    @property
+    def unit(self) -> str | Promise:
+        return UNITS[self.indicator.unit]
+
+    @property
+    def area(self) -> str:
+        return self.indicator.area
+
+    @property
+    def per_capita(self) -> bool:
+        """ "Per 100,000 inhabitants" means nothing for a rate or a median."""
+        return self.indicator.unit not in ("percent", "hours")
+
+    @property
+    def decimals(self) -> int:
+        return 1 if self.indicator.unit in ("percent", "hours") else 0
+
+    def per_office(
+        self, year: int, office_ids: list[int] | None = None
+    ) -> dict[int, Number | None]:
+        """``{office_id: total}`` for the year (``None``: undefined, e.g. no decision)."""
+        found = compute_by_office([self.name], period=Period.year(year), office_ids=office_ids)
+        return {oid: values[self.name].total for oid, values in found.items()}
+
+    def national(self, year: int) -> Number | None:
+        """The whole country's figure (a distinct count counts a person once)."""
+        return compute([self.name], period=Period.year(year))[self.name].total
 
 
-def _organisations(year: int | None) -> dict[int, Number]:
-    return {r["office"].pk: r["organisations"] for r in office_selectors.national_overview()}
-
-
-def _staff(year: int | None) -> dict[int, Number]:
-    return {
-        r["office"].pk: r["users"]["coordinators"] + r["users"]["experts"]
-        for r in office_selectors.national_overview()
-    }
-
-
+@cache
 def indicators() -> dict[str, NationalIndicator]:
-    """The indicators the national view offers, by name, in the order of the picker."""
-    items = [
-        NationalIndicator(
-            "organisations", _("Kayıtlı kurumlar"), _("kurum"), _organisations, yearly=False
-        ),
-        NationalIndicator("staff", _("Ofis personeli"), _("kişi"), _staff, yearly=False),
-    ]
-    return {i.name: i for i in items}
+    """The indicators the national view offers, by name, in the statistics' order."""
+    return {name: NationalIndicator(ind) for name, ind in INDICATORS.items()}

@@ -14,7 +14,9 @@ def test_bins_are_quantiles_of_the_positive_values_and_zero_is_its_own() -> None
     assert bins[0].lower == 1 and bins[-1].upper == 100
     assert [b.css_class for b in bins] == [f"map-bin-{i}" for i in range(1, 6)]
     assert bin_for(bins, 0).css_class == "map-zero"
-    assert bin_for(bins, None).css_class == "map-no-office"
+    assert bin_for(bins, None, has_office=False).css_class == "map-no-office"
+    assert bin_for(bins, 0, has_office=False).css_class == "map-no-office"
+    assert bin_for(bins, None).css_class == "map-no-data"
     assert bin_for(bins, 1).css_class == "map-bin-1"
     assert bin_for(bins, 100).css_class == "map-bin-5"
     uppers = [b.upper for b in bins]
@@ -34,7 +36,7 @@ def test_the_map_links_offices_and_hatches_provinces_without_one() -> None:
     areas = [
         Area("10", "Balıkesir", 12, "12", url="/ulusal/ofis/balikesir/"),
         Area("35", "İzmir", 0, "0", url="/ulusal/ofis/izmir/"),
-        Area("36", "Kars", None, "ofis yok"),
+        Area("36", "Kars", None, "ofis yok", has_office=False),
     ]
     bins = make_bins([12, 0])
     svg = str(render_map(areas, bins, title="Hibe <2026>"))

@@ -1,0 +1,38 @@
+"""The public national statistics page: the whole country's aggregates, the map."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kopru.projects.models import Stage
+from kopru.projects.tests.factories import ProjectFactory
+from kopru.statistics.indicators import INDICATORS, compute
+from kopru.statistics.periods import Period
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anyone_sees_the_national_aggregates(client, balikesir, izmir, everything):
+    ProjectFactory(office=balikesir, stage=Stage.APPROVED, grant_amount=Decimal("60000"))
+    ProjectFactory(office=izmir, stage=Stage.APPROVED, grant_amount=Decimal("90000"))
+    response = client.get("/ulusal-istatistikler/?indicator=funds_grant_eur&year=2025")
+    assert response.status_code == 200
+    html = response.content.decode()
+    figures = {f["indicator"].name: f for _a, items in response.context["areas"] for f in items}
+    assert set(figures) == set(INDICATORS)
+    national = compute(["funds_grant_eur"], period=Period.year(2025))["funds_grant_eur"].total
+    assert national == 150000 and figures["funds_grant_eur"]["now"] == "150.000"
+    assert figures["funds_grant_eur"]["before"] == "0"
+    assert 'href="/balikesir/"' in html and "Kars: ofis yok" in html
+    assert "© OpenStreetMap contributors" in html
+    assert "/ulusal/ofis/" not in html  # the national administrators' pages are not linked
+    english = client.get("/en/ulusal-istatistikler/?indicator=funds_grant_eur&year=2025")
+    assert english.status_code == 200 and "no office" in english.content.decode()
+
+
+def test_bad_input_is_a_400_with_its_reason(client):
+    response = client.get("/ulusal-istatistikler/?indicator=nope")
+    assert response.status_code == 400
+    assert "Böyle bir gösterge yok" in response.content.decode()
