@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -21,9 +21,9 @@ def decimals_for(indicator: NationalIndicator, measure: Measure) -> int:
 def fmt(value: Number | Decimal | None, decimals: int = 0) -> str:
     if value is None:
         return _("tanımsız")
-    if decimals == 0 and isinstance(value, Decimal) and value == value.to_integral():
-        value = int(value)
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # Django's number_format cuts digits off; round here (half up, as people do)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def office_url(row: ProvinceRow, query: str = "") -> str | None:

@@ -49,3 +49,13 @@ def test_the_map_links_offices_and_hatches_provinces_without_one() -> None:
     assert "style=" not in svg and "<script" not in svg
     assert "Hibe &lt;2026&gt;" in svg  # escaped
     assert "© OpenStreetMap contributors" in svg
+
+
+def test_figures_are_rounded_not_cut() -> None:
+    from kopru.national.presentation import fmt
+
+    assert fmt(Decimal("1.96"), 1) == "2,0"
+    assert fmt(Decimal("0.08"), 1) == "0,1"
+    assert fmt(95420.64, 1) == "95.420,6"
+    assert fmt(1234567, 0) == "1.234.567"
+    assert fmt(None) == "tanımsız"
