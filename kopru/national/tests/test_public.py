@@ -36,3 +36,7 @@ def test_bad_input_is_a_400_with_its_reason(client):
     response = client.get("/ulusal-istatistikler/?indicator=nope")
     assert response.status_code == 400
     assert "Böyle bir gösterge yok" in response.content.decode()
+
+
+def test_the_landing_page_links_the_national_statistics(client, balikesir):
+    assert 'href="/ulusal-istatistikler/"' in client.get("/").content.decode()
