@@ -83,6 +83,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
@@ -95,8 +96,8 @@ from django.db.models import (
     When,
 )
 from django.db.models import Value as Value_
-from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf, TruncDate
-from django.utils import translation
+from django.db.models.functions import Cast, Coalesce, NullIf, Substr
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,7 @@ from kopru.calls.models import Call, CallFollow, Level, SavedSearch
 from kopru.calls.models import State as CallState
 from kopru.core.scoping import unscoped_manager
 from kopru.core.vocabularies import Sector
+from kopru.geo.models import District
 from kopru.guidance.models import Case as GuidanceCase
 from kopru.guidance.models import Channel, Outcome, Topic
 from kopru.organisations.models import PUBLIC_TYPES, Organisation, OrganisationType, TeamStatus
@@ -387,12 +389,20 @@ NOT_RECORDED = _("(kayıtlı değil)")
 # --- projects -------------------------------------------------------------------------------
 
 
-def _projects_in(ctx_or_period: Period, office_id: int | None = None) -> QuerySet[Project]:
-    period = ctx_or_period
-    qs = unscoped_manager(Project, reason=WHY).annotate(
-        ref_date=Coalesce("start_date", TruncDate("created_at"))
+def _projects_in(period: Period, office_id: int | None = None) -> QuerySet[Project]:
+    """Projects that start in the period (or, with no start date, were recorded in it).
+
+    Written as two plain ranges rather than ``COALESCE(start_date, DATE(created_at))``,
+    which SQLite would compute per row in Python.
+    """
+    qs = unscoped_manager(Project, reason=WHY).filter(
+        Q(start_date__gte=period.start, start_date__lte=period.end)
+        | Q(
+            start_date__isnull=True,
+            created_at__gte=period.start_at,
+            created_at__lt=period.end_before,
+        )
     )
-    qs = qs.filter(ref_date__gte=period.start, ref_date__lte=period.end)
     if office_id is not None:
         qs = qs.filter(office_id=office_id)
     return qs
@@ -432,7 +442,8 @@ def _projects_source(ctx: Context, wanted: set[str]) -> Result:
     dims = sorted({_PROJECT_DIMS[n] for n in wanted if n in _PROJECT_DIMS})
     qs = ctx.group(_projects_in(ctx.period))
     if "ref_year" in dims:
-        qs = qs.annotate(ref_year=ExtractYear("ref_date"))
+        # The year as text ("2025"), no per-row function call; NULL without a start date.
+        qs = qs.annotate(ref_year=Substr(Cast("start_date", CharField()), 1, 4))
     aggregates: dict[str, Any] = {"n": Count("id")}
     if "projects_priority_groups" in wanted:
         aggregates["priority"] = Count("id", filter=Q(has_priority_group=True))
@@ -475,6 +486,8 @@ def _projects_source(ctx: Context, wanted: set[str]) -> Result:
             )
         if "ref_year" in by:
             years = by["ref_year"][okey]
+            if None in years:
+                years = _recorded_years(years, ctx, okey)
             values["projects_by_start_year"] = Value(
                 total=t["n"], rows=_rows(years, {}, order=sorted(years))
             )
@@ -495,6 +508,19 @@ def _projects_source(ctx: Context, wanted: set[str]) -> Result:
                 values[name] = Value(total=_money(t[col]), extra=extra)
         out[okey] = values
     return out
+
+
+def _recorded_years(
+    years: defaultdict[Any, int], ctx: Context, okey: OfficeKey
+) -> defaultdict[Any, int]:
+    """Projects without a start date count in the year (Türkiye time) they were recorded."""
+    del years[None]
+    qs = _projects_in(ctx.period, okey).filter(start_date__isnull=True)
+    if okey is None and ctx.office_ids is not None:
+        qs = qs.filter(office_id__in=ctx.office_ids)
+    for created in qs.values_list("created_at", flat=True):
+        years[str(timezone.localtime(created).year)] += 1
+    return years
 
 
 def _sectors_districts_source(ctx: Context, wanted: set[str]) -> Result:
@@ -576,7 +602,13 @@ def _project_drill(name: str, key: str, *, office_id: int | None, period: Period
     elif name == "projects_by_funder":
         qs = qs.filter(programme=key)
     elif name == "projects_by_start_year":
-        qs = qs.filter(**{"ref_date__year": int(key)}) if key.isdigit() else qs.none()
+        qs = (
+            qs.filter(
+                Q(start_date__year=int(key)) | Q(start_date__isnull=True, created_at__year=int(key))
+            )
+            if key.isdigit()
+            else qs.none()
+        )
     elif name == "projects_by_sector":
         qs = qs.filter(tags__contains=f" s:{key} ")
     elif name == "projects_by_district":
@@ -776,22 +808,54 @@ _PARTICIPATION_DIMS: dict[str, tuple[str, Mapping[Any, Any] | None]] = {
 }
 
 
-def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
+def _participation_labels(dim: str, dim_labels: Mapping[Any, Any] | None) -> dict[Any, Any]:
+    names: dict[Any, Any] = {**(dim_labels or {})}
+    names[""] = NOT_RECORDED
+    names[None] = NOT_RECORDED
+    return names
+
+
+def _participation_value(
+    counts: Mapping[Any, int], people: Mapping[Any, int], names: Mapping[Any, Any]
+) -> Value:
+    rows = _rows(counts, names)
+    by_text = {("" if k is None else str(k)): people[k] for k in counts}
+    for r in rows:
+        r.extra["people"] = by_text.get(r.key, 0)
+    return Value(total=sum(counts.values()), rows=rows)
+
+
+def _participations_fetched(ctx: Context, wanted: set[str]) -> dict[str, Value]:
+    fields = ["person_key", "event__type", "organisation_type", "district_id", "priority_group"]
+    rows = list(ctx.group(_participations(ctx.period)).values_list(*fields))
+    out: dict[str, Value] = {}
+    if not rows:
+        return out
+    out["participations_total"] = Value(total=len(rows))
+    out["trainees_unique"] = Value(total=len({r[0] for r in rows}))
+    district_ids = {r[3] for r in rows if r[3] is not None}
+    district_names = (
+        dict(District.objects.filter(pk__in=district_ids).values_list("pk", "name"))
+        if "participations_by_district" in wanted and district_ids
+        else {}
+    )
+    for name, (dim, dim_labels) in _PARTICIPATION_DIMS.items():
+        if name not in wanted:
+            continue
+        column = fields.index(dim)
+        counts: defaultdict[Any, int] = defaultdict(int)
+        persons: defaultdict[Any, set[str]] = defaultdict(set)
+        for r in rows:
+            counts[r[column]] += 1
+            persons[r[column]].add(r[0])
+        names = _participation_labels(dim, dim_labels)
+        names.update(district_names)
+        out[name] = _participation_value(counts, {k: len(v) for k, v in persons.items()}, names)
+    return out
+
+
+def _participations_grouped(ctx: Context, wanted: set[str]) -> Result:
     out: Result = defaultdict(dict)
-    if "trainings_total" in wanted:
-        events = ctx.group(
-            unscoped_manager(Event, reason=WHY)
-            .filter(starts_on__gte=ctx.period.start, starts_on__lte=ctx.period.end)
-            .filter(Q(status=EventStatus.PUBLISHED) | Q(is_historical=True))
-        )
-        counts = _nested()
-        for row in events.values(*ctx.dims("type")).annotate(n=Count("id")):
-            counts[ctx.okey(row)][row["type"]] += row["n"]
-        labels = dict(EventType.choices)
-        for okey, c in counts.items():
-            out[okey]["trainings_total"] = Value(
-                total=sum(c.values()), rows=_rows(c, labels, order=EventType.values)
-            )
     if wanted & {"participations_total", "trainees_unique"}:
         rows = _grouped(
             ctx.group(_participations(ctx.period)),
@@ -809,9 +873,7 @@ def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
         dims = ctx.dims(dim, "district__name" if dim == "district_id" else "")
         counts = _nested()
         people = _nested()
-        names: dict[Any, Any] = {**(dim_labels or {})}
-        names[""] = NOT_RECORDED
-        names[None] = NOT_RECORDED
+        names = _participation_labels(dim, dim_labels)
         for row in (
             ctx.group(_participations(ctx.period))
             .values(*dims)
@@ -823,11 +885,37 @@ def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
             if dim == "district_id" and row[dim] is not None:
                 names[row[dim]] = row["district__name"]
         for okey, c in counts.items():
-            rows_ = _rows(c, names)
-            by_text = {("" if k is None else str(k)): people[okey][k] for k in c}
-            for r in rows_:
-                r.extra["people"] = by_text.get(r.key, 0)
-            out[okey][name] = Value(total=sum(c.values()), rows=rows_)
+            out[okey][name] = _participation_value(c, people[okey], names)
+    return out
+
+
+def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
+    out: Result = defaultdict(dict)
+    if "trainings_total" in wanted:
+        events = ctx.group(
+            unscoped_manager(Event, reason=WHY)
+            .filter(starts_on__gte=ctx.period.start, starts_on__lte=ctx.period.end)
+            .filter(Q(status=EventStatus.PUBLISHED) | Q(is_historical=True))
+        )
+        counts = _nested()
+        for row in events.values(*ctx.dims("type")).annotate(n=Count("id")):
+            counts[ctx.okey(row)][row["type"]] += row["n"]
+        labels = dict(EventType.choices)
+        for okey, c in counts.items():
+            out[okey]["trainings_total"] = Value(
+                total=sum(c.values()), rows=_rows(c, labels, order=EventType.values)
+            )
+    participation_names = wanted & (
+        {"participations_total", "trainees_unique"} | set(_PARTICIPATION_DIMS)
+    )
+    if participation_names and not ctx.by_office:
+        # One office (or the country): one fetch of the period's participations; every
+        # breakdown and distinct count is made from it (one query instead of six).
+        out[None].update(_participations_fetched(ctx, participation_names))
+    elif participation_names:
+        out_grouped = _participations_grouped(ctx, participation_names)
+        for okey, values in out_grouped.items():
+            out[okey].update(values)
     if "certificates_issued" in wanted:
         certs = ctx.group(
             unscoped_manager(Certificate, reason=WHY).filter(
@@ -848,13 +936,13 @@ def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
         # Everyone ever trained up to the period's end, and the first year on record.
         qs = ctx.group(_participations(None).filter(event__starts_on__lte=ctx.period.end))
         rows = _grouped(
-            qs, ctx.dims(), people=Count("person_key", distinct=True), participations=Count("id")
+            qs,
+            ctx.dims(),
+            people=Count("person_key", distinct=True),
+            participations=Count("id"),
+            first=Min("event__starts_on"),
         )
-        firsts = {
-            ctx.okey(r): r["first"].year
-            for r in _grouped(qs, ctx.dims(), first=Min("event__starts_on"))
-            if r["first"]
-        }
+        firsts = {ctx.okey(r): r["first"].year for r in rows if r["first"]}
         for row in rows:
             okey = ctx.okey(row)
             out[okey]["trainees_since_first_year"] = Value(

@@ -34,6 +34,15 @@ def records_url(office_slug: str, name: str, key: str, period: Period) -> str:
     return f"{base}?{urlencode({'indicator': name, 'key': key, 'period': period.key})}"
 
 
+def _record_links(
+    office_slug: str, model: str, records: list[tuple[int, str]]
+) -> list[tuple[str, str]]:
+    """The record pages of ``records``, reversing the route once (``.../0/`` → ``.../pk/``)."""
+    sample = reverse(QUALITY_URLS[model], kwargs={"office_slug": office_slug, "pk": 0})
+    head, tail = sample.rsplit("/0/", 1)
+    return [(f"{head}/{pk}/{tail}", title) for pk, title in records]
+
+
 def dashboard(request: OfficeRequest, office_slug: str) -> HttpResponse:
     """Every indicator of the office for a period, beside the previous period."""
     office = request.office
@@ -43,11 +52,8 @@ def dashboard(request: OfficeRequest, office_slug: str) -> HttpResponse:
     before = indicators.compute(None, office=office, period=previous)
     issues = indicators.data_quality(office)
     for issue in issues:
-        route = QUALITY_URLS[issue.model]
-        issue.links = [  # type: ignore[attr-defined]
-            (reverse(route, kwargs={"office_slug": office.slug, "pk": pk}), title)
-            for pk, title in issue.records
-        ]
+        issue.links = _record_links(office.slug, issue.model, issue.records)  # type: ignore[attr-defined]
+    records_base = reverse("panel:statistics:records", kwargs={"office_slug": office.slug})
     context = {
         "office": office,
         **period_context(period, previous),
@@ -58,7 +64,9 @@ def dashboard(request: OfficeRequest, office_slug: str) -> HttpResponse:
             period=period,
             previous=before,
             previous_period=previous,
-            link=lambda name, key: records_url(office.slug, name, key, period),
+            link=lambda name, key: (
+                f"{records_base}?{urlencode({'indicator': name, 'key': key, 'period': period.key})}"
+            ),
         ),
         "issues": issues,
     }
