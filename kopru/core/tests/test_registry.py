@@ -47,6 +47,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:guidance:list", "chat-left-text", 41),
         ("panel:boards:list", "diagram-3", 45),
         ("panel:decisions:list", "check2-square", 50),
+        ("panel:consultations:list", "chat-square-text", 52),
         ("panel:organisations:list", "buildings", 60),
         ("panel:organisations:teams", "people-fill", 61),
         ("panel:annualreports:list", "journal-text", 80),
@@ -71,6 +72,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("public:organisations:directory", "circle", 40),
         ("public:boards:list", "circle", 50),
         ("public:decisions:list", "circle", 50),
+        ("public:consultations:list", "circle", 52),
         ("public:guidance:request", "circle", 60),
         ("public:statistics:index", "bar-chart", 85),
     ]
@@ -94,6 +96,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("organisations", 20),
         ("partners", 40),
         ("boards", 50),
+        ("consultations", 50),
     ]
 
 

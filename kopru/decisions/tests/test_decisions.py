@@ -330,3 +330,25 @@ def test_reminder_job_is_declared_on_the_scheduler() -> None:
 
     assert "decisions.remind_owners" in {job.name for job in periodic_jobs()}
     assert tasks.remind_owners() == {"reminded": 0}
+
+
+def test_api_lists_public_decisions_without_contacts(client: Any, balikesir: Any) -> None:
+    late = DecisionFactory(
+        office=balikesir,
+        status=Status.IN_PROGRESS,
+        decided_on=TODAY() - dt.timedelta(days=90),
+        due_date=TODAY() - dt.timedelta(days=2),
+    )
+    MilestoneFactory(decision=late)
+    DecisionFactory(office=balikesir)
+    DecisionFactory(office=balikesir, is_public=False)
+    listed = client.get("/api/v1/decisions/", {"office": "balikesir"})
+    assert listed.status_code == 200
+    data = listed.json()
+    assert data["count"] == 2
+    assert late.contact_email not in listed.content.decode()
+    only_late = client.get("/api/v1/decisions/", {"state": "late"}).json()
+    assert [d["id"] for d in only_late["results"]] == [late.pk]
+    assert only_late["results"][0]["milestones"][0]["title_tr"]
+    assert client.get("/api/v1/decisions/", {"state": "soon"}).status_code == 400
+    assert client.get("/api/v1/decisions/", {"owner": "x"}).status_code == 400
