@@ -39,6 +39,8 @@ def setup(db: str) -> bool:
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    # Server time as in production: DEBUG off (no query log, cached templates).
+    os.environ.setdefault("DJANGO_DEBUG", "False")
     import django
 
     django.setup()
