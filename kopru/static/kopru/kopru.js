@@ -4,7 +4,9 @@
 //   <form data-kp-confirm="Question">  asks before it is sent;
 //   <div data-kp-width="42">           gets width: 42% (progress bars, also after htmx swaps);
 //   [data-kp-error-summary]            after a failed submit, takes focus and comes into view;
-//   .kopru-choices-long                a long checkbox list gets a filter box (Turkish-aware).
+//   .kopru-choices-long                a long checkbox list gets a filter box (Turkish-aware);
+//   .table-responsive                  a table that may scroll sideways can be reached and
+//                                      scrolled by keyboard (a named, focusable region).
 (function () {
   document.addEventListener("change", function (event) {
     var el = event.target;
@@ -61,7 +63,23 @@
       });
     });
   }
+  function scrollRegions(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll(".table-responsive").forEach(function (box) {
+      if (box.hasAttribute("tabindex")) { return; }
+      box.tabIndex = 0;
+      if (!box.hasAttribute("role")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : (document.documentElement.lang === "en" ? "Table" : "Tablo"));
+      }
+    });
+  }
   errorSummary(document);
   choiceFilters(document);
-  document.addEventListener("htmx:load", function (event) { errorSummary(event.target); choiceFilters(event.target); });
+  scrollRegions(document);
+  document.addEventListener("htmx:load", function (event) {
+    errorSummary(event.target);
+    choiceFilters(event.target);
+    scrollRegions(event.target);
+  });
 })();
