@@ -55,13 +55,15 @@ class Figure:
     change: float | None = None
     note: str = ""
     definition: str = ""
+    points: bool = False  # a rate changes by percentage points, not by a %
 
     @property
     def change_text(self) -> str:
         if self.change is None:
             return ""
         sign = "+" if self.change > 0 else ""
-        return f"{sign}{fmt(self.change, 1)} %"
+        unit = _("puan") if self.points else "%"
+        return f"{sign}{fmt(self.change, 1)} {unit}"
 
     @property
     def trend(self) -> str:
@@ -112,13 +114,25 @@ def _note(indicator: Indicator, value: Value) -> str:
 
 
 def figure(indicator: Indicator, value: Value, previous: Value | None) -> Figure:
+    points = indicator.unit == "percent"
+    if previous is None:
+        moved = None
+    elif points:
+        moved = (
+            round(value.total - previous.total, 1)
+            if value.total is not None and previous.total is not None
+            else None
+        )
+    else:
+        moved = change(value.total, previous.total)
     return Figure(
         name=indicator.name,
         label=str(indicator.label),
         value=number_text(indicator, value.total),
         unit=unit_text(indicator),
         previous=number_text(indicator, previous.total) if previous is not None else "",
-        change=change(value.total, previous.total) if previous is not None else None,
+        change=moved,
+        points=points,
         note=_note(indicator, value),
         definition=str(indicator.definition),
     )

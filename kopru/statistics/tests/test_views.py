@@ -194,3 +194,11 @@ def test_public_page_quotes_trainees_since_the_first_year(dataset: Any, client: 
     html = client.get(PUBLIC, {"period": "2025"}).content.decode()
     assert "2019 yılından bu yana 3 kişi eğitimlerimize katıldı." in html
     assert "veri.csv?period=2025" in html
+
+
+def test_a_rate_changes_by_points(dataset: Any, client: Any) -> None:
+    figures = {f.name: f for f in client.get(PUBLIC, {"period": "2025"}).context["headlines"]}
+    rate = figures["application_success_rate"]
+    assert (rate.value, rate.previous) == ("66,7", "100,0")  # 2024: the one decision approved
+    assert rate.change_text == "-33,3 puan"
+    assert figures["projects_total"].change_text == "+300,0 %"  # 1 → 4
