@@ -25,6 +25,8 @@ from django.utils.translation import pgettext_lazy
 
 from kopru.core.i18n import localized
 from kopru.core.models import OfficeOwned, TimeStamped, Versioned
+from kopru.core.subscriptions import AlertSubscription
+from kopru.core.subscriptions import Frequency as Frequency
 from kopru.core.text import search_key, sort_key
 from kopru.core.thesaurus import tag_words
 from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
@@ -597,14 +599,11 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Frequency(models.TextChoices):
-    INSTANT = "instant", _("Yayımlanır yayımlanmaz")
-    DAILY = "daily", _("Günlük")
-    WEEKLY = "weekly", _("Haftalık")
+class SavedSearch(OfficeOwned, TimeStamped, AlertSubscription):
+    """A search someone kept; alerts are a separate, explicit opt-in on it (the opt-in,
+    consent and delivery fields and rules are :mod:`kopru.core.subscriptions`')."""
 
-
-class SavedSearch(OfficeOwned, TimeStamped):
-    """A search someone kept; alerts are a separate, explicit opt-in on it."""
+    audit_prefix = "calls.alert"
 
     name = models.CharField(_("ad"), max_length=120)
     params = models.JSONField(_("arama"), default=dict, blank=True)
@@ -617,18 +616,6 @@ class SavedSearch(OfficeOwned, TimeStamped):
         verbose_name=_("kullanıcı"),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    # Alerts (opt-in).
-    email = models.EmailField(_("e-posta"), blank=True)
-    language = models.CharField(_("dil"), max_length=5, default="tr")
-    frequency = models.CharField(
-        _("uyarı sıklığı"), max_length=10, choices=Frequency.choices, blank=True
-    )
-    alert_requested_at = models.DateTimeField(null=True, blank=True)
-    alert_confirmed_at = models.DateTimeField(_("onaylandı"), null=True, blank=True)
-    consent_text = models.TextField(_("açık rıza metni"), blank=True)
-    consent_at = models.DateTimeField(_("rıza zamanı"), null=True, blank=True)
-    last_sent_at = models.DateTimeField(null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("kayıtlı arama")
@@ -637,15 +624,6 @@ class SavedSearch(OfficeOwned, TimeStamped):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def alert_active(self) -> bool:
-        return bool(
-            self.frequency
-            and self.email
-            and self.alert_confirmed_at
-            and (not self.unsubscribed_at or self.unsubscribed_at < self.alert_confirmed_at)
-        )
 
 
 class CallFollow(OfficeOwned, TimeStamped):

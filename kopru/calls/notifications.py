@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from kopru.core.subscriptions import send_alert_mail
 
 from .models import CallDeadline, CallFollow, SavedSearch
 
@@ -30,15 +30,13 @@ def _url(language: str, name: str, **kwargs: Any) -> str:
 def _send(
     *, to: str, subject: str, template: str, context: dict[str, Any], unsubscribe_url: str = ""
 ) -> None:
-    text = render_to_string(f"calls/email/{template}.txt", context)
-    html = render_to_string(f"calls/email/{template}.html", context)
-    headers = {}
-    if unsubscribe_url:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_alert_mail(
+        to=to,
+        subject=subject,
+        template=f"calls/email/{template}",
+        context=context,
+        unsubscribe_url=unsubscribe_url,
+    )
 
 
 def search_urls(search: SavedSearch) -> dict[str, str]:

@@ -125,6 +125,19 @@ class HomeSection(Declaration):
 
 
 @dataclass(frozen=True)
+class RecordSection(Declaration):
+    """A block one app adds to another app's public record page (a project's page lists
+    the stories told about it): ``template`` rendered with ``context(request, obj)``
+    where the page of a ``model`` record (``"projects.Project"``) writes
+    ``{% record_sections obj %}``. A context of ``None`` leaves the block out."""
+
+    kind = "record_sections"
+    model: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None] = _no_context
+
+
+@dataclass(frozen=True)
 class PanelFigures(Declaration):
     """Figures on the panel home: ``figures(office)`` -> ``[(label, value), ...]``."""
 

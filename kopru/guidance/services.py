@@ -32,6 +32,7 @@ from .models import (
     EntryKind,
     Outcome,
     Status,
+    Topic,
 )
 from .permissions import can_assign, can_be_assigned
 
@@ -174,6 +175,41 @@ def case_submit(
         data={**data, "requester_user": requester_user},
         actor=actor,
         action="guidance.case.submitted",
+        consent_text=consent_text,
+        language=language,
+    )
+    transaction.on_commit(lambda: emails.send_acknowledgement(case.pk))
+    transaction.on_commit(lambda: emails.notify_office_new_case(case.pk))
+    return case
+
+
+@transaction.atomic
+def eurodesk_enquiry_submit(
+    *,
+    office: Office,
+    data: dict[str, Any],
+    consent_text: str,
+    language: str,
+    requester_user: User | None = None,
+) -> Case:
+    """A young person's question sent from the youth opportunities' pages: a case of the
+    Eurodesk channel on youth mobility, answered at the desk like any other request
+    (acknowledgement with the reference and the follow-up link; the office is told).
+    Young people count as a priority group."""
+    if not consent_text:
+        raise ApplicationError(_("Kişisel verilerin işlenmesine onay gereklidir."))
+    actor = requester_user if requester_user is not None else data.get("requester_name") or "web"
+    case = _create(
+        office=office,
+        channel=Channel.EURODESK,
+        data={
+            **data,
+            "topic": Topic.YOUTH_MOBILITY,
+            "priority_group": True,
+            "requester_user": requester_user,
+        },
+        actor=actor,
+        action="guidance.case.eurodesk_submitted",
         consent_text=consent_text,
         language=language,
     )

@@ -1,10 +1,31 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.registry import (
+    HomeSection,
+    PanelFigures,
+    PanelMenuItem,
+    PublicMenuItem,
+    RecordSection,
+    ref,
+)
+
 
 class StoriesConfig(AppConfig):
     name = "kopru.stories"
     label = "stories"
     verbose_name = _("Başarı hikâyeleri ve iyi uygulamalar")
 
-    declarations = ()
+    declarations = (
+        PanelMenuItem(_("Başarı hikâyeleri"), "panel:stories:list", icon="stars", order=33),
+        PublicMenuItem(_("Başarı hikâyeleri"), "public:stories:list", order=32),
+        HomeSection(
+            "stories/_home_section.html", context=ref("kopru.stories.home.home_context"), order=50
+        ),
+        RecordSection(
+            model="projects.Project",
+            template="stories/_project_section.html",
+            context=ref("kopru.stories.home.project_section"),
+        ),
+        PanelFigures(ref("kopru.stories.home.panel_figures")),
+    )

@@ -1,10 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.registry import HomeSection, PanelFigures, PanelMenuItem, PublicMenuItem, ref
+
 
 class YouthConfig(AppConfig):
     name = "kopru.youth"
     label = "youth"
     verbose_name = _("Gençlik hareketliliği fırsatları (Eurodesk)")
 
-    declarations = ()
+    declarations = (
+        PanelMenuItem(_("Gençlik fırsatları"), "panel:youth:list", icon="backpack", order=34),
+        PublicMenuItem(_("Gençlik fırsatları"), "public:youth:list", order=33),
+        HomeSection(
+            "youth/_home_section.html", context=ref("kopru.youth.home.home_context"), order=35
+        ),
+        PanelFigures(ref("kopru.youth.home.panel_figures")),
+    )

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from kopru.core import subscriptions
 from kopru.core.audit import audit_log
-from kopru.core.scoping import unscoped, unscoped_manager
+from kopru.core.scoping import unscoped
 
 from ..models import Call, CallDeadline, CallFollow, Frequency, SavedSearch
 from ..notifications import send_digest, send_reminder
@@ -50,7 +51,6 @@ def saved_search_create(
     return search
 
 
-@transaction.atomic
 def alert_request(
     *,
     search: SavedSearch,
@@ -63,45 +63,23 @@ def alert_request(
     """Record the opt-in and consent, and send the confirmation (double opt-in)."""
     from ..notifications import send_alert_confirmation
 
-    now = timezone.now()
-    search.email = email
-    search.frequency = frequency
-    search.language = language
-    search.consent_text = consent_text
-    search.consent_at = now
-    search.alert_requested_at = now
-    search.alert_confirmed_at = None
-    search.unsubscribed_at = None
-    search.last_sent_at = now
-    search.save()
-    audit_log(
+    return subscriptions.alert_request(
+        subscription=search,
+        email=email,
+        frequency=frequency,
+        language=language,
+        consent_text=consent_text,
         actor=actor,
-        action="calls.alert.requested",
-        obj=search,
-        data={"frequency": frequency, "consent_at": now},
+        send_confirmation=send_alert_confirmation,
     )
-    transaction.on_commit(lambda: send_alert_confirmation(search))
-    return search
 
 
-@transaction.atomic
 def alert_confirm(*, search: SavedSearch) -> SavedSearch:
-    if not search.alert_confirmed_at or search.unsubscribed_at:
-        search.alert_confirmed_at = timezone.now()
-        search.unsubscribed_at = None
-        search.last_sent_at = timezone.now()
-        search.save(update_fields=["alert_confirmed_at", "unsubscribed_at", "last_sent_at"])
-        audit_log(actor=search.email, action="calls.alert.confirmed", obj=search)
-    return search
+    return subscriptions.alert_confirm(subscription=search)
 
 
-@transaction.atomic
 def alert_unsubscribe(*, search: SavedSearch) -> SavedSearch:
-    if not search.unsubscribed_at:
-        search.unsubscribed_at = timezone.now()
-        search.save(update_fields=["unsubscribed_at"])
-        audit_log(actor=search.email, action="calls.alert.unsubscribed", obj=search)
-    return search
+    return subscriptions.alert_unsubscribe(subscription=search)
 
 
 @transaction.atomic
@@ -153,42 +131,19 @@ def follow_unsubscribe(*, follow: CallFollow) -> CallFollow:
 # -- sending what is due (daily and on publication) ---------------------------------------
 
 
-def _due(search: SavedSearch, now: dt.datetime) -> bool:
-    last = search.last_sent_at or search.alert_confirmed_at or now
-    if search.frequency == Frequency.INSTANT:
-        return True
-    if search.frequency == Frequency.DAILY:
-        return now - last >= dt.timedelta(hours=23)
-    if search.frequency == Frequency.WEEKLY:
-        return now - last >= dt.timedelta(days=6, hours=23)
-    return False
+def _new_calls(search: SavedSearch) -> list[Call]:
+    return list(calls_for_saved_search(search, since=search.last_sent_at)[:50])
 
 
 def alerts_send_due(*, frequencies: tuple[str, ...], office_id: int | None = None) -> int:
-    """Send every due digest of saved-search alerts; returns how many mails went out.
-
-    Each search is marked sent in its own transaction right after its mail, so a
-    failure part-way does not send the earlier digests twice.
-    """
-    now = timezone.now()
-    sent = 0
-    with unscoped("alert digests span every office's subscribers"):
-        qs = SavedSearch.objects.filter(
-            frequency__in=frequencies, alert_confirmed_at__isnull=False
-        ).exclude(email="")
-        if office_id:
-            qs = qs.filter(office_id=office_id)
-        searches = list(qs.select_related("office"))
-    rows = unscoped_manager(SavedSearch, reason="mark the searches read above as sent")
-    for search in searches:
-        if not search.alert_active or not _due(search, now):
-            continue
-        calls: list[Call] = list(calls_for_saved_search(search, since=search.last_sent_at)[:50])
-        if calls:
-            send_digest(search, calls)
-            sent += 1
-        rows.filter(pk=search.pk).update(last_sent_at=now)
-    return sent
+    """Send every due digest of saved-search alerts; returns how many mails went out."""
+    return subscriptions.alerts_send_due(
+        model=SavedSearch,
+        frequencies=frequencies,
+        new_items=_new_calls,
+        send_digest=send_digest,
+        office_id=office_id,
+    )
 
 
 def follow_reminders_send(*, now: dt.datetime | None = None) -> int:

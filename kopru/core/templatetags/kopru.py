@@ -4,13 +4,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.safestring import mark_safe
 
 from kopru.core.audit import action_label, field_label
-from kopru.core.i18n import localized
+from kopru.core.countries import country_label
+from kopru.core.i18n import CONTENT_LANGUAGES, current_language, localized
+from kopru.core.registry import RecordSection, registry
 
 register = template.Library()
 
@@ -19,6 +23,16 @@ register = template.Library()
 def loc(obj: Any, field: str) -> str:
     """``{{ call|loc:"title" }}``: the field in the active language, else the other."""
     return localized(obj, field)
+
+
+@register.filter
+def loc_lang(obj: Any, field: str) -> str:
+    """The language ``loc`` shows ``field`` in: ``<p lang="{{ x|loc_lang:'title' }}">``."""
+    lang = current_language()
+    if getattr(obj, f"{field}_{lang}", ""):
+        return lang
+    other = [c for c in CONTENT_LANGUAGES if c != lang]
+    return next((c for c in other if getattr(obj, f"{field}_{c}", "")), lang)
 
 
 @register.simple_tag(takes_context=True)
@@ -100,3 +114,24 @@ def sort_header(context: dict[str, Any], key: str, label: Any, css: str = "") ->
         "" if direction != "none" else " text-body-tertiary",
         hint,
     )
+
+
+@register.simple_tag(takes_context=True)
+def record_sections(context: dict[str, Any], obj: Any) -> str:
+    """The blocks other apps declare for ``obj``'s page (:class:`RecordSection`)."""
+    request = context.get("request")
+    parts = []
+    for section in registry.of(RecordSection):
+        if section.model != obj._meta.label:
+            continue
+        extra = section.context(request, obj)
+        if extra is None:
+            continue
+        parts.append(render_to_string(section.template, {**extra, "obj": obj}, request=request))
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def country_name(code: str) -> str:
+    """``{% country_name "DE" %}``: the country's name in the active language."""
+    return country_label(code)

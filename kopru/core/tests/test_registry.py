@@ -42,6 +42,8 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:trainings:list", "easel", 30),
         ("panel:projects:monitoring", "activity", 31),
         ("panel:trainings:statistics", "bar-chart", 31),
+        ("panel:stories:list", "stars", 33),
+        ("panel:youth:list", "backpack", 34),
         ("panel:partners:list", "people", 36),
         ("panel:guidance:desk", "headset", 40),
         ("panel:guidance:list", "chat-left-text", 41),
@@ -68,6 +70,8 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("public:calls:list", "megaphone", 20),
         ("public:projects:databank", "circle", 30),
         ("public:trainings:list", "circle", 30),
+        ("public:stories:list", "circle", 32),
+        ("public:youth:list", "circle", 33),
         ("public:partners:list", "circle", 35),
         ("public:organisations:directory", "circle", 40),
         ("public:boards:list", "circle", 50),
@@ -79,8 +83,10 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
     assert [(s.template, s.order) for s in registry.home_sections] == [
         ("calls/_home.html", 20),
         ("trainings/_home_section.html", 30),
+        ("youth/_home_section.html", 35),
         ("projects/home_section.html", 40),
         ("partners/_home_section.html", 45),
+        ("stories/_home_section.html", 50),
         ("guidance/_home_section.html", 70),
     ]
     assert [_path(f) for f in registry.panel_figures] == [
@@ -89,6 +95,8 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         "kopru.projects.home.panel_figures",
         "kopru.trainings.home.panel_figures",
         "kopru.guidance.home.panel_figures",
+        "kopru.stories.home.panel_figures",
+        "kopru.youth.home.panel_figures",
         "kopru.statistics.home.panel_figures",
     ]
     assert [(p.key, p.order) for p in registry.personal_data] == [

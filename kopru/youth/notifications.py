@@ -1,0 +1,69 @@
+"""E-mails of the youth alerts: the confirmation (double opt-in) and the digests, in the
+subscriber's language, each with its one-click unsubscribe link
+(:func:`kopru.core.subscriptions.send_alert_mail`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from kopru.core.subscriptions import send_alert_mail
+
+from .models import Opportunity, YouthSearch
+
+
+def _url(language: str, name: str, **kwargs: Any) -> str:
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+
+
+def search_urls(search: YouthSearch) -> dict[str, str]:
+    slug, lang = search.office.slug, search.language
+    return {
+        "confirm_url": _url(
+            lang, "public:youth:alert_confirm", office_slug=slug, token=search.token
+        ),
+        "unsubscribe_url": _url(
+            lang, "public:youth:alert_unsubscribe", office_slug=slug, token=search.token
+        ),
+        "search_url": _url(lang, "public:youth:saved", office_slug=slug, token=search.token),
+    }
+
+
+def send_alert_confirmation(search: YouthSearch) -> None:
+    with translation.override(search.language):
+        urls = search_urls(search)
+        send_alert_mail(
+            to=search.email,
+            subject=_("Gençlik fırsatı uyarınızı onaylayın: %(name)s") % {"name": search.name},
+            template="youth/email/alert_confirm",
+            context={"search": search, "office": search.office, **urls},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+def send_digest(search: YouthSearch, opportunities: Sequence[Opportunity]) -> None:
+    with translation.override(search.language):
+        urls = search_urls(search)
+        items = [
+            {
+                "opportunity": o,
+                "url": _url(
+                    search.language, "public:youth:detail", office_slug=search.office.slug, pk=o.pk
+                ),
+            }
+            for o in opportunities
+        ]
+        send_alert_mail(
+            to=search.email,
+            subject=_("%(name)s: %(n)d yeni gençlik fırsatı")
+            % {"name": search.name, "n": len(items)},
+            template="youth/email/digest",
+            context={"search": search, "office": search.office, "items": items, **urls},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
