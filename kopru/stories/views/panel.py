@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -203,7 +204,7 @@ def photo_remove(request: OfficeRequest, office_slug: str, pk: int, photo_pk: in
 
 def photo_file(
     request: OfficeRequest, office_slug: str, pk: int, photo_pk: int, rendition: str
-) -> HttpResponse:
+) -> HttpResponseBase:
     story = access_story(request.user, pk)
     photo = access_photo(request.user, photo_pk, story=story)
     return image_response(photo.image, rendition, public=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from kopru.accounts.http import PublicRequest
@@ -57,7 +58,7 @@ def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResp
 
 def photo_file(
     request: PublicRequest, office_slug: str, pk: int, photo_pk: int, rendition: str
-) -> HttpResponse:
+) -> HttpResponseBase:
     story = selectors.public_story(pk)
     if story is None:
         raise Http404("story")
