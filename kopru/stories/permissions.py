@@ -33,5 +33,10 @@ def access_quote(user: Any, pk: int, *, story: Story) -> Quote:
     return get_or_404_scoped(Quote, pk=pk, story=story)
 
 
-def access_photo(user: Any, pk: int, *, story: Story) -> StoryPhoto:
-    return get_or_404_scoped(StoryPhoto.objects.select_related("image"), pk=pk, story=story)
+def access_photo(user: Any, pk: int, *, story: Story | None = None) -> StoryPhoto:
+    """A story's photo (within ``story`` when given), for whoever may edit its story."""
+    lookup = {"story": story} if story is not None else {}
+    source = StoryPhoto.objects.select_related("image", "story__office")
+    return fetch_and_authorise(
+        source, pk, user=user, rule=lambda u, p: can_edit_story(u, p.story), what="photo", **lookup
+    )

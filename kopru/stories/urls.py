@@ -35,10 +35,10 @@ panel_patterns = [
         models={"pk": Story, "photo_pk": StoryPhoto},
     ),
     office_path(
-        "hikayeler/<int:pk>/foto/<int:photo_pk>/<str:rendition>",
+        "hikayeler/foto/<int:photo_pk>/<str:rendition>",
         panel.photo_file,
         name="photo_file",
-        models={"pk": Story, "photo_pk": StoryPhoto, "rendition": "card.jpg"},
+        models={"photo_pk": StoryPhoto, "rendition": "card.jpg"},
     ),
 ]
 
@@ -46,9 +46,9 @@ public_patterns = [
     path("hikayeler/", public.public_list, name="list"),
     office_path("hikayeler/<int:pk>/", public.public_detail, name="detail", models=S),
     office_path(
-        "hikayeler/<int:pk>/foto/<int:photo_pk>/<str:rendition>",
+        "hikayeler/foto/<int:photo_pk>/<str:rendition>",
         public.photo_file,
         name="photo_file",
-        models={"pk": Story, "photo_pk": StoryPhoto, "rendition": "card.jpg"},
+        models={"photo_pk": StoryPhoto, "rendition": "card.jpg"},
     ),
 ]

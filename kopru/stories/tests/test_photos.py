@@ -50,7 +50,6 @@ def test_a_photo_with_people_needs_consent_to_publish(
         "public:stories:photo_file",
         kwargs={
             "office_slug": balikesir.slug,
-            "pk": story.pk,
             "photo_pk": photo.pk,
             "rendition": "large.webp",
         },
@@ -84,7 +83,6 @@ def test_a_draft_storys_photo_is_not_public(
         "public:stories:photo_file",
         kwargs={
             "office_slug": balikesir.slug,
-            "pk": story.pk,
             "photo_pk": photo.pk,
             "rendition": "card.jpg",
         },

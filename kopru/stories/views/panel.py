@@ -203,8 +203,7 @@ def photo_remove(request: OfficeRequest, office_slug: str, pk: int, photo_pk: in
 
 
 def photo_file(
-    request: OfficeRequest, office_slug: str, pk: int, photo_pk: int, rendition: str
+    request: OfficeRequest, office_slug: str, photo_pk: int, rendition: str
 ) -> HttpResponseBase:
-    story = access_story(request.user, pk)
-    photo = access_photo(request.user, photo_pk, story=story)
+    photo = access_photo(request.user, photo_pk)
     return image_response(photo.image, rendition, public=False)

@@ -57,10 +57,7 @@ def public_detail(request: PublicRequest, office_slug: str, pk: int) -> HttpResp
 
 
 def photo_file(
-    request: PublicRequest, office_slug: str, pk: int, photo_pk: int, rendition: str
+    request: PublicRequest, office_slug: str, photo_pk: int, rendition: str
 ) -> HttpResponseBase:
-    story = selectors.public_story(pk)
-    if story is None:
-        raise Http404("story")
-    photo = get_or_404_scoped(StoryPhoto.objects.select_related("image"), pk=photo_pk, story=story)
+    photo = get_or_404_scoped(StoryPhoto.objects.select_related("image"), pk=photo_pk)
     return image_response(photo.image, rendition, public=True)
