@@ -26,9 +26,11 @@ from ..forms import CommentForm, RsvpForm
 from ..models import Body, Invitation, Meeting, MeetingDocument, MeetingStatus, Minutes
 from .panel import _file_response, _pdf_response
 
+# same-origin, not no-referrer: with no-referrer the browser sends "Origin: null" with the
+# page's own forms and Django's CSRF check refuses them; the link still never leaves the site.
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Robots-Tag": "noindex",
 }
 
