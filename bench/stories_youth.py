@@ -212,6 +212,8 @@ def main() -> None:
             os.remove(args.db)
         os.environ["DATABASE_URL"] = f"sqlite:///{args.db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    # Server time as in production: DEBUG off (no query log, cached templates).
+    os.environ.setdefault("DJANGO_DEBUG", "False")
     os.environ.setdefault("KOPRU_ALLOWED_HOSTS", "localhost")
     import django
 
