@@ -92,7 +92,7 @@ class ConsultationForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class SectionForm(BootstrapFormMixin, forms.Form):
-    number = forms.IntegerField(label=_("Sıra"), min_value=1, max_value=999)
+    number = forms.IntegerField(label=_("Bölüm sırası"), min_value=1, max_value=999)
     heading_tr = forms.CharField(label=_("Bölüm başlığı (Türkçe)"), max_length=300)
     heading_en = forms.CharField(
         label=_("Bölüm başlığı (İngilizce)"), max_length=300, required=False

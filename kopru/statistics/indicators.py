@@ -103,8 +103,11 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.calls.models import Call, CallFollow, Level, SavedSearch
 from kopru.calls.models import State as CallState
+from kopru.consultations.models import AuthorKind, Contribution, PriorityGroup
 from kopru.core.scoping import unscoped_manager
 from kopru.core.vocabularies import Sector
+from kopru.decisions.models import Decision, state_q
+from kopru.decisions.models import State as DecisionState
 from kopru.geo.models import District
 from kopru.guidance.models import Case as GuidanceCase
 from kopru.guidance.models import Channel, Outcome, Topic
@@ -137,6 +140,7 @@ AREAS: dict[str, Promise] = {
     "calls": _("Çağrılar ve uyarılar"),
     "organisations": _("Kurumlar ve proje ekipleri"),
     "partners": _("Ortak arama"),
+    "governance": _("Yönetişim: kararlar ve istişareler"),
 }
 
 UNITS: dict[str, Promise] = {
@@ -1405,6 +1409,119 @@ register(
                 "türüne göre."
             ),
             breakdown=_("İlan türü"),
+        ),
+    ],
+)
+
+
+# --- governance: decisions register, public consultations --------------------------------
+
+
+def _decisions_in(period: Period) -> QuerySet[Decision]:
+    return unscoped_manager(Decision, reason=WHY).filter(
+        decided_on__gte=period.start, decided_on__lte=period.end
+    )
+
+
+def _governance_source(ctx: Context, wanted: set[str]) -> Result:
+    out: Result = defaultdict(dict)
+    if wanted & {"decisions_by_state", "decisions_by_owner"}:
+        today = timezone.localdate()
+        states, owners = _nested(), _nested()
+        owner_names: dict[int, str] = {}
+        qs = ctx.group(_decisions_in(ctx.period))
+        for row in qs.values(*ctx.dims("status", "owner_id", "owner__name")).annotate(
+            n=Count("id"), late=Count("id", filter=state_q(DecisionState.LATE, today))
+        ):
+            okey = ctx.okey(row)
+            on_time = row["n"] - row["late"]
+            if row["late"]:
+                states[okey][DecisionState.LATE.value] += row["late"]
+            if on_time:
+                states[okey][row["status"]] += on_time
+            owners[okey][row["owner_id"]] += row["n"]
+            owner_names[row["owner_id"]] = row["owner__name"]
+        for okey in states:
+            total = sum(states[okey].values())
+            out[okey]["decisions_by_state"] = Value(
+                total=total,
+                rows=_rows(states[okey], dict(DecisionState.choices), order=DecisionState.values),
+            )
+            out[okey]["decisions_by_owner"] = Value(
+                total=total, rows=_rows(owners[okey], owner_names)[:15]
+            )
+    if wanted & {"consultation_contributions_by_group", "consultation_contributions_by_kind"}:
+        groups, kinds = _nested(), _nested()
+        contributions = unscoped_manager(Contribution, reason=WHY).filter(
+            created_at__gte=ctx.period.start_at, created_at__lt=ctx.period.end_before
+        )
+        for row in (
+            ctx.group(contributions)
+            .values(*ctx.dims("priority_group", "author_kind"))
+            .annotate(n=Count("id"))
+        ):
+            okey = ctx.okey(row)
+            groups[okey][row["priority_group"] or ""] += row["n"]
+            kinds[okey][row["author_kind"]] += row["n"]
+        group_labels: dict[Any, Any] = {**dict(PriorityGroup.choices), "": _("Belirtilmedi")}
+        for okey in kinds:
+            total = sum(kinds[okey].values())
+            out[okey]["consultation_contributions_by_group"] = Value(
+                total=total,
+                rows=_rows(groups[okey], group_labels, order=[*PriorityGroup.values, ""]),
+            )
+            out[okey]["consultation_contributions_by_kind"] = Value(
+                total=total, rows=_rows(kinds[okey], dict(AuthorKind.choices))
+            )
+    return out
+
+
+register(
+    source=_governance_source,
+    indicators=[
+        Indicator(
+            "decisions_by_state",
+            "governance",
+            _("Durumlarına göre kararlar"),
+            "count",
+            _(
+                "Dönemde alınan (ya da ile verilen) kararlar ve eylemler, bugünkü durumlarına "
+                "göre; bitiş tarihi geçmiş açık kararlar gecikmede sayılır."
+            ),
+            breakdown=_("Durum"),
+            chart="hbar",
+            compare=False,
+        ),
+        Indicator(
+            "decisions_by_owner",
+            "governance",
+            _("Sorumlu kuruma göre kararlar"),
+            "count",
+            _("Dönemde alınan kararlar ve eylemler, sorumlu kuruma göre (en çok 15 kurum)."),
+            breakdown=_("Sorumlu kurum"),
+            chart="hbar",
+            compare=False,
+        ),
+        Indicator(
+            "consultation_contributions_by_group",
+            "governance",
+            _("Öncelikli gruplara göre istişare katkıları"),
+            "count",
+            _(
+                "Dönemde kamu istişarelerine gelen katkılar, katılımcının onayla belirttiği "
+                "öncelikli gruba göre (belirtmeyenler ayrı)."
+            ),
+            breakdown=_("Grup"),
+            chart="hbar",
+        ),
+        Indicator(
+            "consultation_contributions_by_kind",
+            "governance",
+            _("Katılımcı türüne göre istişare katkıları"),
+            "count",
+            _("Dönemde kamu istişarelerine gelen katkılar: vatandaşlar ve kurum hesapları."),
+            breakdown=_("Katılımcı türü"),
+            chart="donut",
         ),
     ],
 )
