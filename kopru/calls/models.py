@@ -231,6 +231,14 @@ class Call(OfficeOwned, TimeStamped, Versioned):
     keywords = models.JSONField(_("anahtar sözcükler"), default=list, blank=True)
     source_status = models.CharField(_("kaynaktaki durum"), max_length=60, blank=True)
     classification_reason = models.TextField(_("sınıflandırma gerekçesi"), blank=True)
+    tagging_reason = models.TextField(
+        _("etiket gerekçesi"), blank=True, help_text=_("İçe aktarmada etiketlerin nereden geldiği.")
+    )
+    tags_by_expert = models.BooleanField(
+        _("etiketleri uzman düzeltti"),
+        default=False,
+        help_text=_("Yeniden içe aktarma uzmanın seçtiği sektör ve hedef grupları değiştirmez."),
+    )
     published_at = models.DateTimeField(_("yayımlanma"), null=True, blank=True)
     content_changed_at = models.DateTimeField(_("içerik değişikliği"), null=True, blank=True)
     import_hash = models.CharField(max_length=64, blank=True, editable=False)

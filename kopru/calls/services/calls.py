@@ -178,6 +178,9 @@ def call_update(
                 "deadlines": (_describe_deadlines(old_deadlines), _describe_deadlines(deadlines))
             },
         )
+    if {"sectors", "target_groups"} & set(changes) and not call.tags_by_expert:
+        call.tags_by_expert = True  # a re-import keeps the expert's tags
+        _held(call).update(tags_by_expert=True)
     if changes or changed_deadlines:
         call.content_changed_at = timezone.now()
         _held(call).update(content_changed_at=call.content_changed_at)

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.audit import audit_log_bulk, json_value
@@ -30,10 +31,11 @@ from kopru.core.imports import ImportRejected, ImportReport
 from kopru.core.imports.problems import too_long
 from kopru.core.vocabularies import Sector, TargetGroup
 
+from .. import tagging
 from ..agencies import get_agency
 from ..importers import ImportFileError, ParseResult, parse
 from ..importers.records import MESSAGES_TR, CallRecord
-from ..models import Call, CallDeadline, CallFacet, Level, State, search_document_of
+from ..models import Call, CallDeadline, CallFacet, Level, State
 from .calls import facet_rows, settings_for
 from .subscriptions import send_instant_alerts
 
@@ -80,7 +82,7 @@ _RECORD_FIELDS = """level instrument funder programme programme_code agency_code
 """.split()  # noqa: SIM905
 #: What a re-import may change besides the record's own fields.
 _DERIVED = """import_hash content_changed_at version title_sort search_document closes_at
-    next_deadline sectors target_groups updated_at""".split()  # noqa: SIM905
+    next_deadline sectors target_groups tagging_reason updated_at""".split()  # noqa: SIM905
 
 
 @dataclass
@@ -235,13 +237,20 @@ def _upsert(
             call.updated_at = now
             updated.append((call, deadlines, changes))
         call.import_hash, call.content_changed_at = digest, now
-        # Tags from the record's own text (not from the thesaurus words of earlier
-        # tags, which the search document also carries), then the document with them.
-        call.sectors, call.target_groups = [], []
+        # Tags from the source's own fields first, free text above a threshold
+        # (kopru.calls.tagging); an expert's correction stays.
+        if not call.tags_by_expert:
+            tags = tagging.derive(
+                programme=call.programme,
+                identifier=call.call_identifier or record.source_id,
+                keywords=[str(k) for k in call.keywords],
+                title=call.title_en or call.title_tr,
+                text=strip_tags(f"{call.summary_en} {call.summary_tr}")[:6000],
+                cross_cutting=record.extra.get("cross_cutting_priorities", ""),
+            )
+            call.sectors, call.target_groups = tags.sectors, tags.target_groups
+            call.tagging_reason = tags.reason_text()[:2000]
         call.refresh_derived(deadlines=[d[0] for d in deadlines])
-        call.sectors = _tags(call.search_document, _SECTOR_WORDS)
-        call.target_groups = _tags(call.search_document, _TARGET_WORDS)
-        call.search_document = search_document_of(call)
         if progress and index % 50 == 0:
             progress(index, len(rows))
     Call._base_manager.bulk_create([c for c, _d, _c in created], batch_size=500)
