@@ -35,6 +35,7 @@ RUN = (
 def violations(page: Any, url: str) -> list[str]:
     """axe's violations on ``url`` (none for an address that is not an HTML page: a POST-only
     action or a feed, which the walk of the routes also finds)."""
+    page.set_default_timeout(60_000)  # many pages in one test; a busy CI machine is slow
     probe = page.request.get(url, max_redirects=0)
     if probe.status != 200 or "text/html" not in (probe.headers.get("content-type") or ""):
         return []
@@ -90,6 +91,7 @@ def test_panel_pages_have_no_axe_violation(
 ) -> None:
     page = browser_page
     page.set_viewport_size({"width": width, "height": 900})
+    page.set_default_timeout(60_000)
     browser_login(page, balikesir_coordinator.username)
     found: list[str] = []
     for prefix in ("", "/en"):

@@ -36,6 +36,8 @@
     if (summary) {
       summary.focus();
       summary.scrollIntoView({ block: "start" });
+      // Icons and fonts may still move the layout: bring it back into view once loaded.
+      window.addEventListener("load", function () { summary.scrollIntoView({ block: "start" }); });
     }
   }
   function fold(text) {
