@@ -14,7 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kopru.core.i18n import localized
-from kopru.statistics import charts
+from kopru.statistics import charts, indicators, sections
+from kopru.statistics.indicators import Row as StatRow
+from kopru.statistics.indicators import Value
 from kopru.statistics.periods import Period
 
 from .figures import as_of, text
@@ -134,35 +136,77 @@ def _chart(
     )
 
 
+def _value(total: Any, rows: list[dict[str, Any]], extra: Any, language: str) -> Value:
+    return Value(
+        total=total,
+        rows=[
+            StatRow(
+                key=str(r.get("key", "")),
+                label=text(r.get("label"), language),
+                value=r.get("value"),
+            )
+            for r in rows
+        ],
+        extra=dict(extra or {}),
+    )
+
+
 def _indicator(
-    raw: dict[str, Any], language: str, periods: tuple[str, str], with_charts: bool
+    raw: dict[str, Any], language: str, periods: tuple[Period, Period], with_charts: bool
 ) -> Indicator:
+    """One frozen indicator, laid out as the dashboard lays it out (the same functions of
+    :mod:`kopru.statistics.sections`) while the indicator still exists; an indicator
+    since retired keeps its stored texts and a plain chart."""
     decimals = DECIMALS.get(raw.get("unit_code", ""), 0)
-    rows = [
-        Row(
-            text(r.get("label"), language),
-            r.get("value"),
-            number(r.get("value"), language, decimals),
-            r.get("previous"),
-        )
-        for r in raw.get("rows", [])
-    ]
+    value = _value(raw.get("value"), raw.get("rows", []), raw.get("extra"), language)
+    previous_rows = raw.get("previous_rows")
+    if previous_rows is None:  # a snapshot from before previous rows were kept
+        previous_rows = [
+            {"key": r.get("key"), "label": r.get("label"), "value": r.get("previous")}
+            for r in raw.get("rows", [])
+            if r.get("previous") is not None
+        ]
+    previous = _value(raw.get("previous"), previous_rows, raw.get("previous_extra"), language)
+    known = indicators.INDICATORS.get(raw.get("name", ""))
+    rows = [Row(r.label, r.value, number(r.value, language, decimals), None) for r in value.rows]
     change = raw.get("change")
+    if known is not None:
+        fig = sections.figure(known, value, previous)
+        shown, previous_shown, change_shown = fig.value, fig.previous, fig.change_text
+        unit = fig.unit or text(raw.get("unit"), language)
+    else:
+        shown = number(value.total, language, decimals)
+        previous_shown = number(previous.total, language, decimals)
+        change_shown = "" if change is None else _signed(change, language)
+        unit = text(raw.get("unit"), language)
     ind = Indicator(
         name=raw.get("name", ""),
         label=text(raw.get("label"), language),
-        unit=text(raw.get("unit"), language),
+        unit=unit,
         definition=text(raw.get("definition"), language),
-        value=raw.get("value"),
-        shown=number(raw.get("value"), language, decimals),
-        previous=raw.get("previous"),
-        previous_shown=number(raw.get("previous"), language, decimals),
+        value=value.total,
+        shown=shown,
+        previous=previous.total,
+        previous_shown=previous_shown,
         change=change,
-        change_shown="" if change is None else _signed(change, language),
+        change_shown=change_shown,
         rows=rows,
     )
+    previous_by_key = {r.key: r.value for r in previous.rows}
+    for row, raw_row in zip(ind.rows, value.rows, strict=True):
+        row.previous = previous_by_key.get(raw_row.key)
     if with_charts and rows:
-        ind.chart = _chart(raw, ind, periods, decimals)
+        if known is not None:
+            ind.chart = sections.chart_for(
+                known,
+                value,
+                period=periods[0],
+                previous=previous,
+                previous_period=periods[1],
+                id_prefix="ar",
+            )
+        else:
+            ind.chart = _chart(raw, ind, (str(periods[0].label), str(periods[1].label)), decimals)
     return ind
 
 
@@ -228,10 +272,8 @@ def build(
             for key, fieldname, label in SECTIONS
         ]
         previous_key = snapshot.get("period", {}).get("previous")
-        previous_label = (
-            Period.parse(previous_key).label if previous_key else period.previous().label
-        )
-        periods = (label, str(previous_label))
+        previous_period = Period.parse(previous_key) if previous_key else period.previous()
+        periods = (period, previous_period)
         areas = []
         for a in snapshot.get("areas", []):
             items = [_indicator(i, language, periods, with_charts) for i in a.get("indicators", [])]
@@ -240,7 +282,7 @@ def build(
                     key=a.get("key", ""),
                     title=text(a.get("title"), language),
                     indicators=items,
-                    highlights=_highlights(items, periods[1]),
+                    highlights=_highlights(items, str(previous_period.label)),
                 )
             )
         return Document(
@@ -249,7 +291,7 @@ def build(
             office_name=text(office.get("name"), language),
             title=title,
             period_label=label,
-            previous_label=periods[1],
+            previous_label=str(previous_period.label),
             period_start=report.period_start,
             period_end=report.period_end,
             revision=report.revision,

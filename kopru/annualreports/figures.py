@@ -105,22 +105,37 @@ def _texts(indicator: Indicator) -> dict[str, dict[str, str]]:
     }
 
 
+def _rows(value: Value, english: Value, previous: dict[str, Any] | None) -> list[dict[str, Any]]:
+    labels_en = {row.key: row.label for row in english.rows}
+    out = []
+    for row in value.rows:
+        item: dict[str, Any] = {
+            "key": row.key,
+            "label": {"tr": row.label, "en": labels_en.get(row.key, row.label)},
+            "value": row.value,
+        }
+        if previous is not None:
+            item["previous"] = previous.get(row.key)
+        out.append(item)
+    return out
+
+
 def indicator_areas(office: Office, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Section III: every indicator of :mod:`kopru.statistics.indicators`, by area, for
     the period and the one before it (rows keep their labels in both languages)."""
     period = report_period(start, end)
     current: dict[str, dict[str, Value]] = {}
+    before: dict[str, dict[str, Value]] = {}
     for lang in LANGUAGES:  # row labels (stage, district, ...) are made in one language
         with translation.override(lang):
             current[lang] = indicators.compute(None, office=office, period=period)
-    previous = indicators.compute(None, office=office, period=period.previous())
+            before[lang] = indicators.compute(None, office=office, period=period.previous())
     areas = []
     for area, title in indicators.AREAS.items():
         items = []
         for ind in indicators.indicators_of(area):
-            now, before = current["tr"][ind.name], previous[ind.name]
-            english = {row.key: row.label for row in current["en"][ind.name].rows}
-            earlier = {row.key: row.value for row in before.rows}
+            now, earlier = current["tr"][ind.name], before["tr"][ind.name]
+            previous_by_key = {row.key: row.value for row in earlier.rows}
             items.append(
                 {
                     "name": ind.name,
@@ -129,18 +144,12 @@ def indicator_areas(office: Office, start: dt.date, end: dt.date) -> list[dict[s
                     "chart": ind.chart,
                     "snapshot": ind.snapshot,
                     "value": now.total,
-                    "previous": before.total,
-                    "change": indicators.change(now.total, before.total),
+                    "previous": earlier.total,
+                    "change": indicators.change(now.total, earlier.total),
                     "extra": now.extra,
-                    "rows": [
-                        {
-                            "key": row.key,
-                            "label": {"tr": row.label, "en": english.get(row.key, row.label)},
-                            "value": row.value,
-                            "previous": earlier.get(row.key),
-                        }
-                        for row in now.rows
-                    ],
+                    "previous_extra": earlier.extra,
+                    "rows": _rows(now, current["en"][ind.name], previous_by_key),
+                    "previous_rows": _rows(earlier, before["en"][ind.name], None),
                 }
             )
         areas.append({"key": area, "title": both(title), "indicators": items})
