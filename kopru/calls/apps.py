@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.registry import HomeSection, PanelFigures, PanelMenuItem, PublicMenuItem, ref
+from kopru.core.registry import (
+    ConsentNotice,
+    HomeSection,
+    PanelFigures,
+    PanelMenuItem,
+    PublicMenuItem,
+    ref,
+)
 
 
 class CallsConfig(AppConfig):
@@ -14,4 +21,13 @@ class CallsConfig(AppConfig):
         PublicMenuItem(_("Çağrılar"), "public:calls:list", icon="megaphone", order=20),
         HomeSection("calls/_home.html", context=ref("kopru.calls.home.home_context"), order=20),
         PanelFigures(ref("kopru.calls.home.panel_figures")),
+        ConsentNotice(
+            key="calls.alerts",
+            label=_("Çağrı uyarıları ve son tarih hatırlatmaları"),
+            text="kopru.calls.forms.CONSENT_TEXT",
+            collects=_("e-posta adresi, dil, seçilen arama ya da çağrı"),
+            purpose=_("seçtiğiniz çağrı bildirimlerini ve hatırlatmaları göndermek"),
+            keeps=_("abonelikten çıkana kadar; sonra adres bildirim için kullanılmaz"),
+            order=20,
+        ),
     )

@@ -37,7 +37,7 @@ from __future__ import annotations
 import contextlib
 import io
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,7 +70,18 @@ JPEG_QUALITY = 82
 WEBP_QUALITY = 78
 MAX_PDF_BYTES = 20 * 1024 * 1024
 
-ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated upload is an error, never half a photo
+
+@contextlib.contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """A truncated file is an error, never half a photo. (WeasyPrint sets Pillow's global
+    ``LOAD_TRUNCATED_IMAGES`` to True when it is imported; the check must not depend on
+    whether the process has rendered a PDF.)"""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,7 @@ def check_image_bytes(data: bytes) -> ImageCheck:
     if not data:
         raise ValidationError(_("Dosya boş."), code="image_empty")
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with _strict_decoding(), Image.open(io.BytesIO(data)) as im:
             fmt = im.format or ""
             width, height = im.size
             if fmt not in IMAGE_FORMATS:

@@ -221,6 +221,55 @@ class MeetingDecisions(Declaration):
         return self.key
 
 
+@dataclass(frozen=True)
+class ConsentNotice(Declaration):
+    """A public form's consent text, for the office's KVKK privacy notice page.
+
+    ``text`` is the dotted path of the (lazy) text the form itself shows next to its
+    consent box (``"kopru.trainings.forms.KVKK_TEXT"``), so the notice says what the
+    forms say; ``collects`` lists the personal data the form asks for and ``purpose``
+    why (both lazy translations); ``keeps`` how long the records are kept.
+    """
+
+    kind = "consent_notices"
+    key: str
+    label: Any
+    text: str
+    collects: Any = ""
+    purpose: Any = ""
+    keeps: Any = ""
+
+    def unique_key(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class SitemapSection(Declaration):
+    """Public pages of an office for its sitemap: ``entries(office)`` ->
+    ``[(path, last modified or None), ...]`` (the app's list pages come from its
+    ``PublicMenuItem``s)."""
+
+    kind = "sitemap_sections"
+    entries: Callable[[Any], list[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class DigestTopic(Declaration):
+    """A topic of the public digest e-mail (news, calls, trainings, youth ...).
+
+    ``items(office, since, language)`` returns what is new since ``since`` as dicts
+    ``{"title", "url" (a path), "when", "note"}``, newest first.
+    """
+
+    kind = "digest_topics"
+    key: str
+    label: Any
+    items: Callable[[Any, Any, str], list[dict[str, Any]]]
+
+    def unique_key(self) -> str:
+        return self.key
+
+
 D = TypeVar("D", bound=Declaration)
 
 

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import (
+    ConsentNotice,
     HomeSection,
     MemberMenuItem,
     PanelFigures,
@@ -32,5 +33,16 @@ class GuidanceConfig(AppConfig):
             find=ref("kopru.guidance.personal_data.find"),
             erase=ref("kopru.guidance.personal_data.erase"),
             order=10,
+        ),
+        ConsentNotice(
+            key="guidance.request",
+            label=_("Rehberlik ve danışmanlık talebi"),
+            text="kopru.guidance.forms.KVKK_TEXT",
+            collects=_("ad, iletişim bilgileri, talebin metni"),
+            purpose=_("rehberlik ve danışmanlık vermek, sizinle iletişime geçmek"),
+            keeps=_(
+                "talep kapandıktan sonra da kayıt olarak; silinmesini istediğiniz zamana kadar"
+            ),
+            order=40,
         ),
     )

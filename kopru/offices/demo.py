@@ -76,6 +76,9 @@ OFFICES = [
         "address": "Balıkesir Valiliği, Eski Kuyumcular Mah. Milli Kuvvetler Cad. No: 2, "
         "Karesi / Balıkesir",
         "email": "abdis.balikesir@example.invalid",
+        "opening_hours_tr": "Hafta içi 08.00–12.00 ve 13.00–17.00 (resmî tatillerde kapalı)",
+        "opening_hours_en": "Weekdays 08:00–12:00 and 13:00–17:00 (closed on public holidays)",
+        "map_url": "https://www.openstreetmap.org/search?query=Bal%C4%B1kesir%20Valili%C4%9Fi",
     },
     {
         "slug": "izmir",
@@ -95,6 +98,9 @@ OFFICES = [
         "is_eurodesk_point": True,
         "address": "İzmir Valiliği, Konak / İzmir",
         "email": "abdis.izmir@example.invalid",
+        "opening_hours_tr": "Hafta içi 08.00–12.00 ve 13.00–17.00 (resmî tatillerde kapalı)",
+        "opening_hours_en": "Weekdays 08:00–12:00 and 13:00–17:00 (closed on public holidays)",
+        "map_url": "https://www.openstreetmap.org/search?query=%C4%B0zmir%20Valili%C4%9Fi",
     },
 ]
 

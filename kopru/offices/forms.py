@@ -31,5 +31,13 @@ class OfficeForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             "phone",
             "email",
             "website",
+            "opening_hours_tr",
+            "opening_hours_en",
+            "map_url",
+            "kvkk_contact",
         ]
-        widgets = {"founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "opening_hours_tr": forms.Textarea(attrs={"rows": 2}),
+            "opening_hours_en": forms.Textarea(attrs={"rows": 2}),
+        }

@@ -60,6 +60,23 @@ class Office(TimeStamped, Versioned):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-posta"), blank=True)
     website = models.URLField(_("web sitesi"), blank=True)
+    opening_hours_tr = models.TextField(
+        _("çalışma saatleri (Türkçe)"),
+        blank=True,
+        help_text=_("Ör. Hafta içi 08.30–12.00 ve 13.00–17.30"),
+    )
+    opening_hours_en = models.TextField(_("çalışma saatleri (İngilizce)"), blank=True)
+    map_url = models.URLField(
+        _("harita bağlantısı"),
+        blank=True,
+        help_text=_("Ofisin adresini gösteren harita sayfası (ör. OpenStreetMap bağlantısı)."),
+    )
+    kvkk_contact = models.CharField(
+        _("kişisel veri başvuru adresi"),
+        max_length=300,
+        blank=True,
+        help_text=_("KVKK başvurularının yapılacağı adres ya da e-posta; boşsa ofisin e-postası."),
+    )
     is_active = models.BooleanField(_("etkin"), default=True)
     is_demo = models.BooleanField(_("tanıtım verisi"), default=False, editable=False)
 
@@ -78,6 +95,16 @@ class Office(TimeStamped, Versioned):
     @property
     def description(self) -> str:
         return localized(self, "description")
+
+    @property
+    def opening_hours(self) -> str:
+        return localized(self, "opening_hours")
+
+    @property
+    def description_lead(self) -> str:
+        """The first paragraph of the description (the home page; the rest is on "about")."""
+        text = self.description.strip()
+        return text.split("\n\n", 1)[0].strip() if text else ""
 
     def activity_area_labels(self) -> list[str]:
         labels = dict(ActivityArea.choices)

@@ -2,7 +2,13 @@ from django.urls import path
 
 from . import views
 
-public_patterns = [path("", views.office_home, name="home")]
+public_patterns = [
+    path("", views.office_home, name="home"),
+    path("hakkinda/", views.office_about, name="about"),
+    path("kisisel-veriler/", views.office_privacy, name="privacy"),
+    path("erisilebilirlik/", views.office_accessibility, name="accessibility"),
+    path("sitemap.xml", views.office_sitemap, name="sitemap"),
+]
 panel_patterns = [
     path("", views.panel_home, name="home"),
     path("ofis/", views.panel_office_edit, name="edit"),

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from kopru.accounts.http import OfficeRequest
@@ -11,7 +12,7 @@ from kopru.accounts.permissions import can_coordinate_office
 from kopru.core.access import requires
 from kopru.core.audit import history_for
 from kopru.core.models import AuditEntry
-from kopru.core.registry import registry
+from kopru.core.registry import ConsentNotice, SitemapSection, registry
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from . import selectors, services
@@ -38,6 +39,61 @@ def office_home(request: HttpRequest, office_slug: str) -> HttpResponse:
         request,
         "offices/home.html",
         {"office": office, "sections": sections, "staff": selectors.office_staff(office)},
+    )
+
+
+def office_about(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """The office's history and aims (the full description), its team."""
+    office = request.office  # type: ignore[attr-defined]
+    return render(
+        request,
+        "offices/about.html",
+        {"office": office, "staff": selectors.office_staff(office)},
+    )
+
+
+def office_privacy(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """The KVKK privacy notice (aydınlatma metni), made from the forms' own consent texts."""
+    office = request.office  # type: ignore[attr-defined]
+    notices = [
+        {"notice": n, "text": str(import_string(n.text))} for n in registry.of(ConsentNotice)
+    ]
+    return render(request, "offices/privacy.html", {"office": office, "notices": notices})
+
+
+def office_accessibility(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    return render(request, "offices/accessibility.html", {"office": office})
+
+
+def office_sitemap(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """``sitemap.xml`` of the office's public pages (lists, items the apps declare)."""
+    office = request.office  # type: ignore[attr-defined]
+    base = f"{request.scheme}://{request.get_host()}"
+    kwargs = {"office_slug": office.slug}
+    entries: list[tuple[str, object]] = [
+        (reverse(name, kwargs=kwargs), None)
+        for name in (
+            "public:offices:home",
+            "public:offices:about",
+            "public:offices:privacy",
+            "public:offices:accessibility",
+        )
+    ]
+    entries += [(reverse(item.url_name, kwargs=kwargs), None) for item in registry.public_menu]
+    for section in registry.of(SitemapSection):
+        entries += section.entries(office)
+    seen: set[str] = set()
+    unique = []
+    for path, modified in entries:
+        if path not in seen:
+            seen.add(path)
+            unique.append((base + path, modified))
+    return render(
+        request,
+        "offices/sitemap.xml",
+        {"entries": unique},
+        content_type="application/xml; charset=utf-8",
     )
 
 

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import (
+    ConsentNotice,
     HomeSection,
     MemberMenuItem,
     PanelMenuItem,
@@ -34,5 +35,14 @@ class PartnersConfig(AppConfig):
             find=ref("kopru.partners.personal_data.find"),
             erase=ref("kopru.partners.personal_data.erase"),
             order=40,
+        ),
+        ConsentNotice(
+            key="partners.answer",
+            label=_("Ortak arama ilanına yanıt"),
+            text="kopru.partners.forms.KVKK_TEXT",
+            collects=_("ad soyad, kurum, ülke, e-posta adresi, iletiler"),
+            purpose=_("ilan sahibiyle platform üzerinden yazışmanızı sağlamak"),
+            keeps=_("ilan ve yazışma süresince; silinmesini istediğiniz zamana kadar"),
+            order=45,
         ),
     )

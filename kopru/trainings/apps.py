@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.registry import HomeSection, PanelFigures, PanelMenuItem, PublicMenuItem, ref
+from kopru.core.registry import (
+    ConsentNotice,
+    HomeSection,
+    PanelFigures,
+    PanelMenuItem,
+    PublicMenuItem,
+    ref,
+)
 
 
 class TrainingsConfig(AppConfig):
@@ -21,4 +28,13 @@ class TrainingsConfig(AppConfig):
             order=30,
         ),
         PanelFigures(ref("kopru.trainings.home.panel_figures")),
+        ConsentNotice(
+            key="trainings.registration",
+            label=_("Eğitim kaydı"),
+            text="kopru.trainings.forms.KVKK_TEXT",
+            collects=_("ad soyad, iletişim bilgileri, kurum, ilçe, yaş grubu, öncelikli grup"),
+            purpose=_("eğitimi düzenlemek, katılım belgesi vermek, anonim istatistik"),
+            keeps=_("eğitim kayıtlarıyla birlikte; silinmesini istediğiniz zamana kadar"),
+            order=30,
+        ),
     )

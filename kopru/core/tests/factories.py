@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import uuid
 from typing import Any
 
 import factory
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from factory.django import DjangoModelFactory
+from PIL import Image
 
 from kopru.accounts.models import Role, User
 from kopru.core.models import ImageStatus, Job, StoredImage
@@ -112,9 +117,19 @@ class StoredImageFactory(KopruFactory):
     alt_en = factory.Sequence(lambda n: f"Participants in the meeting room {n}")
     width = 1600
     height = 1067
-    renditions = factory.LazyFunction(
-        lambda: {
-            name: {"width": w, "height": round(w * 2 / 3), "jpg": "", "webp": ""}
-            for name, w in (("thumb", 480), ("card", 960), ("large", 1600))
-        }
-    )
+    renditions = factory.LazyFunction(lambda: _tiny_renditions())
+
+
+def _tiny_renditions() -> dict[str, Any]:
+    """Real (tiny) files in the storage, so that serving views answer 200."""
+    result: dict[str, Any] = {}
+    folder = f"images/test/{uuid.uuid4().hex}"
+    for name, w in (("thumb", 480), ("card", 960), ("large", 1600)):
+        result[name] = {"width": w, "height": round(w * 2 / 3)}
+        for ext, fmt in (("jpg", "JPEG"), ("webp", "WEBP")):
+            out = io.BytesIO()
+            Image.new("RGB", (6, 4), (30, 90, 160)).save(out, fmt)
+            result[name][ext] = default_storage.save(
+                f"{folder}/{name}.{ext}", ContentFile(out.getvalue())
+            )
+    return result

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.template import Context, Template
-from PIL import Image
+from PIL import Image, ImageFile
 
 from kopru.core import images
 from kopru.core.errors import ApplicationError
@@ -225,3 +225,12 @@ def test_upload_form(balikesir: Any) -> None:
     assert form.is_valid(), form.errors
     image = image_upload(actor="test", office=balikesir, **form.upload_kwargs())
     assert image.alt_tr == "Salon"
+
+
+def test_truncation_is_caught_even_after_weasyprint_relaxed_pillow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ValidationError):
+        check_image_bytes(jpeg_bytes()[:-4000])
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # restored for WeasyPrint

@@ -37,6 +37,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
     """Every menu entry, home section, figure and provider the apps had, in the same order."""
     assert [(i.url_name, i.icon, i.order) for i in registry.panel_menu] == [
         ("panel:statistics:dashboard", "speedometer2", 1),
+        ("panel:news:list", "newspaper", 15),
         ("panel:calls:list", "megaphone", 20),
         ("panel:projects:list", "kanban", 30),
         ("panel:trainings:list", "easel", 30),
@@ -67,6 +68,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("kurum:decisions:list", "check2-square", 45),
     ]
     assert [(i.url_name, i.icon, i.order) for i in registry.public_menu] == [
+        ("public:news:list", "newspaper", 15),
         ("public:calls:list", "megaphone", 20),
         ("public:projects:databank", "circle", 30),
         ("public:trainings:list", "circle", 30),
@@ -83,6 +85,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
     assert [(s.template, s.order) for s in registry.home_sections] == [
         ("calls/_home.html", 20),
         ("trainings/_home_section.html", 30),
+        ("news/_home.html", 30),
         ("youth/_home_section.html", 35),
         ("projects/home_section.html", 40),
         ("partners/_home_section.html", 45),
@@ -95,6 +98,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         "kopru.projects.home.panel_figures",
         "kopru.trainings.home.panel_figures",
         "kopru.guidance.home.panel_figures",
+        "kopru.news.home.panel_figures",
         "kopru.stories.home.panel_figures",
         "kopru.youth.home.panel_figures",
         "kopru.statistics.home.panel_figures",

@@ -1,0 +1,107 @@
+"""Reads of news: the public listing (time-derived visibility), the panel list, the home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import BadRequest
+from django.db.models import QuerySet
+
+from kopru.core.scoping import unscoped_manager
+from kopru.core.text import search_key
+
+from .models import (
+    SLUG_CATEGORIES,
+    Category,
+    DigestSubscription,
+    NewsAttachment,
+    NewsImage,
+    NewsItem,
+    NewsStatus,
+)
+
+PAGE_SIZE = 12
+
+
+@dataclass
+class PublicFilters:
+    category: str = ""  # a Category value
+    tag: str = ""
+
+    @classmethod
+    def from_params(cls, params: Any) -> PublicFilters:
+        """``?kategori=<slug>&etiket=<text>``; anything else malformed is a 400."""
+        slug = params.get("kategori", "")
+        if slug and slug not in SLUG_CATEGORIES:
+            raise BadRequest("kategori")
+        tag = params.get("etiket", "")
+        if len(tag) > 40 or "\x00" in tag:
+            raise BadRequest("etiket")
+        return cls(category=str(SLUG_CATEGORIES[slug]) if slug else "", tag=tag.strip())
+
+
+def public_news(office: Any, filters: PublicFilters | None = None) -> QuerySet[NewsItem]:
+    """What the public sees of ``office`` (call inside the public scope): newest first."""
+    qs = NewsItem.objects.filter(office=office)
+    if filters is not None:
+        if filters.category:
+            qs = qs.filter(category=filters.category)
+        if filters.tag:
+            qs = qs.filter(tags_key__contains=f"|{search_key(filters.tag)}|")
+    return qs.select_related("cover").order_by("-publish_at", "-id")
+
+
+def public_item(office: Any, pk: int) -> NewsItem | None:
+    return public_news(office).filter(pk=pk).first()
+
+
+def home_news(office: Any, count: int = 4) -> list[NewsItem]:
+    """Featured items first, then the newest (public scope)."""
+    qs = public_news(office)
+    return list(qs.order_by("-featured", "-publish_at", "-id")[:count])
+
+
+def gallery(news: NewsItem) -> list[NewsImage]:
+    return list(NewsImage.objects.filter(news=news).select_related("image"))
+
+
+def attachments(news: NewsItem) -> list[NewsAttachment]:
+    return list(NewsAttachment.objects.filter(news=news))
+
+
+def public_image(news: NewsItem, image_pk: int) -> Any:
+    """The cover or a gallery photo of a public item (public scope), else None."""
+    if news.cover_id == image_pk and news.cover is not None:
+        return news.cover
+    row = NewsImage.objects.filter(news=news, image_id=image_pk).select_related("image").first()
+    return row.image if row is not None else None
+
+
+def panel_news(status: str = "") -> QuerySet[NewsItem]:
+    """Every item of the office (panel scope)."""
+    qs = NewsItem.objects.select_related("cover")
+    if status:
+        if status not in NewsStatus.values:
+            raise BadRequest("durum")
+        qs = qs.filter(status=status)
+    return qs.order_by("-updated_at", "-id")
+
+
+def panel_counts() -> dict[str, int]:
+    counts = dict.fromkeys(NewsStatus.values, 0)
+    for row in NewsItem.objects.values_list("status", flat=True):
+        counts[row] = counts.get(row, 0) + 1
+    return counts
+
+
+def categories() -> list[tuple[str, str]]:
+    return [(slug, str(Category(cat).label)) for slug, cat in SLUG_CATEGORIES.items()]
+
+
+def digest_by_token(office: Any, token: str) -> DigestSubscription | None:
+    """The subscription a confirm/unsubscribe link names (the token is the key)."""
+    if not token or len(token) > 64:
+        return None
+    rows = unscoped_manager(DigestSubscription, reason="a signed link names this subscription")
+    return rows.filter(office=office, token=token).first()
