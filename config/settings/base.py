@@ -205,6 +205,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # One schema name per choice set where several apps call their field status or state.
+    "ENUM_NAME_OVERRIDES": {
+        "CallStatusEnum": "kopru.calls.models.Status",
+        "CallStateEnum": "kopru.calls.models.State",
+        # draft / published / archived with the same labels: stories' and youth's.
+        "PublicationStateEnum": "kopru.stories.models.StoryStatus",
+        "DecisionStatusEnum": "kopru.decisions.models.Status",
+        "DecisionStateEnum": "kopru.decisions.models.State",
+        "NewsStatusEnum": "kopru.news.models.NewsStatus",
+        "EventStatusEnum": "kopru.trainings.models.EventStatus",
+        "RegistrationStatusEnum": "kopru.trainings.models.RegistrationStatus",
+        "YouthStatusEnum": "kopru.youth.models.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kopru.core.api.postprocess_schema",
@@ -261,7 +274,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs every step of every PDF at INFO ("weasyprint.progress"): warnings only.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # Demo data is loaded only where this is true (never in production).

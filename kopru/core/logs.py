@@ -44,6 +44,8 @@ def json_logging(level: str = "INFO") -> dict[str, object]:
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
             "axes": {"level": "WARNING"},
+            # WeasyPrint logs every step of every PDF at INFO: warnings only.
+            "weasyprint": {"level": "WARNING"},
             # Django logs every 4xx/5xx on this logger; request ids join it to the access log.
             "django.request": {"level": "WARNING"},
         },
