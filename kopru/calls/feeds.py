@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from kopru.core.scoping import public_scope
+from kopru.core.subscriptions import absolute
 
 from . import selectors
 from .models import Call
-from .notifications import absolute
 from .selectors import SearchParams
 
 FEED_SIZE = 50

@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kopru.core.subscriptions import send_alert_mail
+from kopru.core.subscriptions import absolute_url, send_alert_mail, subscription_urls
 
 from .models import CallDeadline, CallFollow, SavedSearch
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _url(language: str, name: str, **kwargs: Any) -> str:
-    with translation.override(language):
-        return absolute(reverse(name, kwargs=kwargs))
 
 
 def _send(
@@ -40,17 +29,7 @@ def _send(
 
 
 def search_urls(search: SavedSearch) -> dict[str, str]:
-    slug = search.office.slug
-    lang = search.language
-    return {
-        "confirm_url": _url(
-            lang, "public:calls:alert_confirm", office_slug=slug, token=search.token
-        ),
-        "unsubscribe_url": _url(
-            lang, "public:calls:alert_unsubscribe", office_slug=slug, token=search.token
-        ),
-        "search_url": _url(lang, "public:calls:saved", office_slug=slug, token=search.token),
-    }
+    return subscription_urls(search, "public:calls")
 
 
 def send_alert_confirmation(search: SavedSearch) -> None:
@@ -72,7 +51,7 @@ def send_digest(search: SavedSearch, calls: list[Any]) -> None:
             {
                 "call": c,
                 "title": c.title,
-                "url": _url(
+                "url": absolute_url(
                     search.language, "public:calls:detail", office_slug=search.office.slug, pk=c.pk
                 ),
                 "is_new": not search.last_sent_at
@@ -95,13 +74,13 @@ def follow_urls(follow: CallFollow) -> dict[str, str]:
     slug = follow.office.slug
     lang = follow.language
     return {
-        "confirm_url": _url(
+        "confirm_url": absolute_url(
             lang, "public:calls:follow_confirm", office_slug=slug, token=follow.token
         ),
-        "unsubscribe_url": _url(
+        "unsubscribe_url": absolute_url(
             lang, "public:calls:follow_unsubscribe", office_slug=slug, token=follow.token
         ),
-        "call_url": _url(lang, "public:calls:detail", office_slug=slug, pk=follow.call_id),
+        "call_url": absolute_url(lang, "public:calls:detail", office_slug=slug, pk=follow.call_id),
     }
 
 

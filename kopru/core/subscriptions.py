@@ -23,10 +23,12 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit_log
@@ -202,3 +204,26 @@ def send_alert_mail(
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def absolute(path: str) -> str:
+    """The full address of a site path (for links in e-mails and feeds)."""
+    return str(settings.SITE_URL).rstrip("/") + path
+
+
+def absolute_url(language: str, name: str, **kwargs: Any) -> str:
+    """The full address of URL ``name`` in ``language``."""
+    with translation.override(language):
+        return absolute(reverse(name, kwargs=kwargs))
+
+
+def subscription_urls(subscription: AlertSubscription, namespace: str) -> dict[str, str]:
+    """A saved search's confirm, unsubscribe and page addresses, in its language; the app's
+    public URLs are named ``<namespace>:alert_confirm``, ``:alert_unsubscribe``, ``:saved``."""
+    kwargs = {"office_slug": subscription.office.slug, "token": subscription.token}  # type: ignore[attr-defined]
+    lang = subscription.language
+    return {
+        "confirm_url": absolute_url(lang, f"{namespace}:alert_confirm", **kwargs),
+        "unsubscribe_url": absolute_url(lang, f"{namespace}:alert_unsubscribe", **kwargs),
+        "search_url": absolute_url(lang, f"{namespace}:saved", **kwargs),
+    }

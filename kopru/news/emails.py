@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kopru.core.subscriptions import absolute
 from kopru.core.subscriptions import send_alert_mail as send_subscription_mail
 
 from .models import DigestSubscription
-
-
-def absolute(path: str) -> str:
-    return str(settings.SITE_URL).rstrip("/") + path
 
 
 def urls(sub: DigestSubscription) -> dict[str, str]:

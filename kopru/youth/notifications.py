@@ -5,34 +5,17 @@ subscriber's language, each with its one-click unsubscribe link
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kopru.core.subscriptions import send_alert_mail
+from kopru.core.subscriptions import absolute_url, send_alert_mail, subscription_urls
 
 from .models import Opportunity, YouthSearch
 
 
-def _url(language: str, name: str, **kwargs: Any) -> str:
-    with translation.override(language):
-        return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
-
-
 def search_urls(search: YouthSearch) -> dict[str, str]:
-    slug, lang = search.office.slug, search.language
-    return {
-        "confirm_url": _url(
-            lang, "public:youth:alert_confirm", office_slug=slug, token=search.token
-        ),
-        "unsubscribe_url": _url(
-            lang, "public:youth:alert_unsubscribe", office_slug=slug, token=search.token
-        ),
-        "search_url": _url(lang, "public:youth:saved", office_slug=slug, token=search.token),
-    }
+    return subscription_urls(search, "public:youth")
 
 
 def send_alert_confirmation(search: YouthSearch) -> None:
@@ -53,7 +36,7 @@ def send_digest(search: YouthSearch, opportunities: Sequence[Opportunity]) -> No
         items = [
             {
                 "opportunity": o,
-                "url": _url(
+                "url": absolute_url(
                     search.language, "public:youth:detail", office_slug=search.office.slug, pk=o.pk
                 ),
             }
