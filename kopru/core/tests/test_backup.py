@@ -211,3 +211,52 @@ def test_backup_names_its_archive_in_a_directory(tmp_path: Path, balikesir) -> N
     archives = list(tmp_path.glob("kopru-*.tar.gz"))
     assert len(archives) == 1 and str(archives[0]) in out.getvalue()
     assert "tables" in out.getvalue()
+
+
+def _archive_with(tmp_path: Path, members: dict[str, bytes]) -> Path:
+    import io
+
+    path = tmp_path / f"crafted-{uuid.uuid4().hex}.tar.gz"
+    with tarfile.open(path, "w:gz") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+@pytest.fixture
+def as_if_empty(monkeypatch):
+    """The refusals below come before anything is written: pretend the installation is new."""
+    from kopru.core import backup
+
+    monkeypatch.setattr(backup, "_database_is_empty", lambda: True)
+    monkeypatch.setattr(backup, "_media_files", lambda: iter(()))
+
+
+@pytest.mark.parametrize(
+    ("members", "reason"),
+    [
+        ({"../outside.txt": b"x"}, "unsafe member"),
+        ({"/etc/passwd-copy": b"x"}, "unsafe member"),
+        ({"manifest.json": b'{"format": "someone-else/1", "files": {}}'}, "unknown archive format"),
+    ],
+    ids=["parent-directory", "absolute-path", "unknown-format"],
+)
+def test_restore_refuses_a_crafted_archive(tmp_path: Path, as_if_empty, members, reason) -> None:
+    from kopru.core.backup import BackupError, backup_restore
+
+    with pytest.raises(BackupError, match=reason):
+        backup_restore(archive=_archive_with(tmp_path, members))
+
+
+def test_restore_refuses_an_archive_of_the_other_database_engine(
+    tmp_path: Path, as_if_empty
+) -> None:
+    from kopru.core.backup import FORMAT, BackupError, backup_restore
+
+    other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+    manifest = {"format": FORMAT, "vendor": other, "files": {}, "counts": {}, "database": "db"}
+    archive = _archive_with(tmp_path, {"manifest.json": json.dumps(manifest).encode()})
+    with pytest.raises(BackupError, match=f"holds a {other} database"):
+        backup_restore(archive=archive)

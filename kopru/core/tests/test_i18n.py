@@ -100,3 +100,46 @@ def test_english_is_active_under_en_prefix(client, db) -> None:
 def test_a_translation_is_really_used() -> None:
     with translation.override("en"):
         assert translation.gettext("Ana içeriğe geç") == "Skip to main content"
+
+
+def test_i18n_sync_extracts_fills_turkish_and_reports_missing_english(monkeypatch) -> None:
+    """The command on a small app of its own: Turkish filled from the source, English
+    reported until someone writes it, ``--check`` failing on it."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from kopru.core.management.commands import i18n_sync
+
+    app = Path(settings.BASE_DIR) / "var" / f"i18n-sync-test-{os.getpid()}"
+    shutil.rmtree(app, ignore_errors=True)
+    app.mkdir(parents=True)
+    try:
+        (app / "views.py").write_text(
+            "from django.utils.translation import gettext as _\n\nMESSAGE = _('Çağrı yayımlandı')\n",
+            encoding="utf-8",
+        )
+        monkeypatch.setattr(i18n_sync, "project_locale_roots", lambda: [app])
+        out = StringIO()
+        call_command("i18n_sync", stdout=out)
+        turkish = {
+            e["msgid"]: e["msgstrs"] for e in parse_po(app / "locale/tr/LC_MESSAGES/django.po")
+        }
+        assert turkish == {"Çağrı yayımlandı": ["Çağrı yayımlandı"]}
+        assert "untranslated" in out.getvalue() and "Çağrı yayımlandı" in out.getvalue()
+        with pytest.raises(CommandError, match="translation problems"):
+            call_command("i18n_sync", "--check", stdout=StringIO())
+
+        english = app / "locale/en/LC_MESSAGES/django.po"
+        english.write_text(
+            english.read_text(encoding="utf-8").replace(
+                'msgid "Çağrı yayımlandı"\nmsgstr ""',
+                'msgid "Çağrı yayımlandı"\nmsgstr "Call published"',
+            ),
+            encoding="utf-8",
+        )
+        out = StringIO()
+        call_command("i18n_sync", "--check", "--app", app.name, stdout=out)
+        assert "0 messages need attention" in out.getvalue()
+    finally:
+        shutil.rmtree(app, ignore_errors=True)
