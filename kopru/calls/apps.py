@@ -9,6 +9,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class CallsConfig(AppConfig):
@@ -29,5 +30,12 @@ class CallsConfig(AppConfig):
             purpose=_("seçtiğiniz çağrı bildirimlerini ve hatırlatmaları göndermek"),
             keeps=_("abonelikten çıkana kadar; sonra adres bildirim için kullanılmaz"),
             order=20,
+        ),
+        SearchProvider(
+            key="calls",
+            label=_("Çağrılar"),
+            search=ref("kopru.calls.selectors.site_search"),
+            list_url_name="public:calls:list",
+            order=10,
         ),
     )

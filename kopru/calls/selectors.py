@@ -20,9 +20,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kopru.core import sitesearch
 from kopru.core.scoping import office_scope, public_scope, unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key
@@ -717,3 +719,25 @@ def summary_queue(office: Any, *, limit: int = 50) -> list[QueueRow]:
         )
     rows.sort(key=lambda r: (-r.reach, r.call.next_deadline or now, r.call.pk))
     return rows[:limit]
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's calls (:mod:`kopru.core.sitesearch`): the catalogue's own
+    search for ``query`` (the thesaurus included), so the count is the list's; among its
+    first page, calls whose title matches come first. Public scope."""
+    result = catalogue_page(office, SearchParams(q=query), per_page=max(limit, 50))
+    calls = list(result.page.object_list)
+
+    def hit(call: Call) -> sitesearch.Hit:
+        url = reverse("public:calls:detail", kwargs={"office_slug": office.slug, "pk": call.pk})
+        note = " · ".join(x for x in (call.get_status_display(), call.programme) if x)
+        return sitesearch.hit_of(call, url, summary="", when=call.next_deadline, note=note)
+
+    return sitesearch.ranked_hits(
+        calls,
+        query,
+        count=result.page.paginator.count,
+        title=lambda c: f"{c.title_tr} {c.title_en}",
+        hit=hit,
+        limit=limit,
+    )

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import PanelMenuItem, PersonalDataProvider, PublicMenuItem, ref
+from kopru.core.sitesearch import SearchProvider
 
 
 class ConsultationsConfig(AppConfig):
@@ -20,5 +21,11 @@ class ConsultationsConfig(AppConfig):
             find=ref("kopru.consultations.personal_data.find"),
             erase=ref("kopru.consultations.personal_data.erase"),
             order=50,
+        ),
+        SearchProvider(
+            key="consultations",
+            label=_("İstişareler"),
+            search=ref("kopru.consultations.selectors.site_search"),
+            order=95,
         ),
     )

@@ -7,8 +7,10 @@ from collections import Counter
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.geo.models import District
 
@@ -165,4 +167,30 @@ def contribution_for_link(office: Any, pk: int) -> Contribution | None:
         .select_related("consultation", "section", "organisation")
         .filter(pk=pk, office=office)
         .first()
+    )
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's public consultations (:mod:`kopru.core.sitesearch`):
+    matched in Python (Turkish folding and the bilingual thesaurus), latest first. Public
+    scope."""
+    fields = ("id", "title_tr", "title_en", "summary_tr", "summary_en", "opens_at", "closes_at")
+    rows = (
+        Consultation.objects.filter(Consultation.public_q())
+        .only(*fields)
+        .order_by("-opens_at", "-id")
+    )
+
+    def hit(c: Consultation) -> sitesearch.Hit:
+        url = reverse(
+            "public:consultations:detail", kwargs={"office_slug": office.slug, "pk": c.pk}
+        )
+        return sitesearch.hit_of(c, url, when=c.closes_at)
+
+    return sitesearch.search_rows(
+        rows,
+        query,
+        texts=lambda c: (f"{c.title_tr} {c.title_en}", c.summary_tr, c.summary_en),
+        hit=hit,
+        limit=limit,
     )

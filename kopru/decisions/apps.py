@@ -9,6 +9,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class DecisionsConfig(AppConfig):
@@ -33,5 +34,11 @@ class DecisionsConfig(AppConfig):
             key="decisions",
             label=_("Toplantıda alınan kararlar"),
             decisions=ref("kopru.decisions.selectors.meeting_decisions"),
+        ),
+        SearchProvider(
+            key="decisions",
+            label=_("Kararlar"),
+            search=ref("kopru.decisions.selectors.site_search"),
+            order=90,
         ),
     )

@@ -8,10 +8,12 @@ from typing import Any
 
 from django.core.exceptions import BadRequest
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kopru.boards.models import Body, Meeting
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.core.vocabularies import Sector
 
@@ -219,3 +221,27 @@ def meeting_decisions(meeting: Meeting) -> list[dict[str, Any]]:
         }
         for d in Decision.objects.filter(meeting=meeting).select_related("owner").order_by("id")
     ]
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's public decisions (:mod:`kopru.core.sitesearch`): matched
+    in Python (Turkish folding and the bilingual thesaurus) on the title and reference,
+    soonest due first. Public scope."""
+    rows = (
+        Decision.objects.filter(Decision.public_q())
+        .only("id", "title_tr", "title_en", "reference", "due_date", "status")
+        .order_by("due_date", "id")
+    )
+
+    def hit(d: Decision) -> sitesearch.Hit:
+        url = reverse("public:decisions:detail", kwargs={"office_slug": office.slug, "pk": d.pk})
+        title = sitesearch.hit_of(d, url, summary="", when=d.due_date, note=d.get_status_display())
+        return title
+
+    return sitesearch.search_rows(
+        rows,
+        query,
+        texts=lambda d: (f"{d.title_tr} {d.title_en}", d.reference),
+        hit=hit,
+        limit=limit,
+    )

@@ -11,6 +11,7 @@ from kopru.core.registry import (
     SitemapSection,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class NewsConfig(AppConfig):
@@ -50,5 +51,11 @@ class NewsConfig(AppConfig):
             purpose=_("seçtiğiniz konulardaki bülteni göndermek"),
             keeps=_("abonelikten çıkana kadar; sonra adres bülten için kullanılmaz"),
             order=15,
+        ),
+        SearchProvider(
+            key="news",
+            label=_("Haberler"),
+            search=ref("kopru.news.selectors.site_search"),
+            order=20,
         ),
     )

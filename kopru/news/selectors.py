@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import BadRequest
 from django.db.models import QuerySet
+from django.urls import reverse
 
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.core.text import search_key
 
@@ -105,3 +107,30 @@ def digest_by_token(office: Any, token: str) -> DigestSubscription | None:
         return None
     rows = unscoped_manager(DigestSubscription, reason="a signed link names this subscription")
     return rows.filter(office=office, token=token).first()
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's news (:mod:`kopru.core.sitesearch`): the office's public
+    items matched in Python through the bilingual thesaurus, newest first, titles that
+    match first. Public scope."""
+    fields = ("id", "title_tr", "title_en", "summary_tr", "summary_en", "body_tr", "body_en")
+    rows = public_news(office).select_related(None).only(*fields, "tags", "publish_at", "category")
+
+    def hit(n: NewsItem) -> sitesearch.Hit:
+        url = reverse("public:news:detail", kwargs={"office_slug": office.slug, "pk": n.pk})
+        return sitesearch.hit_of(n, url, when=n.publish_at, note=n.get_category_display())
+
+    return sitesearch.search_rows(
+        rows,
+        query,
+        texts=lambda n: (
+            f"{n.title_tr} {n.title_en}",
+            n.summary_tr,
+            n.summary_en,
+            n.body_tr,
+            n.body_en,
+            " ".join(n.tags or []),
+        ),
+        hit=hit,
+        limit=limit,
+    )

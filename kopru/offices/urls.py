@@ -8,6 +8,7 @@ public_patterns = [
     path("kisisel-veriler/", views.office_privacy, name="privacy"),
     path("erisilebilirlik/", views.office_accessibility, name="accessibility"),
     path("sitemap.xml", views.office_sitemap, name="sitemap"),
+    path("ara/", views.office_search, name="search"),
 ]
 panel_patterns = [
     path("", views.panel_home, name="home"),

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kopru.accounts.http import OfficeRequest
 from kopru.accounts.permissions import can_coordinate_office
+from kopru.core import sitesearch
 from kopru.core.access import requires
 from kopru.core.audit import history_for
 from kopru.core.models import AuditEntry
@@ -94,6 +98,51 @@ def office_sitemap(request: HttpRequest, office_slug: str) -> HttpResponse:
         "offices/sitemap.xml",
         {"entries": unique},
         content_type="application/xml; charset=utf-8",
+    )
+
+
+def office_search(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """``/<office>/ara/?q=&tur=``: the office's published records of every kind that
+    declares a search provider, grouped by kind (or one kind's, ``tur``)."""
+    office = request.office  # type: ignore[attr-defined]
+    query = sitesearch.parse_query(request.GET)
+    here = reverse("public:offices:search", kwargs={"office_slug": office.slug})
+    groups: list[dict[str, Any]] = []
+    empty: list[dict[str, Any]] = []
+    if query.ok:
+        limit = sitesearch.KIND_LIMIT if query.kind else sitesearch.PER_KIND
+        for group in sitesearch.run(office, query.text, kind=query.kind, limit=limit):
+            provider = group.provider
+            if provider.list_url_name:
+                see_all = reverse(provider.list_url_name, kwargs={"office_slug": office.slug})
+                see_all += "?" + urlencode({provider.query_param: query.text})
+            else:
+                see_all = here + "?" + urlencode({"q": query.text, "tur": provider.key})
+            entry = {
+                "key": provider.key,
+                "label": provider.label,
+                "count": group.hits.count,
+                "items": group.hits.items,
+                "see_all": see_all,
+                "more": group.hits.count > len(group.hits.items),
+                "see_all_is_list": bool(provider.list_url_name) and not query.kind,
+            }
+            (groups if group.hits.count else empty).append(entry)
+    kinds = [(p.key, p.label) for p in sitesearch.providers()]
+    return render(
+        request,
+        "offices/search.html",
+        {
+            "office": office,
+            "query": query,
+            "groups": groups,
+            "empty": empty,
+            "total": sum(g["count"] for g in groups),
+            "kinds": kinds,
+            "kind_label": dict(kinds).get(query.kind, ""),
+            "all_url": here + "?" + urlencode({"q": query.text}),
+            "max_query": sitesearch.MAX_QUERY,
+        },
     )
 
 

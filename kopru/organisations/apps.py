@@ -9,6 +9,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class OrganisationsConfig(AppConfig):
@@ -30,5 +31,12 @@ class OrganisationsConfig(AppConfig):
             find=ref("kopru.organisations.personal_data.find"),
             erase=ref("kopru.organisations.personal_data.erase"),
             order=20,
+        ),
+        SearchProvider(
+            key="organisations",
+            label=_("Paydaşlar"),
+            search=ref("kopru.organisations.selectors.site_search"),
+            list_url_name="public:organisations:directory",
+            order=80,
         ),
     )

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.urls import reverse
 
+from kopru.core import sitesearch
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key, search_terms
 from kopru.geo.models import District
@@ -246,3 +248,31 @@ def _completeness(o: Organisation) -> tuple[int, int]:
         if getattr(o, f"{name}_id" if name == "district" else name) not in (None, "")
     )
     return (filled + (2 if o.team_status == TeamStatus.FORMED else 0), -o.pk)
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's organisations (:mod:`kopru.core.sitesearch`): the public
+    directory's own search (``?q=``), names that match first. Public scope."""
+    qs = directory_search(q=query)
+    rows = list(qs.select_related(None).only("id", "name", "type", "description")[:100])
+
+    def hit(o: Organisation) -> sitesearch.Hit:
+        url = reverse(
+            "public:organisations:organisation", kwargs={"office_slug": office.slug, "pk": o.pk}
+        )
+        return sitesearch.Hit(
+            title=o.name,
+            url=url,
+            summary=sitesearch.excerpt(o.description),
+            note=o.get_type_display(),
+        )
+
+    return sitesearch.ranked_hits(
+        rows,
+        query,
+        count=qs.count() if len(rows) == 100 else len(rows),
+        title=lambda o: o.name,
+        hit=hit,
+        limit=limit,
+        expanded=False,
+    )

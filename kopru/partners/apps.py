@@ -10,6 +10,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class PartnersConfig(AppConfig):
@@ -44,5 +45,12 @@ class PartnersConfig(AppConfig):
             purpose=_("ilan sahibiyle platform üzerinden yazışmanızı sağlamak"),
             keeps=_("ilan ve yazışma süresince; silinmesini istediğiniz zamana kadar"),
             order=45,
+        ),
+        SearchProvider(
+            key="partners",
+            label=_("Ortak arama ilanları"),
+            search=ref("kopru.partners.selectors.site_search"),
+            list_url_name="public:partners:list",
+            order=70,
         ),
     )

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.organisations.models import Organisation, OrganisationType
@@ -215,4 +217,27 @@ def sent_answers(organisation_id: int) -> QuerySet[Answer]:
         Answer.objects.filter(responder_organisation_id=organisation_id)
         .select_related("post", "post__organisation", "post__office")
         .order_by("-last_message_at", "-id")
+    )
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's partner searches (:mod:`kopru.core.sitesearch`): the
+    public list's own search (``?q=``), titles that match first. Public scope."""
+    qs = public_posts(PostFilters(q=query))
+    rows = list(qs[:100])
+
+    def hit(p: PartnerSearch) -> sitesearch.Hit:
+        url = reverse("public:partners:detail", kwargs={"office_slug": office.slug, "pk": p.pk})
+        return sitesearch.hit_of(
+            p, url, summary="description", when=p.expires_on, note=p.get_kind_display()
+        )
+
+    return sitesearch.ranked_hits(
+        rows,
+        query,
+        count=qs.count() if len(rows) == 100 else len(rows),
+        title=lambda p: f"{p.title_tr} {p.title_en}",
+        hit=hit,
+        limit=limit,
+        expanded=False,
     )

@@ -9,6 +9,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class ProjectsConfig(AppConfig):
@@ -25,4 +26,11 @@ class ProjectsConfig(AppConfig):
             "projects/home_section.html", context=ref("kopru.projects.home.home_context"), order=40
         ),
         PanelFigures(ref("kopru.projects.home.panel_figures")),
+        SearchProvider(
+            key="projects",
+            label=_("Projeler"),
+            search=ref("kopru.projects.selectors.site_search"),
+            list_url_name="public:projects:databank",
+            order=30,
+        ),
     )

@@ -20,8 +20,10 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.text import sort_key
@@ -424,3 +426,25 @@ def public_project_parts(project: Project) -> dict[str, Any]:
         "partners": list(Partner.objects.filter(project=project)),
         "districts": list(project.districts.order_by("name_sort")),
     }
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's projects (:mod:`kopru.core.sitesearch`): the databank's
+    own search (``?q=``), titles that match first. Public scope."""
+    qs = project_list(filters=ProjectFilters(q=query), published_only=True)
+    fields = ("id", "title_tr", "title_en", "summary_tr", "summary_en", "stage", "start_date")
+    rows = list(qs.select_related(None).only(*fields)[:100])
+
+    def hit(p: Project) -> sitesearch.Hit:
+        url = reverse("public:projects:detail", kwargs={"office_slug": office.slug, "pk": p.pk})
+        return sitesearch.hit_of(p, url, when=p.start_date, note=p.get_stage_display())
+
+    return sitesearch.ranked_hits(
+        rows,
+        query,
+        count=qs.count() if len(rows) == 100 else len(rows),
+        title=lambda p: f"{p.title_tr} {p.title_en}",
+        hit=hit,
+        limit=limit,
+        expanded=False,
+    )

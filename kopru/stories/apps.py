@@ -9,6 +9,7 @@ from kopru.core.registry import (
     RecordSection,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class StoriesConfig(AppConfig):
@@ -28,4 +29,11 @@ class StoriesConfig(AppConfig):
             context=ref("kopru.stories.home.project_section"),
         ),
         PanelFigures(ref("kopru.stories.home.panel_figures")),
+        SearchProvider(
+            key="stories",
+            label=_("Başarı hikâyeleri"),
+            search=ref("kopru.stories.selectors.site_search"),
+            list_url_name="public:stories:list",
+            order=60,
+        ),
     )

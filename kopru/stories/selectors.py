@@ -13,9 +13,11 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core import sitesearch
 from kopru.core.countries import country_label
 from kopru.core.scoping import unscoped_manager
 from kopru.core.text import search_key
@@ -444,3 +446,25 @@ def covers(stories: list[Story]) -> dict[int, StoryPhoto]:
         if photo.story_id not in found and photo.image.ready and photo.image.publishable:
             found[photo.story_id] = photo
     return found
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's stories (:mod:`kopru.core.sitesearch`): the public list's
+    own search (``?q=``), titles that match first. Public scope."""
+    qs = filter_stories(public_stories(), StoryFilters(q=query))
+    fields = ("id", "title_tr", "title_en", "summary_tr", "summary_en", "label", "published_at")
+    rows = list(qs.only(*fields)[:100])
+
+    def hit(s: Story) -> sitesearch.Hit:
+        url = reverse("public:stories:detail", kwargs={"office_slug": office.slug, "pk": s.pk})
+        return sitesearch.hit_of(s, url, when=s.published_at, note=s.get_label_display())
+
+    return sitesearch.ranked_hits(
+        rows,
+        query,
+        count=qs.count() if len(rows) == 100 else len(rows),
+        title=lambda s: f"{s.title_tr} {s.title_en}",
+        hit=hit,
+        limit=limit,
+        expanded=False,
+    )

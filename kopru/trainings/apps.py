@@ -9,6 +9,7 @@ from kopru.core.registry import (
     PublicMenuItem,
     ref,
 )
+from kopru.core.sitesearch import SearchProvider
 
 
 class TrainingsConfig(AppConfig):
@@ -36,5 +37,11 @@ class TrainingsConfig(AppConfig):
             purpose=_("eğitimi düzenlemek, katılım belgesi vermek, anonim istatistik"),
             keeps=_("eğitim kayıtlarıyla birlikte; silinmesini istediğiniz zamana kadar"),
             order=30,
+        ),
+        SearchProvider(
+            key="trainings",
+            label=_("Eğitimler ve etkinlikler"),
+            search=ref("kopru.trainings.selectors.site_search"),
+            order=40,
         ),
     )

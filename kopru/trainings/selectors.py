@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils import timezone
 
+from kopru.core import sitesearch
 from kopru.core.scoping import unscoped_manager
 from kopru.core.text import search_terms
 from kopru.organisations.models import OrganisationType
@@ -318,3 +320,33 @@ def eligible_registrations(event: Event) -> list[Registration]:
         .order_by("id")
     )
     return list(qs)
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's trainings and events (:mod:`kopru.core.sitesearch`): the
+    office's public events matched in Python through the bilingual thesaurus (a few dozen
+    a year), coming ones first (soonest first), then past ones (latest first). Public scope."""
+    today = timezone.localdate()
+    fields = ("id", "title_tr", "title_en", "description_tr", "description_en", "type", "starts_on")
+    events = list(Event.objects.only(*fields))
+    coming = sorted(
+        (e for e in events if e.starts_on is None or e.starts_on >= today),
+        key=lambda e: (e.starts_on or dt.date.max, e.pk),
+    )
+    past = sorted(
+        (e for e in events if e not in coming), key=lambda e: (e.starts_on, e.pk), reverse=True
+    )
+
+    def hit(e: Event) -> sitesearch.Hit:
+        url = reverse("public:trainings:event", kwargs={"office_slug": office.slug, "pk": e.pk})
+        return sitesearch.hit_of(
+            e, url, summary="description", when=e.starts_on, note=e.get_type_display()
+        )
+
+    return sitesearch.search_rows(
+        coming + past,
+        query,
+        texts=lambda e: (e.title_tr, e.title_en, e.description_tr, e.description_en),
+        hit=hit,
+        limit=limit,
+    )

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import HomeSection, PanelFigures, PanelMenuItem, PublicMenuItem, ref
+from kopru.core.sitesearch import SearchProvider
 
 
 class YouthConfig(AppConfig):
@@ -16,4 +17,11 @@ class YouthConfig(AppConfig):
             "youth/_home_section.html", context=ref("kopru.youth.home.home_context"), order=35
         ),
         PanelFigures(ref("kopru.youth.home.panel_figures")),
+        SearchProvider(
+            key="youth",
+            label=_("Gençlik fırsatları"),
+            search=ref("kopru.youth.selectors.site_search"),
+            list_url_name="public:youth:list",
+            order=50,
+        ),
     )

@@ -10,9 +10,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import BadRequest
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core import sitesearch
 from kopru.core.countries import country_choices
 from kopru.core.scoping import office_scope, public_scope
 from kopru.core.text import search_key
@@ -174,3 +176,30 @@ def young_people_reached(
         "subscribers": len(alert_emails),
         "reached": len({e.lower() for e in case_emails | alert_emails}) + anonymous,
     }
+
+
+def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
+    """The office-wide search's youth opportunities (:mod:`kopru.core.sitesearch`): the
+    finder's own search (``?q=``), open ones first (soonest deadline), then closed ones;
+    titles that match first. Public scope."""
+    now = timezone.now()
+    f = Finder(q=query)
+    fields = ("id", "title_tr", "title_en", "description_tr", "description_en", "type", "deadline")
+    rows = list(finder_results(f, now=now).only(*fields)[:100])
+    rows += list(closed_results(f, now=now).only(*fields)[: 100 - len(rows)])
+
+    def hit(o: Opportunity) -> sitesearch.Hit:
+        url = reverse("public:youth:detail", kwargs={"office_slug": office.slug, "pk": o.pk})
+        return sitesearch.hit_of(
+            o, url, summary="description", when=o.deadline, note=o.get_type_display()
+        )
+
+    return sitesearch.ranked_hits(
+        rows,
+        query,
+        count=find(published(), f, now=now).count() if len(rows) == 100 else len(rows),
+        title=lambda o: f"{o.title_tr} {o.title_en}",
+        hit=hit,
+        limit=limit,
+        expanded=False,
+    )

@@ -47,14 +47,19 @@ def violations(page: Any, url: str) -> list[str]:
 
 def _record_pages(office: Any) -> list[str]:
     from kopru.calls.tests.factories import PublishedCallFactory
+    from kopru.news.tests.factories import NewsItemFactory
     from kopru.projects.tests.factories import ProjectFactory
     from kopru.trainings.tests.factories import EventFactory
 
     call = PublishedCallFactory(office=office)
     project = ProjectFactory(office=office, is_published=True)
     event = EventFactory(office=office)
+    NewsItemFactory(office=office, title_tr="Gençlik haftası", title_en="")
     with translation.override("tr"):
         return [
+            # The office-wide search with results of several kinds, and with a bad query.
+            f"/{office.slug}/ara/?q=gen%C3%A7lik",
+            f"/{office.slug}/ara/?q=a",
             f"/{office.slug}/cagrilar/{call.pk}/",
             f"/{office.slug}/veri-bankasi/{project.pk}/",
             f"/{office.slug}/egitimler/{event.pk}/",
