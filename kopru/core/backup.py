@@ -224,7 +224,7 @@ def backup_restore(*, archive: Path, out: io.TextIOBase | Any = None) -> dict[st
         workdir = Path(tmp)
         with tarfile.open(archive, "r:gz") as tar:
             tar.extractall(workdir, members=_safe_members(tar))  # noqa: S202 (checked above)
-        manifest = json.loads((workdir / "manifest.json").read_text())
+        manifest: dict[str, Any] = json.loads((workdir / "manifest.json").read_text())
         if manifest.get("format") != FORMAT:
             raise BackupError(f"unknown archive format {manifest.get('format')}")
         for name, meta in manifest["files"].items():

@@ -248,7 +248,7 @@ class ThesaurusWordForm(BootstrapFormMixin, forms.Form):
         entry.choices = [(f"{k}:{c}", thesaurus_entry_label(k, c)) for k, c in THESAURUS]
 
     def clean_word(self) -> str:
-        word = self.cleaned_data["word"].strip()
+        word: str = self.cleaned_data["word"].strip()
         if not search_key(word):
             raise forms.ValidationError(_("En az bir harf veya rakam içermeli."))
         return word

@@ -30,7 +30,7 @@ PAGE_SIZES = (10, 25, 50, 100)
 
 @dataclass(frozen=True)
 class Listing:
-    page: Page
+    page: Page[Any]
     sort: str  # the key, without its sign
     descending: bool
     size: int

@@ -48,7 +48,7 @@ def client_ip(request: HttpRequest) -> str:
     """
     proxies = int(getattr(settings, "KOPRU_TRUSTED_PROXIES", 0) or 0)
     if proxies:
-        forwarded = [
+        forwarded: list[str] = [
             p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
         ]
         if len(forwarded) >= proxies:

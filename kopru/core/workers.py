@@ -41,4 +41,4 @@ def job_waits_for_a_worker(job: Any, now: dt.datetime | None = None) -> bool:
     now = now or timezone.now()
     if job.status != "queued" or now - job.created_at < dt.timedelta(seconds=PICKUP_SECONDS):
         return False
-    return worker_state(now)["alive"] == 0
+    return bool(worker_state(now)["alive"] == 0)

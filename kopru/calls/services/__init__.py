@@ -16,7 +16,6 @@ from .calls import (
     call_update,
     facet_rows,
     facet_term_ids,
-    settings_for,
     settings_update,
     sync_facets,
 )
@@ -57,7 +56,6 @@ __all__ = [
     "follow_unsubscribe",
     "saved_search_create",
     "send_instant_alerts",
-    "settings_for",
     "settings_update",
     "sync_facets",
 ]

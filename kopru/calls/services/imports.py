@@ -36,7 +36,8 @@ from ..agencies import get_agency
 from ..importers import ImportFileError, ParseResult, parse
 from ..importers.records import MESSAGES_TR, CallRecord
 from ..models import Call, CallDeadline, CallFacet, Level, State
-from .calls import facet_rows, settings_for
+from ..selectors import settings_for
+from .calls import facet_rows
 from .subscriptions import send_instant_alerts
 
 PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
