@@ -22,12 +22,16 @@ panel_patterns = [
     ),
     office_path("danisma/<int:pk>/", panel.panel_detail, name="detail", models=C),
     office_path("danisma/<int:pk>/duzenle/", panel.panel_edit, name="edit", models=C),
+    office_path("danisma/<int:pk>/islem/reply/", panel.panel_reply, name="reply", models=C),
+    office_path("danisma/<int:pk>/islem/note/", panel.panel_note, name="note", models=C),
+    office_path("danisma/<int:pk>/islem/assign/", panel.panel_assign, name="assign", models=C),
+    office_path("danisma/<int:pk>/islem/status/", panel.panel_status, name="status", models=C),
     office_path(
-        "danisma/<int:pk>/islem/<str:action>/",
-        panel.panel_action,
-        name="action",
-        models={"pk": Case, "action": "note"},
+        "danisma/<int:pk>/islem/follow_up/", panel.panel_follow_up, name="follow_up", models=C
     ),
+    office_path("danisma/<int:pk>/islem/close/", panel.panel_close, name="close", models=C),
+    office_path("danisma/<int:pk>/islem/reopen/", panel.panel_reopen, name="reopen", models=C),
+    office_path("danisma/<int:pk>/islem/link/", panel.panel_link, name="link", models=C),
 ]
 
 member_patterns = [

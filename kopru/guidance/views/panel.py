@@ -4,6 +4,7 @@ search boxes of the case forms."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -200,7 +201,45 @@ def _render_detail(
     )
 
 
-def _do_reply(request: OfficeRequest, case: Case) -> forms.Form | None:
+CaseAction = Callable[[OfficeRequest, Case], "forms.Form | None"]
+CaseView = Callable[[OfficeRequest, str, int], HttpResponse]
+
+
+def case_action(form_name: str) -> Callable[[CaseAction], CaseView]:
+    """Makes one action on a case a POST view of its own (its URL name is the action's).
+
+    The view fetches the case through the scope (404), answers 405 to anything but POST,
+    shows an ``ApplicationError`` or the invalid form (named ``form_name`` on the case
+    page) with 400, and after success goes back to ``next`` within the office's panel or
+    to the case page. Each write is a service, audited there.
+    """
+
+    def wrap(do: CaseAction) -> CaseView:
+        @functools.wraps(do)
+        def view(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
+            case = _case(request, pk)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            try:
+                form = do(request, case)
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
+                return _render_detail(request, _case(request, pk), status=400)
+            if form is not None and form.errors:
+                return _render_detail(request, _case(request, pk), {form_name: form}, status=400)
+            office = case.office
+            back = request.POST.get("next", "")
+            if back.startswith((f"/{office.slug}/panel/", f"/en/{office.slug}/panel/")):
+                return redirect(back)
+            return redirect("panel:guidance:detail", office_slug=office.slug, pk=case.pk)
+
+        return view
+
+    return wrap
+
+
+@case_action("reply")
+def panel_reply(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = ReplyForm(request.POST)
     if form.is_valid():
         services.case_reply(
@@ -224,7 +263,8 @@ def _do_reply(request: OfficeRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_note(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("note")
+def panel_note(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = NoteForm(request.POST)
     if form.is_valid():
         services.case_note(case=case, body=form.cleaned_data["body"], actor=request.user)
@@ -232,7 +272,8 @@ def _do_note(request: OfficeRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_assign(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("assign")
+def panel_assign(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = AssignForm(request.POST, office=case.office, user_model=get_user_model())
     if form.is_valid():
         services.case_assign(case=case, assignee=form.cleaned_data["assignee"], actor=request.user)
@@ -240,13 +281,15 @@ def _do_assign(request: OfficeRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_status(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("")
+def panel_status(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_set_status(case=case, status=request.POST.get("status", ""), actor=request.user)
     messages.success(request, _("Durum değiştirildi."))
     return None
 
 
-def _do_follow_up(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("follow_up")
+def panel_follow_up(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = FollowUpForm(request.POST)
     if form.is_valid():
         services.case_set_follow_up(
@@ -259,7 +302,8 @@ def _do_follow_up(request: OfficeRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_close(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("close")
+def panel_close(request: OfficeRequest, case: Case) -> forms.Form | None:
     form = CloseForm(request.POST, office=case.office)
     if form.is_valid():
         services.case_close(
@@ -273,51 +317,18 @@ def _do_close(request: OfficeRequest, case: Case) -> forms.Form | None:
     return form
 
 
-def _do_reopen(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("")
+def panel_reopen(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_reopen(case=case, actor=request.user, reason=request.POST.get("reason", ""))
     messages.success(request, _("Talep yeniden açıldı."))
     return None
 
 
-def _do_link(request: OfficeRequest, case: Case) -> forms.Form | None:
+@case_action("")
+def panel_link(request: OfficeRequest, case: Case) -> forms.Form | None:
     services.case_new_link(case=case, actor=request.user)
     messages.success(request, _("Yeni izleme bağlantısı talep sahibine gönderildi."))
     return None
-
-
-# action name in the URL -> (handler, name of its form on the case page)
-ACTIONS: dict[str, tuple[Callable[[OfficeRequest, Case], forms.Form | None], str]] = {
-    "reply": (_do_reply, "reply"),
-    "note": (_do_note, "note"),
-    "assign": (_do_assign, "assign"),
-    "status": (_do_status, ""),
-    "follow_up": (_do_follow_up, "follow_up"),
-    "close": (_do_close, "close"),
-    "reopen": (_do_reopen, ""),
-    "link": (_do_link, ""),
-}
-
-
-def panel_action(request: OfficeRequest, office_slug: str, pk: int, action: str) -> HttpResponse:
-    """Every change to a case from its page: one POST per action, each audited."""
-    case = _case(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if action not in ACTIONS:
-        raise Http404("action")
-    handler, form_name = ACTIONS[action]
-    try:
-        form = handler(request, case)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return _render_detail(request, _case(request, pk), status=400)
-    if form is not None and form.errors:
-        return _render_detail(request, _case(request, pk), {form_name: form}, status=400)
-    office = case.office
-    back = request.POST.get("next", "")
-    if back.startswith((f"/{office.slug}/panel/", f"/en/{office.slug}/panel/")):
-        return redirect(back)
-    return redirect("panel:guidance:detail", office_slug=office.slug, pk=case.pk)
 
 
 def panel_edit(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
