@@ -7,6 +7,7 @@ from kopru.core.registry import (
     HomeSection,
     PanelFigures,
     PanelMenuItem,
+    PersonalDataProvider,
     PublicMenuItem,
     SitemapSection,
     ref,
@@ -57,5 +58,12 @@ class NewsConfig(AppConfig):
             label=_("Haberler"),
             search=ref("kopru.news.selectors.site_search"),
             order=20,
+        ),
+        PersonalDataProvider(
+            key="news.digest",
+            label=_("Bülten abonelikleri"),
+            find=ref("kopru.news.personal_data.find"),
+            erase=ref("kopru.news.personal_data.erase"),
+            order=60,
         ),
     )

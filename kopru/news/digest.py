@@ -1,7 +1,7 @@
 """The topics of the public digest this app provides (``DigestTopic`` declarations in
 ``apps.py``): news, calls (new in the catalogue and closing soon) and trainings (coming
 up). Each reads the public scope of the office; a topic of another app (youth
-opportunities) is declared by that app."""
+opportunities: ``kopru.youth.digest``) is declared by that app."""
 
 from __future__ import annotations
 

@@ -360,6 +360,24 @@ def digest_unsubscribe(*, subscription: DigestSubscription) -> DigestSubscriptio
     return subscription
 
 
+@transaction.atomic
+def digest_erase(*, email: str, actor: Any) -> int:
+    """A KVKK erasure: the subscriptions of ``email`` in the active scope lose the address
+    and end; the rows stay (topics, frequency, dates) so the figures stay right."""
+    key = normalise_email(email)
+    if not key:
+        return 0
+    now = timezone.now()
+    count = 0
+    for sub in DigestSubscription.objects.filter(email=key):
+        sub.email = ""
+        sub.unsubscribed_at = sub.unsubscribed_at or now
+        sub.save(update_fields=["email", "unsubscribed_at", "updated_at"])
+        audit_log(actor=actor, action="news.digest.erased", obj=sub)
+        count += 1
+    return count
+
+
 def digest_sections(sub: DigestSubscription, since: dt.datetime) -> list[dict[str, Any]]:
     sections = []
     with translation.override(sub.language):

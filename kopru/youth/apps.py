@@ -1,7 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.registry import HomeSection, PanelFigures, PanelMenuItem, PublicMenuItem, ref
+from kopru.core.registry import (
+    DigestTopic,
+    HomeSection,
+    PanelFigures,
+    PanelMenuItem,
+    PublicMenuItem,
+    ref,
+)
 from kopru.core.sitesearch import SearchProvider
 
 
@@ -23,5 +30,11 @@ class YouthConfig(AppConfig):
             search=ref("kopru.youth.selectors.site_search"),
             list_url_name="public:youth:list",
             order=50,
+        ),
+        DigestTopic(
+            key="youth",
+            label=_("Gençlik fırsatları"),
+            items=ref("kopru.youth.digest.youth_items"),
+            order=40,
         ),
     )

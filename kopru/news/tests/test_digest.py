@@ -80,3 +80,90 @@ def test_consent_and_topics_are_required(client: Any, balikesir: Any) -> None:
     with unscoped("test"):
         assert not DigestSubscription.objects.exists()
     assert client.get("/balikesir/bulten/onay/nope/").status_code == 404
+
+
+def _confirmed(office: Any, **fields: Any) -> DigestSubscription:
+    now = timezone.now()
+    values = {
+        "office": office,
+        "email": "genc@example.org",
+        "language": "tr",
+        "topics": ["youth"],
+        "frequency": "weekly",
+        "consent_text": "KVKK",
+        "consent_at": now,
+        "confirmed_at": now,
+        "last_sent_at": now - dt.timedelta(days=8),
+        **fields,
+    }
+    return DigestSubscription._base_manager.create(**values)
+
+
+def test_youth_opportunities_topic_sends_what_a_young_person_decides_on(
+    client: Any, izmir: Any
+) -> None:
+    from kopru.youth.tests.factories import OpportunityFactory
+
+    assert "youth" in {t.key for t in services.digest_topics()}
+    assert 'value="youth"' in client.get("/izmir/bulten/").content.decode()
+    sub = _confirmed(izmir, language="en")
+    OpportunityFactory(office=izmir, title_en="Volunteering on the coast", host_city="Porto")
+    OpportunityFactory(
+        office=izmir,
+        title_en="Exchange in Berlin",
+        host_country="DE",
+        host_city="",
+        residents_of=["DE"],
+        age_min=16,
+        age_max=25,
+    )
+    # Published before the last digest, or closed, or another office's: not in this one.
+    OpportunityFactory(
+        office=izmir,
+        title_en="Old news",
+        published_at=timezone.now() - dt.timedelta(days=30),
+    )
+    OpportunityFactory(
+        office=izmir, title_en="Too late", deadline=timezone.now() - dt.timedelta(hours=1)
+    )
+    OpportunityFactory(title_en="Elsewhere")
+    assert services.digests_send_due() == {"sent": 1, "nothing_new": 0}
+    body = mail.outbox[0].body
+    html = mail.outbox[0].alternatives[0][0]
+    for text in (body, html):
+        assert "Volunteering on the coast" in text and "Exchange in Berlin" in text
+        assert "Old news" not in text and "Too late" not in text and "Elsewhere" not in text
+        assert "Youth opportunities" in text
+    assert "European Solidarity Corps" in body and "Porto, Portugal" in body
+    assert "18–30" in body and "16–25" in body
+    assert "Residents of Türkiye may apply" in body and "Not open to residents" in body
+    assert "Europe/Lisbon" in body
+    assert "/en/izmir/genclik/" in body
+    sub.refresh_from_db()
+    assert sub.last_sent_at > timezone.now() - dt.timedelta(minutes=1)
+
+
+def test_digest_subscribers_on_the_personal_data_page(
+    client: Any, balikesir: Any, izmir: Any, django_user_model: Any
+) -> None:
+    from kopru.core.personal_data import personal_data_erase, personal_data_find
+    from kopru.core.scoping import office_scope
+
+    mine = _confirmed(balikesir, email="ayse@example.org", topics=["news", "youth"])
+    _confirmed(balikesir, email="someone@example.org")
+    theirs = _confirmed(izmir, email="ayse@example.org")
+    with office_scope(balikesir):
+        found = personal_data_find(email="Ayse@Example.org")["news.digest"]
+        assert [r["subscription"] for r in found] == [mine.pk]
+        assert found[0]["topics"] == ["news", "youth"] and found[0]["consent_text"] == "KVKK"
+        counts = personal_data_erase(email="ayse@example.org", actor=None, office=balikesir)
+        assert counts["news.digest"] == 1
+        assert personal_data_find(email="ayse@example.org")["news.digest"] == []
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.email == "" and mine.unsubscribed_at is not None and not mine.active
+    assert mine.topics == ["news", "youth"]  # the row (and the figures) stay
+    assert theirs.email == "ayse@example.org" and theirs.active  # another office's
+    with unscoped("test"):
+        assert DigestSubscription.objects.count() == 3
+    assert services.digests_send_due() == {"sent": 0, "nothing_new": 2}  # not the erased one
