@@ -39,6 +39,15 @@ LABEL_HELP: dict[str, Any] = {
 }
 
 
+class Funder(models.TextChoices):
+    """Who funds a programme; a story's facts store the code (``facts["funders"]``) and
+    the pages show the label in their own language."""
+
+    EU_PRE_ACCESSION = "eu_pre_accession", _("Avrupa Birliği (katılım öncesi mali yardım)")
+    EU = "eu", _("Avrupa Birliği")
+    DEVELOPMENT_AGENCY = "development_agency", _("Kalkınma ajansı")
+
+
 class StoryStatus(models.TextChoices):
     DRAFT = "draft", _("Taslak")
     PUBLISHED = "published", _("Yayımlandı")

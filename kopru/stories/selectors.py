@@ -25,7 +25,7 @@ from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.projects.models import Indicator, Partner, Project, Stage
 
-from .models import Label, Quote, Story, StoryPhoto, StoryStatus
+from .models import Funder, Label, Quote, Story, StoryPhoto, StoryStatus
 
 # Stages in which a project has finished its work: only these can make a success story.
 FINISHED_STAGES = (Stage.COMPLETED, Stage.CLOSED)
@@ -33,8 +33,8 @@ FINISHED_STAGES = (Stage.COMPLETED, Stage.CLOSED)
 CANDIDATE_DAYS = 365
 
 # Funders by the start of the programme's name (the inventory stores the programme).
-FUNDERS: list[tuple[tuple[str, ...], Any]] = [
-    (("IPA", "IPARD", "FRIT"), _("Avrupa Birliği (katılım öncesi mali yardım)")),
+FUNDERS: list[tuple[tuple[str, ...], Funder]] = [
+    (("IPA", "IPARD", "FRIT"), Funder.EU_PRE_ACCESSION),
     (
         (
             "Erasmus",
@@ -49,17 +49,23 @@ FUNDERS: list[tuple[tuple[str, ...], Any]] = [
             "European Solidarity",
             "Avrupa Dayanışma",
         ),
-        _("Avrupa Birliği"),
+        Funder.EU,
     ),
-    (("GMKA", "İZKA", "IZKA", "Kalkınma"), _("Kalkınma ajansı")),
+    (("GMKA", "İZKA", "IZKA", "Kalkınma"), Funder.DEVELOPMENT_AGENCY),
 ]
 
 
 def funder_of(programme: str) -> str:
+    """The ``Funder`` code of a programme ("" when unknown)."""
     for prefixes, funder in FUNDERS:
         if programme.strip().upper().startswith(tuple(p.upper() for p in prefixes)):
-            return str(funder)
+            return funder.value
     return ""
+
+
+def funder_label(code: str) -> str:
+    """A funder code's label in the active language (an unknown value as it is)."""
+    return str(dict(Funder.choices).get(code, code))
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -155,6 +161,7 @@ def facts_display(facts: dict[str, Any]) -> dict[str, Any]:
     groups = dict(TargetGroup.choices)
     return {
         **facts,
+        "funder_labels": [funder_label(f) for f in facts.get("funders", [])],
         "sector_labels": [str(sectors.get(s, s)) for s in facts.get("sectors", [])],
         "group_labels": [
             (str(groups.get(g, g)), g in PRIORITY_TARGET_GROUPS)

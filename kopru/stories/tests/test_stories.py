@@ -57,7 +57,7 @@ def test_a_draft_carries_the_projects_facts(balikesir: Any, balikesir_expert: An
         )
     facts = story.facts
     assert facts["programmes"] == ["Erasmus+ KA2"]
-    assert facts["funders"] == ["Avrupa Birliği"]
+    assert facts["funders"] == ["eu"]
     assert facts["grants"] == {"EUR": "60000.00"}
     assert facts["partners"] == [{"name": "Jugendwerk Köln", "country": "DE", "role": "partner"}]
     assert facts["countries"] == ["DE"]
@@ -297,3 +297,35 @@ def test_expert_drafts_edits_and_publishes_through_the_panel(
         ).status_code
         == 405
     )
+
+
+def test_the_funder_is_a_code_shown_in_the_pages_language(client: Any, balikesir: Any) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("kopru.stories.migrations.0003_funder_codes")
+    old = {"programmes": ["IPA II", "Erasmus+"], "year": 2025, "sectors": [], "districts": []}
+    drafted_tr = StoryFactory(
+        office=balikesir,
+        facts={**old, "funders": ["Avrupa Birliği (katılım öncesi mali yardım)", "Avrupa Birliği"]},
+    )
+    drafted_en = StoryFactory(office=balikesir, facts={**old, "funders": ["Development agency"]})
+    untouched = StoryFactory(office=balikesir, facts={**old, "funders": ["Başka fon"]})
+    migration.to_codes(apps, None)
+    for story in (drafted_tr, drafted_en, untouched):
+        story.refresh_from_db()
+    assert drafted_tr.facts["funders"] == ["eu_pre_accession", "eu"]
+    assert drafted_en.facts["funders"] == ["development_agency"]
+    assert untouched.facts["funders"] == ["Başka fon"]  # an unknown name is left as it is
+    path = reverse(
+        "public:stories:detail", kwargs={"office_slug": balikesir.slug, "pk": drafted_tr.pk}
+    )
+    turkish = client.get(path).content.decode()
+    english = client.get(f"/en{path}").content.decode()
+    assert "Avrupa Birliği (katılım öncesi mali yardım), Avrupa Birliği" in turkish
+    assert "European Union (pre-accession assistance), European Union" in english
+    assert "eu_pre_accession" not in turkish + english
+    migration.to_names(apps, None)
+    drafted_en.refresh_from_db()
+    assert drafted_en.facts["funders"] == ["Kalkınma ajansı"]
