@@ -109,6 +109,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("partners", 40),
         ("boards", 50),
         ("consultations", 50),
+        ("news.digest", 60),
     ]
 
 
