@@ -117,11 +117,27 @@ class PublicMenuItem(MenuItem):
 
 @dataclass(frozen=True)
 class HomeSection(Declaration):
-    """A block on an office's public home page: ``template`` rendered with ``context``."""
+    """A block on an office's public home page: ``template`` rendered with ``context``.
+
+    The office's staff choose which blocks appear and in what order (``Office.home_layout``),
+    under ``key`` (default: the template's folder, i.e. the app). A block with
+    ``featurable(office)`` (candidates ``[(pk, title), ...]``, public records only) also
+    lets them feature items: its ``context`` puts ``office.home_featured(key)`` first.
+    """
 
     kind = "home_sections"
     template: str
     context: Callable[[Any, Any], dict[str, Any]] = _no_context  # (request, office) -> dict
+    key: str = ""
+    label: Any = ""  # the block's name in the panel (default: the app's name)
+    featurable: Callable[[Any], list[tuple[int, str]]] | None = None
+
+    @property
+    def section_key(self) -> str:
+        return self.key or self.template.split("/", 1)[0]
+
+    def unique_key(self) -> str:
+        return self.section_key
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ class NewsConfig(AppConfig):
     declarations = (
         PanelMenuItem(_("Haberler"), "panel:news:list", icon="newspaper", order=15),
         PublicMenuItem(_("Haberler"), "public:news:list", icon="newspaper", order=15),
-        HomeSection("news/_home.html", context=ref("kopru.news.home.home_context"), order=30),
+        HomeSection(
+            "news/_home.html",
+            context=ref("kopru.news.home.home_context"),
+            label=_("Son haberler ve duyurular"),
+            featurable=ref("kopru.news.home.home_candidates"),
+            order=30,
+        ),
         PanelFigures(ref("kopru.news.home.panel_figures")),
         SitemapSection(ref("kopru.news.home.sitemap_entries")),
         DigestTopic(

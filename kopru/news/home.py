@@ -14,8 +14,13 @@ from . import selectors
 
 def home_context(request: Any, office: Any) -> dict[str, Any]:
     with public_scope(office):
-        items = selectors.home_news(office, 4)
+        items = selectors.home_news(office, 4, chosen=office.home_featured("news"))
     return {"news_home": items}
+
+
+def home_candidates(office: Any) -> list[tuple[int, str]]:
+    with public_scope(office):
+        return selectors.home_candidates(office)
 
 
 def panel_figures(office: Any) -> list[tuple[Any, Any]]:

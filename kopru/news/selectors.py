@@ -58,10 +58,22 @@ def public_item(office: Any, pk: int) -> NewsItem | None:
     return public_news(office).filter(pk=pk).first()
 
 
-def home_news(office: Any, count: int = 4) -> list[NewsItem]:
-    """Featured items first, then the newest (public scope)."""
+def home_news(office: Any, count: int = 4, chosen: list[int] | None = None) -> list[NewsItem]:
+    """The items the staff chose for the home (in their order) while public, then the
+    items marked featured, then the newest (public scope)."""
     qs = public_news(office)
-    return list(qs.order_by("-featured", "-publish_at", "-id")[:count])
+    picked: list[NewsItem] = []
+    if chosen:
+        by_pk = {n.pk: n for n in qs.filter(pk__in=chosen[:count])}
+        picked = [by_pk[pk] for pk in chosen if pk in by_pk][:count]
+    rest = qs.exclude(pk__in=[n.pk for n in picked]).order_by("-featured", "-publish_at", "-id")
+    return picked + list(rest[: count - len(picked)])
+
+
+def home_candidates(office: Any, limit: int = 40) -> list[tuple[int, str]]:
+    """What the staff may feature on the home: the latest public items (public scope)."""
+    rows = public_news(office).select_related(None).only("pk", "office_id", "title_tr", "title_en")
+    return [(n.pk, n.title) for n in rows[:limit]]
 
 
 def gallery(news: NewsItem) -> list[NewsImage]:

@@ -77,6 +77,10 @@ class Office(TimeStamped, Versioned):
         blank=True,
         help_text=_("KVKK başvurularının yapılacağı adres ya da e-posta; boşsa ofisin e-postası."),
     )
+    # What the public home shows, as the staff chose it: [{"key": "news", "shown": true,
+    # "featured": [12, 7]}, ...] in page order (see ``selectors.home_layout``); empty: every
+    # declared block in its declared order.
+    home_layout = models.JSONField(_("ana sayfa düzeni"), default=list, blank=True)
     is_active = models.BooleanField(_("etkin"), default=True)
     is_demo = models.BooleanField(_("tanıtım verisi"), default=False, editable=False)
 
@@ -105,6 +109,13 @@ class Office(TimeStamped, Versioned):
         """The first paragraph of the description (the home page; the rest is on "about")."""
         text = self.description.strip()
         return text.split("\n\n", 1)[0].strip() if text else ""
+
+    def home_featured(self, key: str) -> list[int]:
+        """The ids the staff featured in the home block ``key``, in their order."""
+        for row in self.home_layout or []:
+            if isinstance(row, dict) and row.get("key") == key:
+                return [int(pk) for pk in row.get("featured") or [] if str(pk).isdigit()]
+        return []
 
     def activity_area_labels(self) -> list[str]:
         labels = dict(ActivityArea.choices)

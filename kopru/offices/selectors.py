@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 
 from kopru.accounts.models import Role, User
+from kopru.core.registry import HomeSection, registry
 from kopru.organisations.models import Organisation
 
 from .models import Office
@@ -55,3 +58,52 @@ def national_overview() -> list[dict[str, Any]]:
 def active_office(slug: str) -> Office | None:
     """The active office with ``slug`` (every request that names an office asks this)."""
     return Office.objects.select_related("province").filter(slug=slug, is_active=True).first()
+
+
+@dataclass
+class HomeBlock:
+    """A block of the office's public home as the staff arranged it."""
+
+    key: str
+    label: str
+    section: HomeSection
+    shown: bool
+    featured: list[int]
+
+
+def home_block_label(section: HomeSection) -> str:
+    """The block's name in the panel: its own label, else its app's name."""
+    if section.label:
+        return str(section.label)
+    try:
+        return str(apps.get_app_config(section.section_key).verbose_name)
+    except LookupError:
+        return section.section_key
+
+
+def home_layout(office: Office) -> list[HomeBlock]:
+    """Every declared home block in the order the staff chose (``Office.home_layout``);
+    a block they have not arranged yet (none at first, or an app added later) follows,
+    shown, in its declared order."""
+    declared = {s.section_key: s for s in registry.home_sections}
+    blocks: list[HomeBlock] = []
+    for row in office.home_layout or []:
+        key = row.get("key") if isinstance(row, dict) else None
+        if key in declared and key not in {b.key for b in blocks}:
+            section = declared[key]
+            blocks.append(
+                HomeBlock(
+                    key=key,
+                    label=home_block_label(section),
+                    section=section,
+                    shown=bool(row.get("shown", True)),
+                    featured=office.home_featured(key) if section.featurable else [],
+                )
+            )
+    arranged = {b.key for b in blocks}
+    blocks += [
+        HomeBlock(key=key, label=home_block_label(s), section=s, shown=True, featured=[])
+        for key, s in declared.items()
+        if key not in arranged
+    ]
+    return blocks

@@ -13,4 +13,5 @@ public_patterns = [
 panel_patterns = [
     path("", views.panel_home, name="home"),
     path("ofis/", views.panel_office_edit, name="edit"),
+    path("ofis/ana-sayfa/", views.panel_home_layout, name="home_layout"),
 ]

@@ -20,7 +20,7 @@ from kopru.core.registry import ConsentNotice, SitemapSection, registry
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from . import selectors, services
-from .forms import OfficeForm
+from .forms import HomeLayoutForm, OfficeForm
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -31,12 +31,16 @@ def landing(request: HttpRequest) -> HttpResponse:
 def office_home(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = request.office  # type: ignore[attr-defined]
     sections = []
-    for section in registry.home_sections:
+    for block in selectors.home_layout(office):
+        if not block.shown:
+            continue
         # Each block is rendered with its own context, so apps need not know how the
-        # home page is assembled.
-        context = section.context(request, office)
+        # home page is assembled (a featuring block reads office.home_featured itself).
+        context = block.section.context(request, office)
         html = render_to_string(
-            section.template, {**context, "section": context, "office": office}, request=request
+            block.section.template,
+            {**context, "section": context, "office": office},
+            request=request,
         )
         sections.append(html)
     return render(
@@ -179,4 +183,25 @@ def panel_office_edit(request: OfficeRequest, office_slug: str) -> HttpResponse:
         context={"office": office, "history": history_for(office)[:5]},
         success_url=reverse("panel:offices:home", kwargs={"office_slug": office.slug}),
         success_message=_("Ofis bilgileri kaydedildi."),
+    )
+
+
+def panel_home_layout(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    """The staff choose the public home's blocks, their order and the featured items."""
+    office = request.office
+    form = HomeLayoutForm(request.POST or None, office=office, blocks=selectors.home_layout(office))
+    return handle_versioned_form(
+        request,
+        form=form,
+        data=lambda: {"layout": form.layout()},
+        save=lambda data, version: services.office_home_layout_update(
+            office=fresh_copy(office),
+            layout=data["layout"],
+            actor=request.user,
+            expected_version=version,
+        ),
+        template="offices/panel_home_layout.html",
+        context={"office": office},
+        success_url=reverse("panel:offices:home_layout", kwargs={"office_slug": office.slug}),
+        success_message=_("Ana sayfa düzeni kaydedildi."),
     )

@@ -21,7 +21,11 @@ class StoriesConfig(AppConfig):
         PanelMenuItem(_("Başarı hikâyeleri"), "panel:stories:list", icon="stars", order=33),
         PublicMenuItem(_("Başarı hikâyeleri"), "public:stories:list", order=32),
         HomeSection(
-            "stories/_home_section.html", context=ref("kopru.stories.home.home_context"), order=50
+            "stories/_home_section.html",
+            context=ref("kopru.stories.home.home_context"),
+            label=_("Başarı hikâyeleri ve iyi uygulamalar"),
+            featurable=ref("kopru.stories.home.home_candidates"),
+            order=50,
         ),
         RecordSection(
             model="projects.Project",

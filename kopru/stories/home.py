@@ -7,13 +7,34 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.i18n import localized
+from kopru.core.scoping import public_scope
+
 from . import selectors
 from .models import Story, StoryStatus
 
+HOME_COUNT = 3
+
 
 def home_context(request: Any, office: Any) -> dict[str, Any]:
-    stories = list(selectors.public_stories().only(*selectors.LIST_FIELDS)[:3])
+    """The stories the staff featured (in their order, while published), then the newest."""
+    qs = selectors.public_stories().only(*selectors.LIST_FIELDS)
+    chosen = office.home_featured("stories")[:HOME_COUNT]
+    by_pk = {s.pk: s for s in qs.filter(pk__in=chosen)} if chosen else {}
+    stories = [by_pk[pk] for pk in chosen if pk in by_pk]
+    stories += list(qs.exclude(pk__in=list(by_pk))[: HOME_COUNT - len(stories)])
     return {"stories": stories}
+
+
+def home_candidates(office: Any) -> list[tuple[int, str]]:
+    """The published stories the staff may feature on the home."""
+    with public_scope(office):
+        return [
+            (s.pk, localized(s, "title")) for s in selectors.public_stories().only(*LIST_TITLE)[:60]
+        ]
+
+
+LIST_TITLE = ("id", "office_id", "title_tr", "title_en")
 
 
 def project_section(request: Any, project: Any) -> dict[str, Any] | None:

@@ -21,7 +21,11 @@ class YouthConfig(AppConfig):
         PanelMenuItem(_("Gençlik fırsatları"), "panel:youth:list", icon="backpack", order=34),
         PublicMenuItem(_("Gençlik fırsatları"), "public:youth:list", order=33),
         HomeSection(
-            "youth/_home_section.html", context=ref("kopru.youth.home.home_context"), order=35
+            "youth/_home_section.html",
+            context=ref("kopru.youth.home.home_context"),
+            label=_("Gençlik fırsatları (Eurodesk)"),
+            featurable=ref("kopru.youth.home.home_candidates"),
+            order=35,
         ),
         PanelFigures(ref("kopru.youth.home.panel_figures")),
         SearchProvider(

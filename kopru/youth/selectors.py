@@ -122,10 +122,15 @@ def public_opportunity(pk: int) -> Opportunity | None:
     return published().filter(pk=pk).first()
 
 
-def upcoming_deadlines(*, limit: int = FEED_SIZE) -> list[Opportunity]:
-    """Published opportunities whose deadline has not passed (the feeds and the home)."""
-    now = timezone.now()
-    return list(published().filter(deadline__gte=now).order_by("deadline", "id")[:limit])
+def upcoming_deadlines(
+    *, limit: int = FEED_SIZE, pks: list[int] | None = None
+) -> list[Opportunity]:
+    """Published opportunities whose deadline has not passed (the feeds and the home);
+    ``pks``: only these."""
+    qs = published().filter(deadline__gte=timezone.now())
+    if pks is not None:
+        qs = qs.filter(pk__in=pks)
+    return list(qs.order_by("deadline", "id")[:limit])
 
 
 def staff_opportunities(*, state: str = "") -> QuerySet[Opportunity]:
