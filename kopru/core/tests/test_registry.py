@@ -196,7 +196,11 @@ def test_the_system_check_reports_wrong_declarations(monkeypatch: Any) -> None:
         "declarations",
         (
             *calls.declarations,
-            HomeSection("calls/_home.html", context=ref("kopru.calls.home.no_such_function")),
+            HomeSection(
+                "calls/_home.html",
+                key="calls.more",
+                context=ref("kopru.calls.home.no_such_function"),
+            ),
             PanelFigures(ref("kopru.calls.no_such_module.figures")),
             PanelMenuItem("x", "panel:calls:no_such_route"),
         ),
