@@ -49,7 +49,7 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from .audit import audit_log
 from .errors import ApplicationError
@@ -365,44 +365,72 @@ def _flatten(im: Image.Image) -> Image.Image:
     return im.convert("RGB") if im.mode != "RGB" else im
 
 
+#: EXIF orientation -> the transposition that turns the pixels upright (as ImageOps does).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _shrink(im: Image.Image, edge: int) -> Image.Image:
+    """``im`` with its longer side at most ``edge``. A small step (under 2x, e.g. the
+    JPEG decoded at half scale down to the largest size) uses bicubic, a large one
+    Lanczos after an integer ``reduce()`` (``reducing_gap``): the same look, a fraction of
+    the work of Lanczos on every source pixel."""
+    w, h = im.size
+    if max(w, h) <= edge:
+        return im
+    ratio = edge / max(w, h)
+    size = (max(1, round(w * ratio)), max(1, round(h * ratio)))
+    if ratio > 0.5:
+        return im.resize(size, Image.Resampling.BICUBIC)
+    return im.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+
+
 def render_sizes(data: bytes) -> tuple[dict[str, dict[str, Any]], dict[str, bytes]]:
     """The renditions of an image: ``({size: {width, height}}, {"<size>.<ext>": bytes})``.
 
     Upright (EXIF orientation applied), RGB, without EXIF/XMP/GPS or comments: only the
-    pixels (and the colour profile) are written.
+    pixels (and the colour profile) are written. The work is kept small (a 12 MP photo
+    used to take about a second): one decode, at a reduced scale for a JPEG
+    (``draft``: the DCT scaling gives the smallest multiple of 1/8 still at least the
+    largest size); each size made from the one above it; the orientation applied to the
+    largest size, not to the decoded pixels; WebP at its fastest ``method`` (0: the files
+    are 10-15 % larger than at 4, at a quarter of the time) and baseline JPEG (a
+    progressive one took ten times as long to write, and it is only the fallback of
+    browsers without WebP).
     """
     largest = max(SIZES.values())
     with Image.open(io.BytesIO(data)) as im:
         icc = im.info.get("icc_profile")
+        orientation = im.getexif().get(0x0112, 1)
         if im.format == "JPEG":
-            # Decode at a reduced scale when the largest size allows it (much faster);
-            # the orientation is read from the EXIF afterwards, so sideways is fine.
+            # Decode at a reduced scale when the largest size allows it (much faster).
             w, h = im.size
             scale = largest / max(w, h)
             if scale < 1:
                 im.draft("RGB", (max(1, int(w * scale)), max(1, int(h * scale))))
         im.load()
-        upright = ImageOps.exif_transpose(im) or im
-        base = _flatten(upright)
+        base = _flatten(im)
     meta: dict[str, dict[str, Any]] = {}
     files: dict[str, bytes] = {}
     current = base
-    for name, edge in sorted(SIZES.items(), key=lambda kv: -kv[1]):
-        w, h = current.size
-        if max(w, h) > edge:
-            ratio = edge / max(w, h)
-            current = current.resize(
-                (max(1, round(w * ratio)), max(1, round(h * ratio))),
-                Image.Resampling.LANCZOS,
-                reducing_gap=3.0,
-            )
+    for index, (name, edge) in enumerate(sorted(SIZES.items(), key=lambda kv: -kv[1])):
+        current = _shrink(current, edge)
+        if index == 0 and orientation in _UPRIGHT:
+            current = current.transpose(_UPRIGHT[orientation])
         current.info = {}  # Pillow would carry a JPEG comment or EXIF over from the upload
         meta[name] = {"width": current.width, "height": current.height}
         out = io.BytesIO()
         current.save(out, "WEBP", quality=WEBP_QUALITY, method=0, icc_profile=icc)
         files[f"{name}.webp"] = out.getvalue()
         out = io.BytesIO()
-        current.save(out, "JPEG", quality=JPEG_QUALITY, progressive=True, icc_profile=icc)
+        current.save(out, "JPEG", quality=JPEG_QUALITY, icc_profile=icc)
         files[f"{name}.jpg"] = out.getvalue()
     return meta, files
 
