@@ -8,7 +8,9 @@ tenth scheduled for the future, a tenth drafts, some expired, a few featured), t
 times, through Django's test client with DEBUG off (server time: query, template,
 pagination), the listing of one office: page 1, page 5, one category, one tag, the
 office home (its news block with the featured items), the RSS feed and the API list.
-Prints p50/p95 per page over 60 requests each.
+Prints p50/p95 per page over 60 requests each: wall time, and the process's own CPU
+time (on SQLite the database runs in the process; on a shared machine that is what a
+page costs) with the machine's load average.
 """
 
 from __future__ import annotations
@@ -126,19 +128,28 @@ def main() -> None:
         "RSS feed": f"/{office.slug}/haberler/rss/",
         "API list": f"/api/v1/news/?office={office.slug}",
     }
-    worst = 0.0
+    worst = worst_cpu = 0.0
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for label, url in pages.items():
         assert client.get(url).status_code == 200, url
-        times = []
+        times, cpu = [], []
         for _ in range(60):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
             assert response.status_code == 200
-        p95 = percentile(times, 95)
-        worst = max(worst, p95) if label != "office home" else worst
-        print(f"{label:18s} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
-    print(f"goal: news listings p95 ≤ 50 ms — worst listing p95 {worst:.1f} ms")
+        p95, cpu95 = percentile(times, 95), percentile(cpu, 95)
+        if label != "office home":
+            worst, worst_cpu = max(worst, p95), max(worst_cpu, cpu95)
+        print(
+            f"{label:18s} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms   "
+            f"(CPU of this process: p50 {statistics.median(cpu):5.1f}, p95 {cpu95:5.1f} ms)"
+        )
+    print(
+        f"goal: news listings p95 ≤ 50 ms — worst listing p95 {worst:.1f} ms wall, "
+        f"{worst_cpu:.1f} ms CPU; load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":
