@@ -10,8 +10,10 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from kopru.core.subscriptions import absolute_url, send_alert_mail, subscription_urls
+from kopru.core import subscriptions
+from kopru.core.subscriptions import absolute_url, send_alert_mail
 
 from .models import CallDeadline, CallFollow, SavedSearch
 
@@ -28,46 +30,30 @@ def _send(
     )
 
 
-def search_urls(search: SavedSearch) -> dict[str, str]:
-    return subscription_urls(search, "public:calls")
-
-
 def send_alert_confirmation(search: SavedSearch) -> None:
-    with translation.override(search.language):
-        urls = search_urls(search)
-        _send(
-            to=search.email,
-            subject=_("Çağrı uyarınızı onaylayın: %(name)s") % {"name": search.name},
-            template="alert_confirm",
-            context={"search": search, "office": search.office, **urls},
-            unsubscribe_url=urls["unsubscribe_url"],
-        )
+    subscriptions.send_confirmation(
+        search,
+        namespace="public:calls",
+        subject=gettext_lazy("Çağrı uyarınızı onaylayın: %(name)s"),
+        template="calls/email/alert_confirm",
+    )
 
 
 def send_digest(search: SavedSearch, calls: list[Any]) -> None:
-    with translation.override(search.language):
-        urls = search_urls(search)
-        items = [
-            {
-                "call": c,
-                "title": c.title,
-                "url": absolute_url(
-                    search.language, "public:calls:detail", office_slug=search.office.slug, pk=c.pk
-                ),
-                "is_new": not search.last_sent_at
-                or (c.published_at and c.published_at > search.last_sent_at),
-                "deadline": c.next_deadline,
-            }
-            for c in calls
-        ]
-        _send(
-            to=search.email,
-            subject=_("%(name)s: %(n)d yeni veya değişen çağrı")
-            % {"name": search.name, "n": len(items)},
-            template="digest",
-            context={"search": search, "office": search.office, "items": items, **urls},
-            unsubscribe_url=urls["unsubscribe_url"],
-        )
+    subscriptions.send_new_items(
+        search,
+        calls,
+        namespace="public:calls",
+        subject=gettext_lazy("%(name)s: %(n)d yeni veya değişen çağrı"),
+        template="calls/email/digest",
+        item_name="call",
+        extra=lambda c: {
+            "title": c.title,
+            "is_new": not search.last_sent_at
+            or bool(c.published_at and c.published_at > search.last_sent_at),
+            "deadline": c.next_deadline,
+        },
+    )
 
 
 def follow_urls(follow: CallFollow) -> dict[str, str]:

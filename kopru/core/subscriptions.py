@@ -11,9 +11,15 @@ model deriving from :class:`AlertSubscription`. The rules are the same everywher
 * **due digests**: :func:`alerts_send_due` sends each active subscription what is new
   for it, marking it sent in its own transaction right after its mail.
 
+The same holds for what the subscriber sees: :func:`subscription_link_views` makes the
+confirmation and one-click unsubscribe pages of any kind of subscription (saved searches
+of calls and of youth opportunities, the news digest), and :func:`send_confirmation` and
+:func:`send_new_items` the confirmation and alert mails of a saved search, each in the
+subscriber's language.
+
 Each app keeps what is its own: the model's other fields (the search), the audit
-action prefix (``audit_prefix``), the templates and the function that finds what is
-new for a subscription.
+action prefix (``audit_prefix``), the templates, the texts and the function that finds
+what is new for a subscription.
 """
 
 from __future__ import annotations
@@ -26,10 +32,14 @@ from typing import Any, ClassVar, TypeVar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from .audit import audit_log
 from .scoping import unscoped, unscoped_manager
@@ -227,3 +237,116 @@ def subscription_urls(subscription: AlertSubscription, namespace: str) -> dict[s
         "unsubscribe_url": absolute_url(lang, f"{namespace}:alert_unsubscribe", **kwargs),
         "search_url": absolute_url(lang, f"{namespace}:saved", **kwargs),
     }
+
+
+def send_confirmation(
+    subscription: Any, *, namespace: str, subject: Any, template: str, **context: Any
+) -> None:
+    """The double opt-in mail of a saved search (``<namespace>:alert_confirm``), in the
+    subscriber's language; ``subject`` is a lazy text formatted with ``name``."""
+    with translation.override(subscription.language):
+        urls = subscription_urls(subscription, namespace)
+        send_alert_mail(
+            to=subscription.email,
+            subject=str(subject) % {"name": subscription.name},
+            template=template,
+            context={"search": subscription, "office": subscription.office, **urls, **context},
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+def send_new_items(
+    subscription: Any,
+    items: Sequence[Any],
+    *,
+    namespace: str,
+    subject: Any,
+    template: str,
+    item_name: str,
+    extra: Callable[[Any], dict[str, Any]] | None = None,
+) -> None:
+    """An alert of a saved search: ``items`` as ``{item_name: item, "url": its page
+    (<namespace>:detail), **extra(item)}``; ``subject`` is a lazy text formatted with
+    ``name`` and ``n`` (how many)."""
+    language = subscription.language
+    slug = subscription.office.slug
+    with translation.override(language):
+        urls = subscription_urls(subscription, namespace)
+        rows = [
+            {
+                item_name: item,
+                "url": absolute_url(language, f"{namespace}:detail", office_slug=slug, pk=item.pk),
+                **(extra(item) if extra else {}),
+            }
+            for item in items
+        ]
+        send_alert_mail(
+            to=subscription.email,
+            subject=str(subject) % {"name": subscription.name, "n": len(rows)},
+            template=template,
+            context={
+                "search": subscription,
+                "office": subscription.office,
+                "items": rows,
+                **urls,
+            },
+            unsubscribe_url=urls["unsubscribe_url"],
+        )
+
+
+#: Pages reached through a subscription's private link: never cached, never indexed.
+PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex"}
+
+View = Callable[..., HttpResponse]
+
+
+def subscription_link_views(
+    *,
+    find: Callable[[Any, str], Any],
+    confirm: Callable[[Any], Any],
+    unsubscribe: Callable[[Any], Any],
+    template: str,
+    confirmed: Callable[[Any], dict[str, Any]],
+    unsubscribed: Callable[[Any], dict[str, Any]],
+) -> tuple[View, View]:
+    """The two pages a subscription's mails link to: ``(confirm_view, unsubscribe_view)``,
+    each taking ``(request, office_slug, token)``.
+
+    ``find(office, token)`` returns the subscription (or ``None``: 404); ``confirm`` and
+    ``unsubscribe`` are the app's services; the page is ``template`` rendered with
+    ``confirmed(subscription)`` or ``unsubscribed(subscription)`` (``heading``, ``text``,
+    optionally ``link``). A saved search without an alert asked for has nothing to
+    confirm (404). Unsubscribing takes the link (GET) and the mail client's one-click
+    POST (RFC 8058, ``List-Unsubscribe-Post``), which carries no CSRF token.
+    """
+
+    def _found(request: HttpRequest, token: str) -> Any:
+        subscription = find(request.office, token)  # type: ignore[attr-defined]
+        if subscription is None:
+            raise Http404("subscription")
+        return subscription
+
+    def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+        response = render(request, template, context)
+        for header, value in PRIVATE_HEADERS.items():
+            response[header] = value
+        return response
+
+    @require_http_methods(["GET"])
+    def confirm_view(request: HttpRequest, office_slug: str, token: str) -> HttpResponse:
+        subscription = _found(request, token)
+        if isinstance(subscription, AlertSubscription) and not (
+            subscription.frequency and subscription.email
+        ):
+            raise Http404("alert")
+        confirm(subscription)
+        return _page(request, confirmed(subscription))
+
+    @csrf_exempt  # the mail client's one-click POST (RFC 8058) carries no CSRF token
+    @require_http_methods(["GET", "POST"])
+    def unsubscribe_view(request: HttpRequest, office_slug: str, token: str) -> HttpResponse:
+        subscription = _found(request, token)
+        unsubscribe(subscription)
+        return _page(request, unsubscribed(subscription))
+
+    return confirm_view, unsubscribe_view

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from kopru.accounts.http import PublicRequest, signed_in_user
 from kopru.core.ratelimit import rate_limited
 from kopru.core.scoping import public_scope
+from kopru.core.subscriptions import subscription_link_views
 
 from .. import selectors, services
 from ..forms import CONSENT_TEXT, AlertForm, FollowForm, MatchForm, SaveSearchForm
@@ -236,36 +237,25 @@ def saved_search(request: PublicRequest, office_slug: str, token: str) -> HttpRe
     )
 
 
-def alert_confirm(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    search = _search_or_404(request.office, token)
-    if not search.frequency or not search.email:
-        raise Http404("alert")
-    services.alert_confirm(search=search)
-    return render(
-        request,
-        "calls/public_message.html",
-        {
-            "heading": _("Uyarınız açıldı"),
-            "text": _("“%(name)s” aramasına uyan yeni çağrıları size e-postayla bildireceğiz.")
-            % {"name": search.name},
-            "link": reverse(
-                "public:calls:saved", kwargs={"office_slug": office_slug, "token": token}
-            ),
-        },
-    )
-
-
-def alert_unsubscribe(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    search = _search_or_404(request.office, token)
-    services.alert_unsubscribe(search=search)
-    return render(
-        request,
-        "calls/public_message.html",
-        {
-            "heading": _("Abonelikten çıktınız"),
-            "text": _("Bu arama için size artık e-posta göndermeyeceğiz."),
-        },
-    )
+alert_confirm, alert_unsubscribe = subscription_link_views(
+    find=selectors.saved_search_by_token,
+    confirm=lambda search: services.alert_confirm(search=search),
+    unsubscribe=lambda search: services.alert_unsubscribe(search=search),
+    template="calls/public_message.html",
+    confirmed=lambda search: {
+        "heading": _("Uyarınız açıldı"),
+        "text": _("“%(name)s” aramasına uyan yeni çağrıları size e-postayla bildireceğiz.")
+        % {"name": search.name},
+        "link": reverse(
+            "public:calls:saved",
+            kwargs={"office_slug": search.office.slug, "token": search.token},
+        ),
+    },
+    unsubscribed=lambda search: {
+        "heading": _("Abonelikten çıktınız"),
+        "text": _("Bu arama için size artık e-posta göndermeyeceğiz."),
+    },
+)
 
 
 # -- matching ----------------------------------------------------------------------------

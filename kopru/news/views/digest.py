@@ -1,22 +1,22 @@
-"""The public digest: subscribe (double opt-in), confirm, one-click unsubscribe."""
+"""The public digest: subscribe (double opt-in), confirm, one-click unsubscribe (the
+pages of :func:`kopru.core.subscriptions.subscription_link_views`)."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 
 from kopru.accounts.http import PublicRequest
 from kopru.core.errors import ApplicationError
 from kopru.core.ratelimit import rate_limited
+from kopru.core.subscriptions import subscription_link_views
 
 from .. import selectors, services
 from ..forms import DIGEST_CONSENT_TEXT, DigestForm
 
 SUBSCRIBE_LIMIT, SUBSCRIBE_PERIOD = 5, 600
-PRIVATE = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex"}
 
 
 def _topics() -> list[tuple[str, str]]:
@@ -53,38 +53,17 @@ def subscribe(request: PublicRequest, office_slug: str) -> HttpResponse:
     return render(request, "news/digest_form.html", {"form": form})
 
 
-def confirm(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    sub = selectors.digest_by_token(request.office, token)
-    if sub is None:
-        raise Http404("subscription")
-    services.digest_confirm(subscription=sub)
-    response = render(
-        request,
-        "news/digest_message.html",
-        {
-            "heading": _("Aboneliğiniz başladı"),
-            "text": _("Seçtiğiniz konulardaki yenilikleri size e-postayla göndereceğiz."),
-        },
-    )
-    for header, value in PRIVATE.items():
-        response[header] = value
-    return response
-
-
-@csrf_exempt  # the mail client's one-click POST (RFC 8058) carries no CSRF token
-def unsubscribe(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    sub = selectors.digest_by_token(request.office, token)
-    if sub is None:
-        raise Http404("subscription")
-    services.digest_unsubscribe(subscription=sub)
-    response = render(
-        request,
-        "news/digest_message.html",
-        {
-            "heading": _("Abonelikten çıktınız"),
-            "text": _("Size artık bülten göndermeyeceğiz."),
-        },
-    )
-    for header, value in PRIVATE.items():
-        response[header] = value
-    return response
+confirm, unsubscribe = subscription_link_views(
+    find=selectors.digest_by_token,
+    confirm=lambda sub: services.digest_confirm(subscription=sub),
+    unsubscribe=lambda sub: services.digest_unsubscribe(subscription=sub),
+    template="news/digest_message.html",
+    confirmed=lambda sub: {
+        "heading": _("Aboneliğiniz başladı"),
+        "text": _("Seçtiğiniz konulardaki yenilikleri size e-postayla göndereceğiz."),
+    },
+    unsubscribed=lambda sub: {
+        "heading": _("Abonelikten çıktınız"),
+        "text": _("Size artık bülten göndermeyeceğiz."),
+    },
+)

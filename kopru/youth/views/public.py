@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import PublicRequest, signed_in_user
 from kopru.core.ratelimit import rate_limited
+from kopru.core.subscriptions import subscription_link_views
 
 from .. import selectors, services
 from ..forms import ALERT_CONSENT, EURODESK_CONSENT, AlertForm, EurodeskForm, SaveSearchForm
@@ -137,36 +138,28 @@ def saved(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
     )
 
 
-def alert_confirm(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    search = _search_or_404(request.office, token)
-    if not search.frequency or not search.email:
-        raise Http404("alert")
-    services.alert_confirm(search=search)
-    return render(
-        request,
-        "youth/message.html",
-        {
-            "heading": _("Uyarınız açıldı"),
-            "text": _("“%(name)s” aramanıza uyan yeni fırsatları size e-postayla bildireceğiz.")
-            % {"name": search.name},
-            "link": reverse(
-                "public:youth:saved", kwargs={"office_slug": office_slug, "token": token}
-            ),
-        },
+def _saved_link(search: Any) -> str:
+    return reverse(
+        "public:youth:saved", kwargs={"office_slug": search.office.slug, "token": search.token}
     )
 
 
-def alert_unsubscribe(request: PublicRequest, office_slug: str, token: str) -> HttpResponse:
-    search = _search_or_404(request.office, token)
-    services.alert_unsubscribe(search=search)
-    return render(
-        request,
-        "youth/message.html",
-        {
-            "heading": _("Abonelikten çıktınız"),
-            "text": _("Bu arama için size artık e-posta göndermeyeceğiz."),
-        },
-    )
+alert_confirm, alert_unsubscribe = subscription_link_views(
+    find=selectors.search_by_token,
+    confirm=lambda search: services.alert_confirm(search=search),
+    unsubscribe=lambda search: services.alert_unsubscribe(search=search),
+    template="youth/message.html",
+    confirmed=lambda search: {
+        "heading": _("Uyarınız açıldı"),
+        "text": _("“%(name)s” aramanıza uyan yeni fırsatları size e-postayla bildireceğiz.")
+        % {"name": search.name},
+        "link": _saved_link(search),
+    },
+    unsubscribed=lambda search: {
+        "heading": _("Abonelikten çıktınız"),
+        "text": _("Bu arama için size artık e-posta göndermeyeceğiz."),
+    },
+)
 
 
 @rate_limited("youth.question", limit=QUESTION_LIMIT, period=QUESTION_PERIOD)
