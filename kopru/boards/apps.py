@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.registry import PanelMenuItem, PersonalDataProvider, PublicMenuItem, ref
+from kopru.core.registry import (
+    CalendarSource,
+    PanelMenuItem,
+    PersonalDataProvider,
+    PublicMenuItem,
+    ref,
+)
 
 
 class BoardsConfig(AppConfig):
@@ -12,6 +18,12 @@ class BoardsConfig(AppConfig):
     declarations = (
         PanelMenuItem(_("Kurullar"), "panel:boards:list", icon="diagram-3", order=45),
         PublicMenuItem(_("Kurullar"), "public:boards:list", order=50),
+        CalendarSource(
+            key="boards",
+            label=_("Kurul toplantıları"),
+            events=ref("kopru.boards.calendar.public_events"),
+            order=50,
+        ),
         PersonalDataProvider(
             key="boards",
             label=_("Kurul üyelikleri ve toplantı davetleri"),

@@ -1,9 +1,12 @@
-"""iCalendar files of meetings: the office's meetings feed and the file of an invitation
-(built as the trainings' calendar is, :mod:`kopru.trainings.calendar`)."""
+"""iCalendar files of meetings: the office's meetings feed (also part of the office's
+combined calendar through a :class:`kopru.core.registry.CalendarSource`) and the file of
+an invitation (built as the trainings' calendar is, :mod:`kopru.trainings.calendar`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
@@ -12,6 +15,9 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from .models import Meeting, MeetingStatus
+
+# The feed covers a year back and everything ahead, at most this many meetings.
+FEED_LIMIT = 500
 
 
 def _calendar(name: str) -> Calendar:
@@ -51,6 +57,23 @@ def meetings_calendar(meetings: Iterable[Meeting], name: str, *, public: bool) -
     for meeting in meetings:
         cal.add_component(_meeting_event(meeting, meeting_url(meeting, public=public)))
     return bytes(cal.to_ical())
+
+
+def feed_meetings() -> list[Meeting]:
+    """The meetings of the calendar feed in the active scope (public pages: public bodies'
+    meetings of the office), a year back and ahead."""
+    since = timezone.now() - dt.timedelta(days=365)
+    return list(
+        Meeting.objects.filter(starts_at__gte=since)
+        .select_related("body", "office")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")[:FEED_LIMIT]
+    )
+
+
+def public_events(office: Any) -> list[VEvent]:
+    """The office's public meetings as events (the office's combined calendar)."""
+    return [_meeting_event(m, meeting_url(m, public=True)) for m in feed_meetings()]
 
 
 def invitation_calendar(meeting: Meeting) -> bytes:

@@ -286,6 +286,25 @@ class DigestTopic(Declaration):
         return self.key
 
 
+@dataclass(frozen=True)
+class CalendarSource(Declaration):
+    """Events of an app in the office's combined public calendar (``/<office>/takvim.ics``,
+    built by :mod:`kopru.core.calendars`).
+
+    ``events(office)`` is called in the office's public scope and returns
+    ``icalendar.Event`` components (each with a stable ``uid``); the app's own feed is
+    built from the same function, so both say the same.
+    """
+
+    kind = "calendar_sources"
+    key: str
+    label: Any  # a lazy translation
+    events: Callable[[Any], list[Any]]
+
+    def unique_key(self) -> str:
+        return self.key
+
+
 D = TypeVar("D", bound=Declaration)
 
 

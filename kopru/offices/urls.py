@@ -9,6 +9,7 @@ public_patterns = [
     path("erisilebilirlik/", views.office_accessibility, name="accessibility"),
     path("sitemap.xml", views.office_sitemap, name="sitemap"),
     path("ara/", views.office_search, name="search"),
+    path("takvim.ics", views.office_calendar, name="calendar"),
 ]
 panel_patterns = [
     path("", views.panel_home, name="home"),

@@ -15,6 +15,7 @@ from kopru.accounts.permissions import can_coordinate_office
 from kopru.core import sitesearch
 from kopru.core.access import requires
 from kopru.core.audit import history_for
+from kopru.core.calendars import combined_calendar, ics_response
 from kopru.core.models import AuditEntry
 from kopru.core.registry import ConsentNotice, SitemapSection, registry
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
@@ -148,6 +149,14 @@ def office_search(request: HttpRequest, office_slug: str) -> HttpResponse:
             "max_query": sitesearch.MAX_QUERY,
         },
     )
+
+
+def office_calendar(request: HttpRequest, office_slug: str) -> HttpResponse:
+    """The office's combined public calendar: every app's declared events (trainings,
+    board meetings, youth deadlines, ...) in one feed to subscribe to."""
+    office = request.office  # type: ignore[attr-defined]
+    name = _("{office}: takvim").format(office=office.name)
+    return ics_response(combined_calendar(office, name), "takvim.ics")
 
 
 def panel_home(request: HttpRequest, office_slug: str) -> HttpResponse:

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import (
+    CalendarSource,
     ConsentNotice,
     HomeSection,
     PanelFigures,
@@ -29,6 +30,12 @@ class TrainingsConfig(AppConfig):
             order=30,
         ),
         PanelFigures(ref("kopru.trainings.home.panel_figures")),
+        CalendarSource(
+            key="trainings",
+            label=_("Eğitimler"),
+            events=ref("kopru.trainings.calendar.public_events"),
+            order=30,
+        ),
         ConsentNotice(
             key="trainings.registration",
             label=_("Eğitim kaydı"),

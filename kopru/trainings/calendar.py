@@ -1,4 +1,6 @@
-"""iCalendar files: the feed of an office's events and the file sent on registration."""
+"""iCalendar files: the feed of an office's events (also part of the office's combined
+calendar through a :class:`kopru.core.registry.CalendarSource`) and the file sent on
+registration."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from .models import Event, EventStatus, Session
+from .selectors import calendar_events
 
 
 def _calendar(name: str) -> Calendar:
@@ -46,13 +49,24 @@ def event_url(event: Event) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def events_calendar(events: Iterable[Event], name: str) -> bytes:
-    cal = _calendar(name)
+def session_events(events: Iterable[Event]) -> list[VEvent]:
+    found: list[VEvent] = []
     for event in events:
         url = event_url(event)
-        for session in event.sessions.all():
-            cal.add_component(_session_event(event, session, url))
+        found.extend(_session_event(event, session, url) for session in event.sessions.all())
+    return found
+
+
+def events_calendar(events: Iterable[Event], name: str) -> bytes:
+    cal = _calendar(name)
+    for component in session_events(events):
+        cal.add_component(component)
     return bytes(cal.to_ical())
+
+
+def public_events(office: Any) -> list[VEvent]:
+    """The office's published (and cancelled) events' sessions, in the active public scope."""
+    return session_events(calendar_events())
 
 
 def registration_calendar(registration: Any) -> bytes:

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import (
+    CalendarSource,
     DigestTopic,
     HomeSection,
     PanelFigures,
@@ -20,6 +21,12 @@ class YouthConfig(AppConfig):
     declarations = (
         PanelMenuItem(_("Gençlik fırsatları"), "panel:youth:list", icon="backpack", order=34),
         PublicMenuItem(_("Gençlik fırsatları"), "public:youth:list", order=33),
+        CalendarSource(
+            key="youth",
+            label=_("Gençlik fırsatlarının son başvuru tarihleri"),
+            events=ref("kopru.youth.calendar.deadline_events"),
+            order=60,
+        ),
         HomeSection(
             "youth/_home_section.html",
             context=ref("kopru.youth.home.home_context"),

@@ -4,7 +4,6 @@ minutes and their comments)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -17,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import PublicRequest
 from kopru.core.access import get_or_404_scoped
+from kopru.core.calendars import ics_response
 from kopru.core.errors import ApplicationError
 from kopru.core.ratelimit import rate_limited
 
 from .. import selectors, services
-from ..calendar import meetings_calendar
+from ..calendar import feed_meetings, meetings_calendar
 from ..forms import CommentForm, RsvpForm
 from ..models import Body, Invitation, Meeting, MeetingDocument, MeetingStatus, Minutes
 from .panel import _file_response, _pdf_response
@@ -110,19 +110,8 @@ def document_download(request: PublicRequest, office_slug: str, pk: int) -> File
 
 def calendar(request: PublicRequest, office_slug: str) -> HttpResponse:
     """The office's meetings calendar (public bodies' meetings, a year back and ahead)."""
-    since = timezone.now() - dt.timedelta(days=365)
-    meetings = (
-        Meeting.objects.filter(starts_at__gte=since)
-        .select_related("body", "office")
-        .prefetch_related("agenda_items")
-        .order_by("starts_at")[:500]
-    )
     name = _("{office}: kurul toplantıları").format(office=request.office.name)
-    response = HttpResponse(
-        meetings_calendar(meetings, name, public=True), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'inline; filename="kurullar.ics"'
-    return response
+    return ics_response(meetings_calendar(feed_meetings(), name, public=True), "kurullar.ics")
 
 
 # --- the invitee's page (signed link) ----------------------------------------------

@@ -46,6 +46,8 @@ def _keep_the_test_connection() -> Any:
 
 @pytest.fixture
 def records(balikesir: Any, izmir: Any) -> None:
+    from kopru.boards.models import MinutesStatus, Visibility
+    from kopru.boards.tests.factories import AgendaItemFactory, BodyFactory, MinutesFactory
     from kopru.calls.tests.factories import PublishedCallFactory
     from kopru.core.scoping import unscoped
     from kopru.organisations.tests.factories import PublicBodyFactory
@@ -58,6 +60,11 @@ def records(balikesir: Any, izmir: Any) -> None:
             ProjectFactory(office=office, is_published=True)
             PublicBodyFactory(office=office)
             PartnerSearchFactory(office=office)
+            for visibility in Visibility.values:
+                agenda = AgendaItemFactory(
+                    meeting__body=BodyFactory(office=office, visibility=visibility)
+                )
+                MinutesFactory(meeting=agenda.meeting, status=MinutesStatus.PUBLISHED)
 
 
 @schema.parametrize()

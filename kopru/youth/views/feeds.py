@@ -6,17 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event
 
+from kopru.core.calendars import calendar_of, ics_response
 from kopru.core.i18n import localized
 
 from .. import selectors
+from ..calendar import deadline_events
 from ..models import Opportunity
 
 
@@ -64,27 +63,6 @@ class DeadlineFeed(Feed):  # type: ignore[type-arg]
 
 def deadlines_ics(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = request.office  # type: ignore[attr-defined]
-    calendar = Calendar()
-    calendar.add("prodid", "-//Köprü//Eurodesk//TR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("%(office)s — gençlik fırsatları") % {"office": office.name})
-    base = settings.SITE_URL.rstrip("/")
-    for o in selectors.upcoming_deadlines(limit=200):
-        event = Event()
-        event.add("uid", f"youth-{o.pk}-deadline@{office.slug}.kopru")
-        event.add("summary", _("Son başvuru: %(title)s") % {"title": localized(o, "title")})
-        event.add("dtstart", o.deadline)
-        event.add("dtend", o.deadline)
-        event.add("dtstamp", timezone.now())
-        url = base + reverse("public:youth:detail", kwargs={"office_slug": office.slug, "pk": o.pk})
-        event.add("url", url)
-        event.add("description", f"{o.get_type_display()} · {o.organiser}\n{url}")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", localized(o, "title"))
-        alarm.add("trigger", dt.timedelta(days=-2))
-        event.add_component(alarm)
-        calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="genclik-firsatlari.ics"'
-    return response
+    name = _("%(office)s — gençlik fırsatları") % {"office": office.name}
+    content = calendar_of(deadline_events(office), name, prodid="-//Köprü//Eurodesk//TR")
+    return ics_response(content, "genclik-firsatlari.ics", attachment=True)
