@@ -61,7 +61,11 @@ class ContributionForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
     def __init__(self, *args: Any, province_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         districts = District.objects.filter(province_id=province_id or 0)
-        self.fields["district"].queryset = districts.order_by("name_sort")  # type: ignore[attr-defined]
+        field = self.fields["district"]
+        field.queryset = districts.order_by("name_sort")  # type: ignore[attr-defined]
+        # the office's own province: the district's name alone (str() would read the
+        # province once per option)
+        field.label_from_instance = lambda district: district.name  # type: ignore[attr-defined]
 
 
 class ConsultationForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # type: ignore[type-arg]

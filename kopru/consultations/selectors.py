@@ -76,12 +76,32 @@ def contributions_of(consultation: Consultation) -> QuerySet[Contribution]:
 
 
 def section_contributions(section: Section, *, visible_only: bool = True) -> QuerySet[Contribution]:
+    """A section's contributions as its public page lists them (only the columns shown)."""
     qs = unscoped_manager(Contribution, reason="the contributions of the section given").filter(
         section=section
     )
     if visible_only:
         qs = qs.filter(moderation=Moderation.VISIBLE)
-    return qs.select_related("organisation").order_by("created_at", "id")
+    return qs.select_related("organisation").only(*PUBLIC_CONTRIBUTION).order_by("created_at", "id")
+
+
+# What the public shows of a contribution (``_contribution.html``): never the address,
+# the consent or the self-description.
+PUBLIC_CONTRIBUTION = (
+    "office_id",
+    "consultation_id",
+    "section_id",
+    "created_at",
+    "body",
+    "language",
+    "author_kind",
+    "author_name",
+    "erased_at",
+    "outcome",
+    "answer_tr",
+    "answer_en",
+    "organisation__name",
+)
 
 
 def managed_contributions(

@@ -23,7 +23,8 @@ from ..tokens import make_token, read_token, token_matches
 
 # A burst of contributions from one address is refused (HTTP 429).
 CONTRIBUTION_LIMIT, CONTRIBUTION_PERIOD = 10, 600
-PER_PAGE = 50
+# Contributions a section page shows at a time (a long consultation pages through them).
+PER_PAGE = 25
 
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from kopru.accounts.http import PublicRequest
@@ -39,10 +40,27 @@ def add_errors(form: Any, exc: ApplicationError) -> None:
         form.add_error(None, exc.message)
 
 
+class _CountedPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator told its count: the states' counts already add up to it (every
+    decision is in exactly one state), so the page does not count twice."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 def accountability(request: PublicRequest, office_slug: str) -> HttpResponse:
     filters = selectors.DecisionFilters.from_params(request.GET)
     base = Decision.objects.filter(Decision.public_q())
-    page = Paginator(selectors.public_decisions(filters), 20).get_page(request.GET.get("page"))
+    counts = selectors.state_counts(filters.apply(base))
+    paginator = _CountedPaginator(
+        selectors.public_decisions(filters), 20, count=sum(counts.values())
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "decisions/public_list.html",
@@ -50,7 +68,7 @@ def accountability(request: PublicRequest, office_slug: str) -> HttpResponse:
             "page": page,
             "filters": filters,
             "options": selectors.filter_options(base),
-            "counts": selectors.state_counts(filters.apply(base)),
+            "counts": counts,
             "states": Decision._meta.get_field("status").choices,
             "state_choices": selectors.State.choices,
         },
