@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime as dt
+from typing import Any
 
-from .models import AnnualReport, ReportFile
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kopru.accounts.permissions import can_coordinate_office
+from kopru.core.mywork import LIMIT, WorkItem
+
+from .models import AnnualReport, ReportFile, ReportStatus
 
 
 def report_list() -> QuerySet[AnnualReport]:
@@ -27,3 +36,29 @@ def revisions(report: AnnualReport) -> QuerySet[AnnualReport]:
     return AnnualReport.objects.filter(
         period_start=report.period_start, period_end=report.period_end
     ).order_by("-revision")
+
+
+def work_items(user: Any, office: Any, today: dt.date) -> tuple[list[WorkItem], int]:
+    """The panel home's "my work" (:mod:`kopru.core.mywork`): for the coordinator, who
+    drafts and approves them, the office's draft activity reports (due once their period
+    has ended; overdue after that day)."""
+    if not can_coordinate_office(user, office):
+        return [], 0
+    rows = list(
+        AnnualReport.objects.filter(office=office, status=ReportStatus.DRAFT)
+        .only("id", "period_start", "period_end", "revision")
+        .order_by("period_end", "id")[:LIMIT]
+    )
+    items = [
+        WorkItem(
+            title=_("Faaliyet raporu taslağı: %(start)s – %(end)s")
+            % {"start": date_format(r.period_start), "end": date_format(r.period_end)},
+            url=reverse(
+                "panel:annualreports:detail", kwargs={"office_slug": office.slug, "pk": r.pk}
+            ),
+            due=r.period_end if r.period_end < today else None,
+            note=_("onay bekliyor") if r.period_end < today else _("taslak"),
+        )
+        for r in rows
+    ]
+    return items, len(items)

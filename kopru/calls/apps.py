@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.mywork import WorkItems
 from kopru.core.registry import (
     ConsentNotice,
     HomeSection,
@@ -37,5 +38,12 @@ class CallsConfig(AppConfig):
             search=ref("kopru.calls.selectors.site_search"),
             list_url_name="public:calls:list",
             order=10,
+        ),
+        WorkItems(
+            key="calls",
+            label=_("İncelenecek çağrılar"),
+            items=ref("kopru.calls.selectors.work_items"),
+            list_url_name="panel:calls:list",
+            order=20,
         ),
     )

@@ -23,8 +23,10 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kopru.core import sitesearch
+from kopru.core.mywork import LIMIT, WorkItem
 from kopru.core.scoping import office_scope, public_scope, unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.text import search_key
@@ -741,3 +743,48 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         hit=hit,
         limit=limit,
     )
+
+
+def work_items(user: Any, office: Any, today: dt.date) -> tuple[list[WorkItem], int]:
+    """The panel home's "my work" (:mod:`kopru.core.mywork`): the office's draft calls to
+    finish and publish, and the open calls of its catalogue still without a Turkish
+    summary (one item: the summary queue)."""
+    drafts = Call.objects.filter(office=office, state=State.DRAFT)
+    rows = list(
+        drafts.only("id", "title_tr", "title_en", "closes_at").order_by("closes_at", "id")[:LIMIT]
+    )
+    total = len(rows) if len(rows) < LIMIT else drafts.count()
+    now = timezone.now()
+    with public_scope(None):
+        missing = (
+            catalogue_base(office)
+            .filter(status_q(Status.OPEN, now) | status_q(Status.FORTHCOMING, now), summary_tr="")
+            .count()
+        )
+    items = [
+        WorkItem(
+            title=c.title_tr or c.title_en,
+            url=reverse("panel:calls:detail", kwargs={"office_slug": office.slug, "pk": c.pk}),
+            due=timezone.localdate(c.closes_at) if c.closes_at else None,
+            note=str(_("taslak çağrı")),
+        )
+        for c in rows
+    ]
+    if missing:  # the queue first: it is the office's standing work on calls
+        items.insert(
+            0,
+            WorkItem(
+                title=str(
+                    ngettext(
+                        "%(n)d açık çağrının Türkçe özeti yok",
+                        "%(n)d açık çağrının Türkçe özeti yok",
+                        missing,
+                    )
+                    % {"n": missing}
+                ),
+                url=reverse("panel:calls:summary_queue", kwargs={"office_slug": office.slug}),
+                note=str(_("Türkçe özet kuyruğu")),
+            ),
+        )
+        total += 1
+    return items, total

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.mywork import WorkItems
 from kopru.core.registry import (
     AgendaSource,
     MeetingDecisions,
@@ -40,5 +41,12 @@ class DecisionsConfig(AppConfig):
             label=_("Kararlar"),
             search=ref("kopru.decisions.selectors.site_search"),
             order=90,
+        ),
+        WorkItems(
+            key="decisions",
+            label=_("Güncellenecek kararlar ve eylemler"),
+            items=ref("kopru.decisions.selectors.work_items"),
+            list_url_name="panel:decisions:list",
+            order=40,
         ),
     )

@@ -3,6 +3,7 @@ lists, a decision's page with its milestones, links and history."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kopru.boards.models import Body, Meeting
 from kopru.core import sitesearch
+from kopru.core.mywork import LIMIT, WorkItem
 from kopru.core.scoping import unscoped_manager
 from kopru.core.text import sort_key
 from kopru.core.vocabularies import Sector
@@ -263,3 +265,28 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         hit=hit,
         limit=limit,
     )
+
+
+def work_items(user: Any, office: Any, today: Any) -> tuple[list[WorkItem], int]:
+    """The panel home's "my work" (:mod:`kopru.core.mywork`): the office's open decisions
+    and actions due within 14 days or late, whose progress the office must follow up."""
+    qs = Decision.objects.filter(
+        office=office,
+        status__in=OPEN_STATUSES,
+        due_date__lte=today + dt.timedelta(days=14),
+    )
+    rows = list(
+        qs.only("id", "reference", "title_tr", "title_en", "due_date", "progress").order_by(
+            "due_date", "id"
+        )[:LIMIT]
+    )
+    total = len(rows) if len(rows) < LIMIT else qs.count()
+    return [
+        WorkItem(
+            title=str(d),
+            url=reverse("panel:decisions:detail", kwargs={"office_slug": office.slug, "pk": d.pk}),
+            due=d.due_date,
+            note=_("ilerleme %%%(p)d") % {"p": d.progress},
+        )
+        for d in rows
+    ], total

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.mywork import WorkItems
 from kopru.core.registry import (
     ConsentNotice,
     HomeSection,
@@ -44,5 +45,12 @@ class GuidanceConfig(AppConfig):
                 "talep kapandıktan sonra da kayıt olarak; silinmesini istediğiniz zamana kadar"
             ),
             order=40,
+        ),
+        WorkItems(
+            key="guidance",
+            label=_("Danışma talepleriniz"),
+            items=ref("kopru.guidance.selectors.work_items"),
+            list_url_name="panel:guidance:list",
+            order=10,
         ),
     )

@@ -7,11 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models import CharField, Count, F, Q, QuerySet
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kopru.calls.models import Call
+from kopru.core.mywork import LIMIT, WorkItem
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.organisations.selectors import organisation_list
@@ -343,3 +346,26 @@ def assignable_staff(office: Any) -> list[Any]:
 
     users = User.objects.filter(office=office, role__in=STAFF_ROLES, is_active=True)
     return sorted_turkish(users, key=lambda u: u.get_full_name() or u.username)
+
+
+def work_items(user: Any, office: Any, today: dt.date) -> tuple[list[WorkItem], int]:
+    """The panel home's "my work" (:mod:`kopru.core.mywork`): the open cases assigned to
+    ``user``, the follow-ups due first (overdue ones flagged)."""
+    qs = Case.objects.filter(office=office, assigned_to=user).exclude(status=Status.CLOSED)
+    rows = list(
+        qs.only("id", "reference", "subject", "follow_up_on", "status").order_by(
+            F("follow_up_on").asc(nulls_last=True), "id"
+        )[:LIMIT]
+    )
+    total = len(rows) if len(rows) < LIMIT else qs.count()
+    slug = office.slug
+    items = [
+        WorkItem(
+            title=f"{c.reference} · {c.subject}",
+            url=reverse("panel:guidance:detail", kwargs={"office_slug": slug, "pk": c.pk}),
+            due=c.follow_up_on,
+            note=str(_("takip")) if c.follow_up_on else c.get_status_display(),
+        )
+        for c in rows
+    ]
+    return items, total

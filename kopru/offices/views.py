@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from kopru.accounts.http import OfficeRequest
 from kopru.accounts.permissions import can_coordinate_office
-from kopru.core import sitesearch
+from kopru.core import mywork, sitesearch
 from kopru.core.access import requires
 from kopru.core.audit import history_for
 from kopru.core.calendars import combined_calendar, ics_response
@@ -165,11 +165,21 @@ def panel_home(request: HttpRequest, office_slug: str) -> HttpResponse:
     for fn in registry.panel_figures:
         figures.extend(fn(office))
     recent = AuditEntry.objects.filter(office=office).select_related("actor")[:15]
+    # "My work": what each app asks of the signed-in user (kopru.core.mywork).
+    work = mywork.collect(request.user, office)
+    for group in work:
+        group.list_url = (
+            reverse(group.list_url_name, kwargs={"office_slug": office.slug})
+            if group.list_url_name
+            else ""
+        )
     return render(
         request,
         "offices/panel_home.html",
         {
             "office": office,
+            "work": work,
+            "work_overdue": sum(g.overdue for g in work),
             "figures": figures,
             "recent": recent,
             "staff": selectors.office_staff(office),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core.mywork import WorkItems
 from kopru.core.registry import (
     HomeSection,
     MemberMenuItem,
@@ -31,6 +32,13 @@ class ProjectsConfig(AppConfig):
             label=_("Projeler"),
             search=ref("kopru.projects.selectors.site_search"),
             list_url_name="public:projects:databank",
+            order=30,
+        ),
+        WorkItems(
+            key="projects",
+            label=_("Proje raporları ve izleme"),
+            items=ref("kopru.projects.selectors.work_items"),
+            list_url_name="panel:projects:monitoring",
             order=30,
         ),
     )

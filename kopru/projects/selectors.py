@@ -22,8 +22,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kopru.core import sitesearch
+from kopru.core.mywork import LIMIT, WorkItem
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
 from kopru.core.text import sort_key
@@ -448,3 +450,56 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         limit=limit,
         expanded=False,
     )
+
+
+def work_items(user: Any, office: Any, today: dt.date) -> tuple[list[WorkItem], int]:
+    """The panel home's "my work" (:mod:`kopru.core.mywork`): reports not yet received
+    that are due within 30 days (or overdue) for the running projects ``user`` entered,
+    and the follow-up actions of ``user``'s monitoring visits still open."""
+    horizon = today + dt.timedelta(days=30)
+    reports = ReportDeadline.objects.filter(
+        received_on__isnull=True,
+        due_date__lte=horizon,
+        project__created_by=user,
+        project__stage__in=MONITORED_STAGES,
+    )
+    visits = MonitoringVisit.objects.filter(
+        visitor=user, follow_up_done=False, follow_up_due__isnull=False
+    )
+    report_rows = list(
+        reports.select_related("project")
+        .only("id", "title", "due_date", "project__id", "project__title_tr", "project__title_en")
+        .order_by("due_date", "id")[:LIMIT]
+    )
+    visit_rows = list(
+        visits.select_related("project")
+        .only("id", "follow_up_due", "project__id", "project__title_tr", "project__title_en")
+        .order_by("follow_up_due", "id")[:LIMIT]
+    )
+    total = (len(report_rows) if len(report_rows) < LIMIT else reports.count()) + (
+        len(visit_rows) if len(visit_rows) < LIMIT else visits.count()
+    )
+
+    def url(project: Project) -> str:
+        return reverse(
+            "panel:projects:detail", kwargs={"office_slug": office.slug, "pk": project.pk}
+        )
+
+    items = [
+        WorkItem(
+            title=f"{r.project.title_tr or r.project.title_en}: {r.title}",
+            url=url(r.project),
+            due=r.due_date,
+            note=str(_("rapor teslimi")),
+        )
+        for r in report_rows
+    ] + [
+        WorkItem(
+            title=v.project.title_tr or v.project.title_en,
+            url=url(v.project),
+            due=v.follow_up_due,
+            note=str(_("izleme ziyareti eylemleri")),
+        )
+        for v in visit_rows
+    ]
+    return sorted(items, key=lambda i: i.due or today), total
