@@ -17,8 +17,9 @@ from .models import Minutes
 def _pdf_tools() -> tuple[Any, Any]:
     """WeasyPrint's font configuration and the compiled stylesheet, built once (WeasyPrint
     loads Pango: imported only when a PDF is made)."""
+    # WeasyPrint loads Pango and its fonts (slow, native): imported only when a PDF is made.
     from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # WeasyPrint: see above
 
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     fonts = FontConfiguration()
@@ -27,7 +28,7 @@ def _pdf_tools() -> tuple[Any, Any]:
 
 
 def minutes_pdf(minutes: Minutes) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # heavy native import, only when a PDF is made
 
     with translation.override("tr"):  # the minutes are an official record in Turkish
         html = _html(minutes)

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
 from kopru.core.vocabularies import Sector, TargetGroup
+from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
 
 from .importers import FORMATS
@@ -269,7 +270,6 @@ class MatchForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from kopru.geo.models import District
 
         districts = District.objects.filter(province=office.province).order_by("name_sort")
         field: Any = self.fields["district"]

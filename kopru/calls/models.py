@@ -20,6 +20,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -31,6 +32,8 @@ from kopru.core.text import search_key, sort_key
 from kopru.core.thesaurus import tag_words
 from kopru.core.vocabularies import PRIORITY_TARGET_GROUPS, Sector, TargetGroup
 from kopru.organisations.models import OrganisationType
+
+from .agencies import get_agency
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 
@@ -356,8 +359,6 @@ class Call(OfficeOwned, TimeStamped, Versioned):
 
     @property
     def agency(self) -> Any:
-        from .agencies import get_agency
-
         return get_agency(self.agency_code) if self.agency_code else None
 
     def applicant_type_labels(self) -> list[str]:
@@ -444,8 +445,6 @@ def search_document_of(call: Any) -> str:
 
 
 def _strip_tags(html: str) -> str:
-    from django.utils.html import strip_tags
-
     return strip_tags(html or "")
 
 

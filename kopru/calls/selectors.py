@@ -621,7 +621,6 @@ def catalogue_call_for_identifier(office: Any, identifier: str) -> Call | None:
     Other capabilities (the project inventory) link to the catalogue through the
     call identifier they store; drafts never match.
     """
-    from kopru.core.scoping import public_scope
 
     identifier = (identifier or "").strip()
     if not identifier:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kopru.accounts.models import Role, User
 from kopru.core.scoping import office_scope, unscoped_manager
 
 from .models import Case, CaseEntry
@@ -131,7 +132,6 @@ def notify_assignee(case_id: int) -> None:
 
 def notify_office_new_case(case_id: int) -> None:
     """To the office's address and its coordinators: a request arrived through the web."""
-    from kopru.accounts.models import Role, User
 
     case = _case(case_id)
     coordinators = User.objects.filter(

@@ -6,16 +6,20 @@ import re
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kopru.calls.models import Call
 from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, LookupSelect, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
-from kopru.organisations.models import OrganisationType
+from kopru.organisations.models import Organisation, OrganisationType
+from kopru.projects.models import Project
 
 from .models import STAFF_CHANNELS, Case, Outcome, Topic
+from .selectors import assignable_staff
 
 KVKK_TEXT = _(
     "Adımı, iletişim bilgilerimi ve talebimi, Valilik Avrupa Birliği ve Dış İlişkiler "
@@ -140,10 +144,6 @@ def _lookup(form: forms.Form, field: str, office: Any, kind: str) -> None:
 
 
 def _scoped_querysets(form: forms.Form, office: Any) -> None:
-    from kopru.calls.models import Call
-    from kopru.organisations.models import Organisation
-    from kopru.projects.models import Project
-
     for name, model, kind in (
         ("organisation", Organisation, "kurum"),
         ("call", Call, "cagri"),
@@ -205,7 +205,6 @@ class CaseLogForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, office: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from .selectors import assignable_staff
 
         staff = assignable_staff(office)
         field: Any = self.fields["assigned_to"]
@@ -235,7 +234,6 @@ class CaseLogForm(BootstrapFormMixin, forms.Form):
 
 def _record_field(model_path: str, label: Any) -> forms.ModelChoiceField:
     """A lookup field; its scoped queryset is set in the form's ``__init__``."""
-    from django.apps import apps
 
     model = apps.get_model(model_path)
     return forms.ModelChoiceField(
@@ -297,7 +295,6 @@ class AssignForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, office: Any, user_model: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from .selectors import assignable_staff
 
         field: Any = self.fields["assignee"]
         field.queryset = user_model._default_manager.filter(

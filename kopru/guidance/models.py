@@ -24,6 +24,8 @@ from kopru.core.models import OfficeOwned, TimeStamped, Versioned
 from kopru.core.text import normalise_email, search_key
 from kopru.organisations.models import OrganisationType
 
+from .tokens import make_case_token
+
 
 class Channel(models.TextChoices):
     WEB_FORM = "web_form", _("Web formu")
@@ -249,8 +251,6 @@ class Case(OfficeOwned, TimeStamped, Versioned):
 
     @property
     def private_token(self) -> str:
-        from .tokens import make_case_token
-
         return make_case_token(self.pk, self.link_version)
 
     def status_moves(self) -> list[tuple[str, str]]:

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kopru.accounts.models import STAFF_ROLES, User
 from kopru.calls.models import Call
 from kopru.core.mywork import LIMIT, WorkItem
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import fulltext_filter
+from kopru.core.text import sorted_turkish
 from kopru.organisations.selectors import organisation_list
 from kopru.projects.models import Project
 
@@ -235,7 +237,6 @@ def desk_overview(*, today: dt.date | None = None, months: int = 12) -> DeskOver
     percentiles per month, per expert and overall are computed from that one fetch,
     which SQLite does faster than a window-function query per figure.
     """
-    from kopru.accounts.models import User
 
     today = today or timezone.localdate()
     since = _months_back(today, months)
@@ -341,9 +342,6 @@ def desk_overview(*, today: dt.date | None = None, months: int = 12) -> DeskOver
 
 
 def assignable_staff(office: Any) -> list[Any]:
-    from kopru.accounts.models import STAFF_ROLES, User
-    from kopru.core.text import sorted_turkish
-
     users = User.objects.filter(office=office, role__in=STAFF_ROLES, is_active=True)
     return sorted_turkish(users, key=lambda u: u.get_full_name() or u.username)
 

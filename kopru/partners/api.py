@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -16,6 +18,7 @@ from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
 from .models import PartnerSearch, PostKind
+from .selectors import PostFilters, apply_filters
 
 
 class PartnerSearchSerializer(serializers.ModelSerializer[PartnerSearch]):
@@ -64,9 +67,6 @@ class PartnerSearchSerializer(serializers.ModelSerializer[PartnerSearch]):
         }
 
     def get_url(self, obj: PartnerSearch) -> str:
-        from django.conf import settings
-        from django.urls import reverse
-
         path = reverse(
             "public:partners:detail", kwargs={"office_slug": obj.office.slug, "pk": obj.pk}
         )
@@ -96,8 +96,6 @@ class PartnerSearchViewSet(ReadOnlyViewSet[PartnerSearch]):
     queryset = empty_queryset(PartnerSearch)
 
     def get_queryset(self) -> Any:
-        from .selectors import PostFilters, apply_filters
-
         params = self.request.query_params
         qs = PartnerSearch.objects.filter(PartnerSearch.public_q()).select_related(
             "office", "organisation", "call"

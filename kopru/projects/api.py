@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -108,8 +109,6 @@ class ProjectViewSet(ReadOnlyViewSet[Project]):
             if office is not None and can_work_in_office(user, office):
                 pass  # staff: the office's records and everybody's published ones
             elif office is not None and getattr(user, "organisation_id", None):
-                from django.db.models import Q
-
                 qs = qs.filter(Q(is_published=True) | Q(owner_id=user.organisation_id))
             else:
                 qs = qs.filter(is_published=True)

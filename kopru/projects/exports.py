@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
 
 from kopru.core.scoping import unscoped_manager
 
@@ -111,8 +112,6 @@ def export_rows(qs: QuerySet[Project], columns: list[Column]) -> Iterator[list[A
 
 
 def xlsx_bytes(rows: Iterable[list[Any]], header: list[str]) -> bytes:
-    from openpyxl import Workbook
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("projeler")
     ws.append(header)

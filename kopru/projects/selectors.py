@@ -9,8 +9,10 @@ from typing import Any
 
 from django.core.exceptions import BadRequest
 from django.db.models import (
+    Case,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -18,6 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -163,7 +166,6 @@ class Facet:
 
 def facets(qs: QuerySet[Project]) -> list[Facet]:
     """Counts of the filtered projects by stage, programme, sector, district, year, group."""
-    from django.utils.translation import gettext_lazy as _
 
     rows = list(qs.order_by().values_list("stage", "programme", "tags", "start_date"))
     stages: Counter[str] = Counter()
@@ -275,7 +277,6 @@ def _count(subquery: QuerySet[Any]) -> Any:
 
 def monitoring_list(*, today: dt.date | None = None) -> QuerySet[Project]:
     """Running projects with their risk flags, the riskiest first."""
-    from django.db.models import Case, F, When
 
     today = today or timezone.localdate()
     stale_before = timezone.now() - dt.timedelta(days=STALE_DAYS)

@@ -7,6 +7,8 @@ from django_tasks import task
 
 from kopru.core.scheduler import periodic
 
+from .services import deadline_reminders_send
+
 
 @periodic(
     "projects.reminders",
@@ -16,6 +18,5 @@ from kopru.core.scheduler import periodic
 @task()
 def send_reminders_task() -> int:
     """Also ``manage.py send_project_reminders`` (a manual run)."""
-    from .services import deadline_reminders_send
 
     return deadline_reminders_send()

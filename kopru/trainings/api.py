@@ -11,6 +11,7 @@ from rest_framework import serializers
 from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
 
+from .calendar import event_url
 from .models import Event, EventStatus, Session
 
 
@@ -52,8 +53,6 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         ]
 
     def get_url(self, obj: Event) -> str:
-        from .calendar import event_url
-
         return event_url(obj)
 
 

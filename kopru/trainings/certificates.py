@@ -9,6 +9,7 @@ import logging
 import secrets
 from typing import Any
 
+import segno
 from django.conf import settings
 from django.template.loader import get_template
 from django.urls import reverse
@@ -42,8 +43,9 @@ def verify_url(certificate: Certificate, office_slug: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _pdf_tools() -> tuple[Any, Any]:
     """WeasyPrint's font configuration and the compiled stylesheet, built once."""
+    # WeasyPrint loads Pango and its fonts (slow, native): imported only when a PDF is made.
     from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # WeasyPrint: see above
 
     # WeasyPrint reports every layout step at INFO level: far too chatty for bulk runs.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -53,8 +55,7 @@ def _pdf_tools() -> tuple[Any, Any]:
 
 
 def render_pdf(certificate: Certificate, registration: Registration, office: Any) -> bytes:
-    import segno
-    from weasyprint import HTML
+    from weasyprint import HTML  # heavy native import, only when a PDF is made
 
     fonts, css = _pdf_tools()
     url = verify_url(certificate, office.slug)

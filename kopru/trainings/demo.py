@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from django.utils import timezone
+from openpyxl import Workbook
 
 from kopru.core.demodata import DemoContext
 from kopru.core.scoping import office_scope
@@ -31,6 +32,7 @@ from .models import (
     RegistrationStatus,
     Session,
 )
+from .selectors import eligible_registrations
 from .services import certificate_issue
 from .services.imports import import_history
 
@@ -272,8 +274,6 @@ def _participants(office: Any, event: Event, count: int, offset: int, past: bool
 
 
 def _certificates(office: Any, event: Event) -> int:
-    from .selectors import eligible_registrations
-
     issued = 0
     with office_scope(office):
         event = Event.objects.select_related("office").prefetch_related("sessions").get(pk=event.pk)
@@ -317,8 +317,6 @@ def _history_rows(office: Any) -> list[list[Any]]:
 
 
 def _import_history(office: Any, actor: Any) -> str:
-    from openpyxl import Workbook
-
     wb = Workbook()
     ws = wb.active
     ws.title = "katilimcilar"

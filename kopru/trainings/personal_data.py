@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from openpyxl import Workbook
+
 
 def _safe(value: Any) -> Any:
     """Spreadsheet cells that start like a formula are neutralised."""
@@ -15,8 +17,6 @@ def _safe(value: Any) -> Any:
 
 
 def export_xlsx(data: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-
     wb = Workbook()
     ws = wb.active
     ws.title = "Kayitlar"

@@ -3,19 +3,18 @@ kopru.core.imports)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from kopru.core.jobs import job_progress, job_running, job_succeed
 
+from .models import Event
+from .services import certificates_issue_for_event
+
 
 @task()
 def issue_certificates_task(job_id: int) -> None:
-    from django.urls import reverse
-
-    from .models import Event
-    from .services import certificates_issue_for_event
-
     with job_running(job_id) as job:
         event = Event.objects.get(pk=job.params["event_id"])
         result = certificates_issue_for_event(

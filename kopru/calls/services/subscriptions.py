@@ -16,7 +16,12 @@ from kopru.core.audit import audit_log
 from kopru.core.scoping import unscoped
 
 from ..models import Call, CallDeadline, CallFollow, Frequency, SavedSearch
-from ..notifications import send_digest, send_reminder
+from ..notifications import (
+    send_alert_confirmation,
+    send_digest,
+    send_follow_confirmation,
+    send_reminder,
+)
 from ..selectors import calls_for_saved_search
 
 if TYPE_CHECKING:
@@ -61,7 +66,6 @@ def alert_request(
     actor: User | None,
 ) -> SavedSearch:
     """Record the opt-in and consent, and send the confirmation (double opt-in)."""
-    from ..notifications import send_alert_confirmation
 
     return subscriptions.alert_request(
         subscription=search,
@@ -93,8 +97,6 @@ def follow_request(
     reminder_days: list[int] | None = None,
     actor: User | None = None,
 ) -> CallFollow:
-    from ..notifications import send_follow_confirmation
-
     follow = CallFollow(
         office=office,
         call=call,

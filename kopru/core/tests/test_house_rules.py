@@ -7,6 +7,9 @@
   helpers: no view tests a permission itself and answers 404 or 403 on its own.
 * Writes live in services: no other module writes through a model manager or records
   an audit entry.
+* Imports sit at the top of the module; one inside a function body only with a comment
+  on its line or the line before saying why (an import cycle, a heavy optional library
+  such as WeasyPrint). This one covers every module, import code and core included.
 
 Import modules (``importing.py``, ``importer.py``, ``importers/``, ``services/imports.py``,
 import commands) are being moved onto ``kopru.core.imports``; until they are, the first
@@ -223,3 +226,43 @@ def test_writes_only_in_services() -> None:
             continue
         found += [f"{rel}:{line}" for line in writes(path.read_text())]
     assert found == [], "move these writes into the app's services: " + ", ".join(found)
+
+
+# --- imports at the top of the module ---------------------------------------------------
+
+
+def uncommented_function_imports(source: str) -> list[int]:
+    """Lines of imports inside a function body with no ``#`` on their line or the one before."""
+    lines = source.splitlines()
+    found = set()
+    for fn in ast.walk(ast.parse(source)):
+        if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    here = lines[node.lineno - 1]
+                    before = lines[node.lineno - 2] if node.lineno > 1 else ""
+                    if "#" not in here and "#" not in before:
+                        found.add(node.lineno)
+    return sorted(found)
+
+
+def test_the_rule_sees_an_uncommented_function_import() -> None:
+    source = (
+        "def a():\n    import json\n\n"
+        "def b():\n    # WeasyPrint loads Pango: only when a PDF is made\n    import weasyprint\n\n"
+        "def c():\n    import csv  # breaks the cycle with .models\n"
+    )
+    assert uncommented_function_imports(source) == [2]
+
+
+def test_function_body_imports_say_why() -> None:
+    found = []
+    for path in sorted(KOPRU.rglob("*.py")):
+        rel = path.relative_to(KOPRU).as_posix()
+        if "/tests/" in rel or "/migrations/" in rel:
+            continue
+        found += [f"{_rel(path)}:{n}" for n in uncommented_function_imports(path.read_text())]
+    assert found == [], (
+        "move these imports to the top of the module, or say in a comment why they must "
+        "stay in the function: " + ", ".join(found)
+    )

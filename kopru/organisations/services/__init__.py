@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log, json_value
 from kopru.core.errors import ApplicationError
+from kopru.core.models import AuditEntry
 from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_create, model_update
 
@@ -132,9 +134,6 @@ PERSONAL_FIELDS = ("full_name", "job_title", "skills", "languages", "email", "ph
 
 def _scrub_member_history(member: TeamMember) -> None:
     """The member's own audit entries keep what changed, not who it was."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from kopru.core.models import AuditEntry
 
     ct = ContentType.objects.get_for_model(TeamMember)
     for entry in AuditEntry.objects.filter(content_type=ct, object_id=str(member.pk)):

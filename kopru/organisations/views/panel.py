@@ -22,6 +22,7 @@ from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
+from ..exports import export_workbook
 from ..forms import ImportForm, OrganisationForm
 from ..models import MERGE_FIELDS, PUBLIC_TYPES, Organisation, OrganisationType, TeamStatus
 from ..permissions import (
@@ -30,6 +31,7 @@ from ..permissions import (
     can_import_organisations,
     can_merge_organisations,
 )
+from ..services.imports import import_columns, template_workbook
 from . import teams
 from .common import int_or_none
 
@@ -267,8 +269,6 @@ def panel_mark_distinct(request: OfficeRequest, office_slug: str) -> HttpRespons
 
 @requires(can_import_organisations)
 def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..services.imports import import_columns
-
     office = request.office
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -289,8 +289,6 @@ def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 @requires(can_import_organisations)
 def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..services.imports import template_workbook
-
     office = request.office
     response = HttpResponse(template_workbook(office), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="kurum-rehberi-sablon.xlsx"'
@@ -299,8 +297,6 @@ def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpRespo
 
 @requires(can_import_organisations)
 def panel_export(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..exports import export_workbook
-
     office = request.office
     qs = selectors.organisation_list(
         q=request.GET.get("q", "").strip(), type=request.GET.get("type", "")

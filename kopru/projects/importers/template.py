@@ -48,10 +48,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
+
 from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
 from kopru.core.imports.workbook import Column, Sheet, notes_sheet, template_workbook
 from kopru.core.text import search_key
+from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
 
 from .geo import district_in_province, districts, province_names, province_plate
 from .records import (
@@ -258,9 +261,6 @@ class TemplateChoices:
 def model_choices() -> TemplateChoices:
     """The codes of :mod:`kopru.core.vocabularies` with their Turkish and English labels
     (whatever the active language, so that a file reads the same whoever imports it)."""
-    from django.utils import translation
-
-    from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
 
     with translation.override("tr"):
         turkish = (_pairs(Sector.choices), _pairs(TargetGroup.choices))

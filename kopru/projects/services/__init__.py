@@ -6,13 +6,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kopru.accounts.models import User
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
-from kopru.core.scoping import unscoped_manager
+from kopru.core.scoping import unscoped, unscoped_manager
 from kopru.core.services import model_create, model_update
 
 from ..models import (
@@ -301,12 +304,6 @@ def deadline_reminders_send(*, today: dt.date | None = None, days_before: int = 
     Runs outside a request (a task or ``send_project_reminders``); each deadline is
     reminded once. Returns the number of reminders sent.
     """
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from kopru.accounts.models import User
-    from kopru.core.scoping import unscoped
 
     today = today or timezone.localdate()
     sent = 0

@@ -19,6 +19,8 @@ from kopru.core.errors import ApplicationError
 from kopru.core.imports.jobs import import_start
 
 from .. import forms, selectors, services
+from ..exports import STAFF_COLUMNS, xlsx_response
+from ..importers import build_template_xlsx
 from ..models import Milestone, ReportDeadline
 from .shared import child_view, context, detail_url, project_for
 
@@ -90,8 +92,6 @@ def statistics(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def export_xlsx(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..exports import STAFF_COLUMNS, xlsx_response
-
     filters = selectors.ProjectFilters.from_params(request.GET)
     qs = selectors.project_list(filters=filters)
     return xlsx_response(qs, STAFF_COLUMNS, f"projeler-{request.office.slug}.xlsx")
@@ -116,8 +116,6 @@ def import_upload(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def template_download(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importers import build_template_xlsx
-
     response = HttpResponse(
         build_template_xlsx(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

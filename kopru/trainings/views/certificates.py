@@ -17,14 +17,13 @@ from .. import services
 from ..forms import CertificateIssueForm, RevokeForm
 from ..models import Certificate, Event, Registration
 from ..permissions import access_certificate, access_event, access_registration
+from ..tasks import issue_certificates_task
 from .panel import back_to_event
 from .public import certificate_file
 
 
 @post_only(Event)
 def panel_certificates_issue(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
-    from ..tasks import issue_certificates_task
-
     office = request.office
     event = access_event(request.user, pk)
     form = CertificateIssueForm(request.POST)

@@ -26,6 +26,7 @@ from ..forms import (
     PersonForm,
     SessionForm,
 )
+from ..importers.history import COLUMNS, build_template
 from ..models import Event, EventStatus, Material, Registration, RegistrationSource, Session
 from ..permissions import (
     access_event,
@@ -253,8 +254,6 @@ def panel_statistics(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importers.history import COLUMNS
-
     office = request.office
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -272,8 +271,6 @@ def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    from ..importers.history import build_template
-
     response = HttpResponse(
         build_template(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

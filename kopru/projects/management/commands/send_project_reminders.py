@@ -9,6 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from kopru.projects.services import deadline_reminders_send
+
 
 class Command(BaseCommand):
     help = "E-mail project owners before their reporting deadlines."
@@ -17,7 +19,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=14, help="days before the deadline")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from kopru.projects.services import deadline_reminders_send
-
         sent = deadline_reminders_send(days_before=options["days"])
         self.stdout.write(f"reminders sent: {sent}")
