@@ -46,12 +46,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 ChartKind = Literal["bar", "hbar", "line", "donut", "stacked"]
 
@@ -98,11 +100,33 @@ class Chart:
         return not self.labels or all(not v for s in self.series for v in s.values if v is not None)
 
 
-def fmt(value: float | int | None, decimals: int = 0) -> str:
-    """A number in the active language's format (1.690 / 1,690; "—" for none)."""
+def fmt(value: float | int | Decimal | None, decimals: int = 0) -> str:
+    """A number in the active language's format (1.690 / 1,690; "—" for none), rounded
+    half up to ``decimals`` (Django's ``number_format`` cuts: 66.67 would read 66,6)."""
     if value is None:
         return "—"
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return number_format(exact, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+# Abbreviations of large axis values, in the page's language ("1,5 mn" / "1.5M").
+_SCALES = (
+    (10**9, gettext_lazy("{n} mr")),
+    (10**6, gettext_lazy("{n} mn")),
+    (10**3, gettext_lazy("{n} bin")),
+)
+
+
+def axis_fmt(value: float, decimals: int = 0) -> str:
+    """An axis label that stays short: from 10,000 up "250 bin" / "250k", "1,5 mn" /
+    "1.5M", "2 mr" / "2bn"; below, the number with its separators ("7.500")."""
+    if abs(value) >= 10_000:
+        for size, text in _SCALES:
+            if abs(value) >= size:
+                scaled = value / size
+                places = 0 if scaled == int(scaled) else (1 if abs(scaled) < 100 else 0)
+                return str(text).format(n=fmt(scaled, places))
+    return fmt(value, decimals)
 
 
 def _nice_max(value: float) -> float:
@@ -173,26 +197,27 @@ def _legend(chart: Chart, y: float) -> tuple[str, float]:
     return "".join(parts), y + 10
 
 
+def _axis_labels(top: float, decimals: int) -> list[tuple[float, str]]:
+    return [(tick, axis_fmt(tick, decimals if top < 10 else 0)) for tick in _ticks(top, decimals)]
+
+
+def _axis_left(labels: list[tuple[float, str]]) -> float:
+    """The plot's left edge: room for the longest value label (13 px digits ≈ 7.5 px)."""
+    longest = max((len(text) for _tick, text in labels), default=1)
+    return max(56.0, 14.0 + 7.5 * longest)
+
+
 def _value_axis(
-    top: float, left: float, right: float, y0: float, height: float, decimals: int
+    labels: list[tuple[float, str]], top: float, left: float, right: float, y0: float, height: float
 ) -> str:
     out = []
-    for tick in _ticks(top, decimals):
+    for tick, text in labels:
         y = y0 - height * tick / top
         out.append(
             f'<line x1="{left:.1f}" x2="{right:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        out.append(
-            _text(
-                left - 6,
-                y + 4,
-                fmt(tick, decimals if top < 10 else 0),
-                anchor="end",
-                size=13,
-                fill=MUTED,
-            )
-        )
+        out.append(_text(left - 6, y + 4, text, anchor="end", size=13, fill=MUTED))
     return "".join(out)
 
 
@@ -201,13 +226,6 @@ def _bars(chart: Chart) -> tuple[str, int]:
     n = len(chart.labels)
     stacked = chart.kind == "stacked"
     legend, top_y = _legend(chart, 16)
-    left, right, plot_top = 56.0, WIDTH - 12.0, top_y + 12
-    rotate = n > 6 or max((len(lab) for lab in chart.labels), default=0) * 7 > (right - left) / max(
-        n, 1
-    )
-    bottom = 96.0 if rotate else 40.0
-    height = 300.0
-    y0 = plot_top + height
     if stacked:
         peak = max(
             (
@@ -219,7 +237,15 @@ def _bars(chart: Chart) -> tuple[str, int]:
     else:
         peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     top = _nice_max(float(peak))
-    out = [_value_axis(top, left, right, y0, height, chart.decimals)]
+    ticks = _axis_labels(top, chart.decimals)
+    left, right, plot_top = _axis_left(ticks), WIDTH - 12.0, top_y + 12
+    rotate = n > 6 or max((len(lab) for lab in chart.labels), default=0) * 7 > (right - left) / max(
+        n, 1
+    )
+    bottom = 96.0 if rotate else 40.0
+    height = 300.0
+    y0 = plot_top + height
+    out = [_value_axis(ticks, top, left, right, y0, height)]
     slot = (right - left) / max(n, 1)
     k = len(chart.series)
     bar_w = slot * 0.7 / (1 if stacked else k)
@@ -321,11 +347,12 @@ def _hbars(chart: Chart) -> tuple[str, int]:
 def _line(chart: Chart) -> tuple[str, int]:
     n = len(chart.labels)
     legend, top_y = _legend(chart, 16)
-    left, right, plot_top, height = 56.0, WIDTH - 20.0, top_y + 12, 260.0
-    y0 = plot_top + height
     peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     top = _nice_max(float(peak))
-    out = [_value_axis(top, left, right, y0, height, chart.decimals)]
+    ticks = _axis_labels(top, chart.decimals)
+    left, right, plot_top, height = _axis_left(ticks), WIDTH - 20.0, top_y + 12, 260.0
+    y0 = plot_top + height
+    out = [_value_axis(ticks, top, left, right, y0, height)]
     step = (right - left) / max(n - 1, 1)
     every = max(1, math.ceil(n / 12))
     for j, s in enumerate(chart.series):

@@ -79,3 +79,43 @@ def test_weasyprint_draws_the_chart() -> None:
     html = f"<html><body>{render(chart('bar'), table='open')}</body></html>"
     pdf = weasyprint.HTML(string=html).write_pdf()
     assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+def test_figures_round_half_up_rather_than_cut() -> None:
+    with translation.override("tr"):
+        assert fmt(200 / 3, 1) == "66,7"  # Django's number_format alone would say 66,6
+        assert fmt(1234567.5) == "1.234.568"
+    with translation.override("en"):
+        assert fmt(25.58, 1) == "25.6"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("tr", ["500 bin", "1 mn", "1,5 mn", "2 mn"]), ("en", ["500k", "1M", "1.5M", "2M"])],
+)
+@pytest.mark.parametrize("kind", ["line", "bar"])
+def test_large_axis_values_are_abbreviated_in_the_pages_language_and_fit(
+    lang: str, expected: list[str], kind: str
+) -> None:
+    big = chart(
+        kind,
+        labels=["2021", "2022", "2023", "2024"],
+        series=[Series("EUR", [250_000, 900_000, 1_400_000, 1_960_000])],
+    )
+    with translation.override(lang):
+        root = ET.fromstring(str(render_svg(big)))
+    texts = [t for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+    labels = [t.text for t in texts]
+    for label in expected:
+        assert label in labels
+    # Every axis label ends 6 px left of the plot and has room inside the picture: at
+    # about 7.5 px a character, its start is at or right of x = 0.
+    for t in texts:
+        assert float(t.get("x") or 0) - 7.5 * len(t.text or "") >= 0
+
+
+def test_thousands_below_ten_thousand_keep_their_separator() -> None:
+    small = chart("line", labels=["a", "b", "c"], series=[Series("n", [1200, 4000, 7400])])
+    with translation.override("tr"):
+        svg = str(render_svg(small))
+    assert ">2.500<" in svg and ">7.500<" in svg and ">10 bin<" in svg
