@@ -9,9 +9,16 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from kopru.statistics.indicators import Value
+
 from .choropleth import Area, Bin, make_bins, render_map
 from .selectors import Measure, ProvinceRow
 from .sources import NationalIndicator, Number
+
+# Rows of a breakdown listed under its indicator in the national tables (the rest in
+# the open data and on the offices' pages): at national level a breakdown by district
+# would list hundreds.
+MAX_ROWS = 15
 
 
 def decimals_for(indicator: NationalIndicator, measure: Measure) -> int:
@@ -65,3 +72,23 @@ def choropleth(
         for r in rows
     ]
     return render_map(areas, bins, title=title), bins
+
+
+def breakdown_keys(
+    *values: Value | None, limit: int = MAX_ROWS
+) -> tuple[list[tuple[str, str]], int]:
+    """The rows to list under a breakdown indicator: ``[(key, label)]`` in the first
+    value's order (then keys only the others have), at most ``limit``, and how many
+    were left out. Each row then shows its own figure, never the indicator's total."""
+    seen: dict[str, str] = {}
+    for value in values:
+        for row in value.rows if value is not None else []:
+            seen.setdefault(row.key, row.label)
+    keys = list(seen.items())
+    return keys[:limit], max(0, len(keys) - limit)
+
+
+def row_value(value: Value | None, key: str) -> Number:
+    """A breakdown row's own figure (0 where the row has none)."""
+    row = value.row(key) if value is not None else None
+    return (row.value or 0) if row is not None else 0

@@ -51,6 +51,10 @@ class NationalIndicator:
         return self.indicator.area
 
     @property
+    def breakdown(self) -> str | Promise | None:
+        return self.indicator.breakdown
+
+    @property
     def per_capita(self) -> bool:
         """ "Per 100,000 inhabitants" means nothing for a rate or a median."""
         return self.indicator.unit not in ("percent", "hours")

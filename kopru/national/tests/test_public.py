@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -40,3 +41,19 @@ def test_bad_input_is_a_400_with_its_reason(client):
 
 def test_the_landing_page_links_the_national_statistics(client, balikesir):
     assert 'href="/ulusal-istatistikler/"' in client.get("/").content.decode()
+
+
+def test_a_breakdown_lists_each_row_with_its_own_figure(client, balikesir, izmir, everything):
+    """Each row of a breakdown (projects by stage) shows its own count, not the total."""
+    for stage in (Stage.APPROVED, Stage.APPROVED, Stage.SUBMITTED):
+        ProjectFactory(office=balikesir, stage=stage, start_date=dt.date(2025, 5, 1))
+    ProjectFactory(office=izmir, stage=Stage.IDEA, start_date=dt.date(2025, 6, 1))
+    response = client.get("/ulusal-istatistikler/?indicator=projects_total&year=2025")
+    figures = {f["indicator"].name: f for _a, items in response.context["areas"] for f in items}
+    by_stage = figures["projects_by_stage"]
+    assert by_stage["now"] == "4"
+    rows = {r["key"]: (r["now"], r["before"]) for r in by_stage["rows"]}
+    assert rows == {"idea": ("1", "0"), "submitted": ("1", "0"), "approved": ("2", "0")}
+    html = response.content.decode()
+    assert 'data-indicator="projects_by_stage" data-key="approved"' in html
+    assert figures["projects_total"]["rows"] == []  # a single number has no rows

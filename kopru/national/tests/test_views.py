@@ -175,3 +175,32 @@ def test_every_figure_reconciles_with_the_office_dashboard(dataset, balikesir, i
     assert compute(["projects_total"], office=balikesir, period=Period.year(year))[
         "projects_total"
     ].total
+
+
+def test_the_office_page_gives_each_breakdown_row_its_own_figure_and_rank(
+    client_for, national_admin, offices
+):
+    balikesir, izmir = offices
+    ProjectFactory(office=izmir, stage=Stage.APPROVED, start_date=dt.date(2025, 2, 1))
+    ProjectFactory(office=izmir, stage=Stage.APPROVED, start_date=dt.date(2025, 2, 1))
+    ProjectFactory(office=balikesir, stage=Stage.IDEA, start_date=dt.date(2025, 2, 1))
+    response = client_for(national_admin).get(
+        "/ulusal/ofis/balikesir/?indicator=projects_total&year=2025"
+    )
+    figures = {f["indicator"].name: f for _area, items in response.context["areas"] for f in items}
+    own = compute(["projects_by_stage"], office=balikesir, period=Period.year(2025))
+    rows = {r["key"]: r for r in figures["projects_by_stage"]["rows"]}
+    assert {k: r["raw"] for k, r in rows.items()} == {
+        r.key: str(r.value) for r in own["projects_by_stage"].rows
+    }
+    assert rows["idea"]["raw"] == "1" and rows["idea"]["rank"] == 1
+    assert len({r["raw"] for r in rows.values()}) > 1  # not the total repeated
+    izmir_approved = compute(["projects_by_stage"], office=izmir, period=Period.year(2025))[
+        "projects_by_stage"
+    ].row("approved")
+    assert izmir_approved is not None
+    balikesir_approved = own["projects_by_stage"].row("approved")
+    assert balikesir_approved is not None
+    assert rows["approved"]["rank"] == (
+        1 if balikesir_approved.value >= izmir_approved.value else 2
+    )

@@ -20,7 +20,7 @@ from kopru.statistics.periods import Period
 from .. import selectors
 from ..forms import MapForm
 from ..mapdata import OSM_ATTRIBUTION, OSM_COPYRIGHT_URL, population
-from ..presentation import choropleth, decimals_for, fmt
+from ..presentation import breakdown_keys, choropleth, decimals_for, fmt, row_value
 from ..sources import NationalIndicator, indicators
 
 TREND_YEARS = 8
@@ -132,6 +132,23 @@ def office_page(request: HttpRequest, slug: str) -> HttpResponse:
         defined = [t for t in (values[name].total for values in everyone.values()) if t is not None]
         higher = sum(1 for t in defined if mine is not None and t > mine)
         counted = len(defined)
+        keys, more = breakdown_keys(everyone[office.pk][name]) if indicator.breakdown else ([], 0)
+        rows = []
+        for key, label in keys:
+            own = row_value(everyone[office.pk][name], key)
+            others = [row_value(values[name], key) for values in everyone.values()]
+            rows.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "raw": fmt(own),
+                    "per100k": fmt(selectors.per_100k(own, inhabitants), 1)
+                    if indicator.per_capita
+                    else "",
+                    "rank": 1 + sum(1 for t in others if t > own),
+                    "of": len(others),
+                }
+            )
         areas.setdefault(indicator.area, []).append(
             {
                 "indicator": indicator,
@@ -141,6 +158,8 @@ def office_page(request: HttpRequest, slug: str) -> HttpResponse:
                 else "",
                 "rank": higher + 1 if mine is not None else None,
                 "of": counted,
+                "rows": rows,
+                "more": more,
             }
         )
     years = _trend_years(year)

@@ -18,7 +18,7 @@ from kopru.statistics.periods import Period
 from .. import selectors
 from ..forms import MapForm
 from ..mapdata import OSM_ATTRIBUTION, OSM_COPYRIGHT_URL, population
-from ..presentation import choropleth, fmt, public_office_url
+from ..presentation import breakdown_keys, choropleth, fmt, public_office_url, row_value
 from ..sources import indicators
 
 
@@ -38,11 +38,23 @@ def national_statistics(request: HttpRequest) -> HttpResponse:
     before = compute(list(catalogue), period=Period.year(year - 1))
     areas: dict[str, list[dict[str, object]]] = {}
     for name, ind in catalogue.items():
+        keys, more = breakdown_keys(now[name], before[name]) if ind.breakdown else ([], 0)
         areas.setdefault(ind.area, []).append(
             {
                 "indicator": ind,
                 "now": fmt(now[name].total, ind.decimals),
                 "before": fmt(before[name].total, ind.decimals),
+                # each row of a breakdown with its own figures (rows count records)
+                "rows": [
+                    {
+                        "key": key,
+                        "label": label,
+                        "now": fmt(row_value(now[name], key)),
+                        "before": fmt(row_value(before[name], key)),
+                    }
+                    for key, label in keys
+                ],
+                "more": more,
             }
         )
     rows = selectors.province_rows(indicator, year=year, measure=measure)
