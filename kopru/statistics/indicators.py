@@ -92,6 +92,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     When,
 )
@@ -332,8 +333,14 @@ def _empty(name: str) -> Value:
     return Value(total=None if unit in ("percent", "hours") else 0)
 
 
+# The key of a row whose own key is empty ("(kayıtlı değil)": no programme, no sector)
+# when asking for its records: ``""`` asks for the indicator's total.
+EMPTY_KEY = "-"
+
+
 def records(name: str, key: str, *, office: Any, period: Period) -> QuerySet[Any] | None:
-    """The records behind one row (``key``) of an indicator, or its total (``""``)."""
+    """The records behind one row (``key``; ``EMPTY_KEY`` for a row keyed ``""``) of an
+    indicator, or its total (``""``)."""
     if name not in INDICATORS:
         raise UnknownIndicator(name)
     drill = DRILLS.get(name)
@@ -604,7 +611,7 @@ def _project_drill(name: str, key: str, *, office_id: int | None, period: Period
     if name == "projects_by_stage":
         qs = qs.filter(stage=key)
     elif name == "projects_by_funder":
-        qs = qs.filter(programme=key)
+        qs = qs.filter(programme="" if key == EMPTY_KEY else key)
     elif name == "projects_by_start_year":
         qs = (
             qs.filter(
@@ -613,19 +620,31 @@ def _project_drill(name: str, key: str, *, office_id: int | None, period: Period
             if key.isdigit()
             else qs.none()
         )
+    elif name == "projects_by_sector" and key == EMPTY_KEY:
+        qs = qs.exclude(tags__contains=" s:")
     elif name == "projects_by_sector":
         qs = qs.filter(tags__contains=f" s:{key} ")
     elif name == "projects_by_district":
         qs = qs.filter(districts__id=int(key)) if key.isdigit() else qs.none()
     elif name == "application_success_rate":
-        decided = unscoped_manager(StageChange, reason=WHY).filter(
-            to_stage=key,
-            changed_at__gte=period.start_at,
-            changed_at__lt=period.end_before,
-        )
-        return unscoped_manager(Project, reason=WHY).filter(
-            pk__in=decided.values("project_id"), **({"office_id": office_id} if office_id else {})
-        )
+        return _decided_projects(key, office_id=office_id, period=period)
+    return qs
+
+
+def _decided_projects(key: str, *, office_id: int | None, period: Period) -> QuerySet[Any]:
+    """Projects decided in the period whose latest decision there is ``key`` (as the
+    success rate counts them: rejected in January, approved in May is approved)."""
+    decided = unscoped_manager(StageChange, reason=WHY).filter(
+        to_stage__in=(Stage.APPROVED, Stage.REJECTED),
+        changed_at__gte=period.start_at,
+        changed_at__lt=period.end_before,
+    )
+    latest = decided.filter(project_id=OuterRef("pk")).order_by("-changed_at", "-id")
+    qs = unscoped_manager(Project, reason=WHY).filter(pk__in=decided.values("project_id"))
+    if office_id:
+        qs = qs.filter(office_id=office_id)
+    if key:
+        qs = qs.annotate(decision=Subquery(latest.values("to_stage")[:1])).filter(decision=key)
     return qs
 
 
@@ -957,6 +976,24 @@ def _trainings_source(ctx: Context, wanted: set[str]) -> Result:
 
 
 def _training_drill(name: str, key: str, *, office_id: int | None, period: Period) -> QuerySet[Any]:
+    if name == "certificates_issued":
+        certificates = unscoped_manager(Certificate, reason=WHY).filter(
+            issued_at__gte=period.start_at,
+            issued_at__lt=period.end_before,
+            revoked_at__isnull=True,
+        )
+        if office_id:
+            certificates = certificates.filter(office_id=office_id)
+        if key:
+            certificates = certificates.filter(registration__event__type=key)
+        return unscoped_manager(Event, reason=WHY).filter(
+            pk__in=certificates.values("registration__event_id")
+        )
+    if name == "trainees_since_first_year":
+        ever = _participations(None).filter(event__starts_on__lte=period.end)
+        if office_id:
+            ever = ever.filter(office_id=office_id)
+        return unscoped_manager(Event, reason=WHY).filter(pk__in=ever.values("event_id"))
     if name == "trainings_total":
         qs = unscoped_manager(Event, reason=WHY).filter(
             Q(status=EventStatus.PUBLISHED) | Q(is_historical=True),
@@ -971,7 +1008,12 @@ def _training_drill(name: str, key: str, *, office_id: int | None, period: Perio
         participations = participations.filter(office_id=office_id)
     if name in _PARTICIPATION_DIMS and key:
         dim = _PARTICIPATION_DIMS[name][0]
-        if dim == "priority_group":
+        if key == EMPTY_KEY:
+            empty = Q(**{f"{dim}__isnull": True})
+            if dim in ("organisation_type", "event__type"):  # text columns
+                empty |= Q(**{dim: ""})
+            participations = participations.filter(empty)
+        elif dim == "priority_group":
             participations = participations.filter(priority_group=key == "True")
         elif dim == "district_id":
             participations = (
@@ -1019,6 +1061,7 @@ register(
                 "Dönemdeki etkinliklere katılan farklı kişiler (e-posta adresine, yoksa adına "
                 "göre bir kez sayılır)."
             ),
+            drill="trainings.Event",
         ),
         Indicator(
             "participations_by_event_type",
@@ -1069,6 +1112,7 @@ register(
             "count",
             _("Dönemde düzenlenen ve iptal edilmemiş katılım sertifikaları, etkinlik türüne göre."),
             breakdown=_("Etkinlik türü"),
+            drill="trainings.Event",
         ),
         Indicator(
             "trainees_since_first_year",
@@ -1079,6 +1123,7 @@ register(
                 "İlk kayıtlı etkinlikten dönemin sonuna kadar eğitimlere katılan farklı kişiler "
                 "(ilk yıl ayrıca verilir)."
             ),
+            drill="trainings.Event",
             snapshot=True,
         ),
     ],
@@ -1173,6 +1218,10 @@ def _guidance_drill(name: str, key: str, *, office_id: int | None, period: Perio
         qs = qs.filter(outcome__in=(Outcome.SUBMITTED, Outcome.FUNDED))
     elif name == "cases_funnel" and key == "funded":
         qs = qs.filter(outcome=Outcome.FUNDED)
+    elif name == "case_first_answer_hours":
+        qs = qs.filter(first_response_seconds__isnull=False)
+    elif name == "case_close_hours":
+        qs = qs.filter(resolution_seconds__isnull=False)
     return qs
 
 
@@ -1217,6 +1266,7 @@ register(
                 "Dönemde açılan ve yanıtlanan taleplerde açılıştan ilk yanıta geçen sürenin "
                 "ortancası, saat; 90. yüzdelik ayrıca verilir."
             ),
+            drill="guidance.Case",
         ),
         Indicator(
             "case_close_hours",
@@ -1227,6 +1277,7 @@ register(
                 "Dönemde açılan ve kapatılan taleplerde açılıştan kapanışa geçen sürenin "
                 "ortancası, saat; 90. yüzdelik ayrıca verilir."
             ),
+            drill="guidance.Case",
         ),
         Indicator(
             "cases_funnel",
@@ -1250,13 +1301,7 @@ register(
 def _calls_source(ctx: Context, wanted: set[str]) -> Result:
     out: Result = defaultdict(dict)
     if "calls_published" in wanted:
-        calls = ctx.group(
-            unscoped_manager(Call, reason=WHY).filter(
-                state__in=(CallState.PUBLISHED, CallState.ARCHIVED),
-                published_at__gte=ctx.period.start_at,
-                published_at__lt=ctx.period.end_before,
-            )
-        )
+        calls = ctx.group(_calls_in(ctx.period))
         counts = _nested()
         for row in calls.values(*ctx.dims("level")).annotate(n=Count("id")):
             counts[ctx.okey(row)][row["level"]] += row["n"]
@@ -1299,10 +1344,7 @@ def _organisations_source(ctx: Context, wanted: set[str]) -> Result:
     out: Result = defaultdict(dict)
     qs = ctx.group(unscoped_manager(Organisation, reason=WHY).filter(type__in=PUBLIC_TYPES))
     teams, bodies = _nested(), defaultdict[OfficeKey, int](int)
-    end = ctx.period.end
-    formed = Q(team_status=TeamStatus.FORMED) & (
-        Q(team_formed_on__isnull=True) | Q(team_formed_on__lte=end)
-    )
+    formed = _with_team(ctx.period)
     for row in qs.values(*ctx.dims("type")).annotate(
         n=Count("id"), teams=Count("id", filter=formed)
     ):
@@ -1350,8 +1392,58 @@ def _partners_source(ctx: Context, wanted: set[str]) -> Result:
     return out
 
 
+def _calls_in(period: Period) -> QuerySet[Call]:
+    return unscoped_manager(Call, reason=WHY).filter(
+        state__in=(CallState.PUBLISHED, CallState.ARCHIVED),
+        published_at__gte=period.start_at,
+        published_at__lt=period.end_before,
+    )
+
+
+def _calls_drill(
+    name: str, key: str, *, office_id: int | None, period: Period
+) -> QuerySet[Any] | None:
+    """The calls behind ``calls_published``; alert subscribers are people's addresses,
+    which no staff page lists, so that indicator has no drill-down."""
+    if name != "calls_published":
+        return None
+    qs = _calls_in(period)
+    if office_id:
+        qs = qs.filter(office_id=office_id)
+    return qs.filter(level=key) if key else qs
+
+
+def _with_team(period: Period) -> Q:
+    return Q(team_status=TeamStatus.FORMED) & (
+        Q(team_formed_on__isnull=True) | Q(team_formed_on__lte=period.end)
+    )
+
+
+def _organisations_drill(
+    name: str, key: str, *, office_id: int | None, period: Period
+) -> QuerySet[Any]:
+    qs = unscoped_manager(Organisation, reason=WHY).filter(
+        _with_team(period), type__in=PUBLIC_TYPES
+    )
+    if office_id:
+        qs = qs.filter(office_id=office_id)
+    return qs.filter(type=key) if key else qs
+
+
+def _partners_drill(name: str, key: str, *, office_id: int | None, period: Period) -> QuerySet[Any]:
+    qs = unscoped_manager(PartnerSearch, reason=WHY).filter(
+        Exists(unscoped_manager(Answer, reason=WHY).filter(post=OuterRef("pk"))),
+        created_at__gte=period.start_at,
+        created_at__lt=period.end_before,
+    )
+    if office_id:
+        qs = qs.filter(office_id=office_id)
+    return qs.filter(kind=key) if key else qs
+
+
 register(
     source=_calls_source,
+    drill=_calls_drill,
     indicators=[
         Indicator(
             "calls_published",
@@ -1363,6 +1455,7 @@ register(
                 "düzeyine göre."
             ),
             breakdown=_("Düzey"),
+            drill="calls.Call",
         ),
         Indicator(
             "alert_subscribers",
@@ -1380,6 +1473,7 @@ register(
 )
 register(
     source=_organisations_source,
+    drill=_organisations_drill,
     indicators=[
         Indicator(
             "public_bodies_with_team",
@@ -1392,12 +1486,14 @@ register(
                 "sonra olanlar hariç; ekip durumu bugünkü kayda göre)."
             ),
             breakdown=_("Kurum türü"),
+            drill="organisations.Organisation",
             snapshot=True,
         ),
     ],
 )
 register(
     source=_partners_source,
+    drill=_partners_drill,
     indicators=[
         Indicator(
             "partner_searches_answered",
@@ -1409,6 +1505,7 @@ register(
                 "türüne göre."
             ),
             breakdown=_("İlan türü"),
+            drill="partners.PartnerSearch",
         ),
     ],
 )
@@ -1452,9 +1549,7 @@ def _governance_source(ctx: Context, wanted: set[str]) -> Result:
             )
     if wanted & {"consultation_contributions_by_group", "consultation_contributions_by_kind"}:
         groups, kinds = _nested(), _nested()
-        contributions = unscoped_manager(Contribution, reason=WHY).filter(
-            created_at__gte=ctx.period.start_at, created_at__lt=ctx.period.end_before
-        )
+        contributions = _contributions_in(ctx.period)
         for row in (
             ctx.group(contributions)
             .values(*ctx.dims("priority_group", "author_kind"))
@@ -1476,8 +1571,48 @@ def _governance_source(ctx: Context, wanted: set[str]) -> Result:
     return out
 
 
+def _contributions_in(period: Period) -> QuerySet[Contribution]:
+    return unscoped_manager(Contribution, reason=WHY).filter(
+        created_at__gte=period.start_at, created_at__lt=period.end_before
+    )
+
+
+def _governance_drill(
+    name: str, key: str, *, office_id: int | None, period: Period
+) -> QuerySet[Any]:
+    if name.startswith("consultation_contributions"):
+        contributions = _contributions_in(period)
+        if office_id:
+            contributions = contributions.filter(office_id=office_id)
+        if name == "consultation_contributions_by_group" and key == EMPTY_KEY:
+            contributions = contributions.filter(priority_group="")
+        elif name == "consultation_contributions_by_group" and key:
+            contributions = contributions.filter(priority_group=key)
+        elif key:
+            contributions = contributions.filter(author_kind=key)
+        return contributions
+    decisions = _decisions_in(period)
+    if office_id:
+        decisions = decisions.filter(office_id=office_id)
+    if not key:
+        return decisions
+    if name == "decisions_by_state":
+        if key not in DecisionState.values:
+            return decisions.none()
+        late = state_q(DecisionState.LATE, timezone.localdate())
+        # As the indicator counts: an open decision past its due date is late, not
+        # planned or in progress.
+        return (
+            decisions.filter(late)
+            if key == DecisionState.LATE
+            else decisions.filter(Q(status=key) & ~late)
+        )
+    return decisions.filter(owner_id=int(key)) if key.isdigit() else decisions.none()
+
+
 register(
     source=_governance_source,
+    drill=_governance_drill,
     indicators=[
         Indicator(
             "decisions_by_state",
@@ -1489,6 +1624,7 @@ register(
                 "göre; bitiş tarihi geçmiş açık kararlar gecikmede sayılır."
             ),
             breakdown=_("Durum"),
+            drill="decisions.Decision",
             chart="hbar",
             compare=False,
         ),
@@ -1499,6 +1635,7 @@ register(
             "count",
             _("Dönemde alınan kararlar ve eylemler, sorumlu kuruma göre (en çok 15 kurum)."),
             breakdown=_("Sorumlu kurum"),
+            drill="decisions.Decision",
             chart="hbar",
             compare=False,
         ),
@@ -1512,6 +1649,7 @@ register(
                 "öncelikli gruba göre (belirtmeyenler ayrı)."
             ),
             breakdown=_("Grup"),
+            drill="consultations.Contribution",
             chart="hbar",
         ),
         Indicator(
@@ -1521,6 +1659,7 @@ register(
             "count",
             _("Dönemde kamu istişarelerine gelen katkılar: vatandaşlar ve kurum hesapları."),
             breakdown=_("Katılımcı türü"),
+            drill="consultations.Contribution",
             chart="donut",
         ),
     ],
@@ -1632,6 +1771,7 @@ def data_quality(office: Any) -> list[QualityIssue]:
 
 __all__ = [
     "AREAS",
+    "EMPTY_KEY",
     "INDICATORS",
     "UNITS",
     "Context",

@@ -56,6 +56,7 @@ class Figure:
     note: str = ""
     definition: str = ""
     points: bool = False  # a rate changes by percentage points, not by a %
+    link: str | None = None  # the records behind the figure (the dashboard's drill-down)
 
     @property
     def change_text(self) -> str:
@@ -205,8 +206,11 @@ def areas(
     previous: dict[str, Value] | None = None,
     previous_period: Period | None = None,
     link: Link | None = None,
+    total_link: Callable[[str], str | None] | None = None,
     id_prefix: str = "chart",
 ) -> list[Area]:
+    """``link(name, key)`` makes each bar a link to its records, ``total_link(name)``
+    each single figure (indicators that name a ``drill`` model only)."""
     out = []
     for key, title in AREAS.items():
         area = Area(key=key, title=str(title))
@@ -231,7 +235,10 @@ def areas(
                     )
                 )
             else:
-                area.figures.append(figure(ind, value, before))
+                shown = figure(ind, value, before)
+                if total_link is not None and ind.drill:
+                    shown.link = total_link(ind.name)
+                area.figures.append(shown)
         if area.charts or area.figures:
             out.append(area)
     return out

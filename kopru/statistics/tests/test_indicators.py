@@ -157,8 +157,14 @@ def test_records_behind_a_bar(dataset: Any, balikesir: Any) -> None:
     assert everything is not None and everything.count() == 4
     decided = records("application_success_rate", "rejected", office=balikesir, period=Y2025)
     assert decided is not None
-    assert set(decided.values_list("pk", flat=True)) == {p["rejected"].pk, p["try"].pk}
-    assert records("calls_published", "eu", office=balikesir, period=Y2025) is None
+    # As the rate counts them: "try", rejected in January and approved in May, is approved.
+    assert set(decided.values_list("pk", flat=True)) == {p["rejected"].pk}
+    won = records("application_success_rate", "approved", office=balikesir, period=Y2025)
+    assert won is not None
+    assert set(won.values_list("pk", flat=True)) == {p["approved"].pk, p["try"].pk}
+    calls = records("calls_published", "eu", office=balikesir, period=Y2025)
+    assert calls is not None and calls.count() == 1
+    assert records("alert_subscribers", "", office=balikesir, period=Y2025) is None
     with pytest.raises(indicators.UnknownIndicator):
         records("nope", "", office=balikesir, period=Y2025)
 

@@ -3,12 +3,18 @@ numbers for the same data (reconciliation), bad input, and who sees what."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
+from kopru.consultations.tests.factories import ContributionFactory
+from kopru.decisions.models import Status
+from kopru.decisions.tests.factories import DecisionFactory
 from kopru.statistics.charts import fmt
-from kopru.statistics.indicators import INDICATORS
+from kopru.statistics.indicators import INDICATORS, compute
+from kopru.statistics.periods import Period
 from kopru.statistics.sections import number_text
 
 DASHBOARD = "/balikesir/panel/gosterge-paneli/"
@@ -127,7 +133,8 @@ def test_records_page_refuses_an_unknown_indicator(
     c = client_for(balikesir_coordinator)
     response = c.get(RECORDS, {"indicator": "nope", "period": "2025"})
     assert response.status_code == 400 and "Bilinmeyen gösterge." in response.content.decode()
-    response = c.get(RECORDS, {"indicator": "calls_published", "period": "2025"})
+    # Alert subscribers are people's e-mail addresses, which no staff page lists.
+    response = c.get(RECORDS, {"indicator": "alert_subscribers", "period": "2025"})
     assert response.status_code == 400
     response = c.get(RECORDS, {"indicator": "projects_total", "period": "2025-Q7"})
     assert response.status_code == 400
@@ -202,3 +209,118 @@ def test_a_rate_changes_by_points(dataset: Any, client: Any) -> None:
     assert (rate.value, rate.previous) == ("66,7", "100,0")  # 2024: the one decision approved
     assert rate.change_text == "-33,3 puan"
     assert figures["projects_total"].change_text == "+300,0 %"  # 1 → 4
+
+
+# Indicators whose rows count the very records the drill-down lists (one per record):
+# the list's length is the bar's figure. Participations (registrations) and
+# certificates list their events, which are fewer.
+ONE_TO_ONE = {
+    "projects.Project",
+    "guidance.Case",
+    "calls.Call",
+    "organisations.Organisation",
+    "partners.PartnerSearch",
+    "decisions.Decision",
+    "consultations.Contribution",
+}
+
+
+def test_every_breakdown_drills_down_except_the_subscribers_addresses() -> None:
+    without = {i.name for i in INDICATORS.values() if i.breakdown and not i.drill}
+    assert without == {"alert_subscribers"}
+
+
+@pytest.fixture
+def governance(balikesir: Any, izmir: Any) -> None:
+    late = DecisionFactory(
+        office=balikesir,
+        status=Status.IN_PROGRESS,
+        decided_on=dt.date(2025, 2, 1),
+        due_date=dt.date(2025, 6, 1),
+    )
+    DecisionFactory(
+        office=balikesir,
+        owner=late.owner,
+        status=Status.DONE,
+        progress=100,
+        decided_on=dt.date(2025, 3, 1),
+    )
+    DecisionFactory(office=balikesir, status=Status.PLANNED, decided_on=dt.date(2025, 4, 1))
+    DecisionFactory(office=izmir, decided_on=dt.date(2025, 4, 1))
+    for group in ("disadvantaged", "", ""):
+        contribution = ContributionFactory(office=balikesir, priority_group=group)
+        contribution.created_at = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
+        type(contribution)._base_manager.filter(pk=contribution.pk).update(
+            created_at=contribution.created_at
+        )
+    ContributionFactory(office=izmir)
+
+
+def test_every_bar_drills_down_to_as_many_records_as_it_counts(
+    dataset: Any, governance: None, client_for: Any, balikesir_coordinator: Any, balikesir: Any
+) -> None:
+    """Every bar of every indicator area links to its records; where the figure counts
+    those records one by one, the list is exactly as long (a row keyed "" — not
+    recorded, no group — included); other offices' records never appear."""
+    c = client_for(balikesir_coordinator)
+    html = c.get(DASHBOARD, {"period": "2025"}).content.decode()
+    values = compute(None, office=balikesir, period=Period.year(2025))
+    checked: set[str] = set()
+    for name, ind in INDICATORS.items():
+        if not ind.drill:
+            continue
+        value = values[name]
+        rows = value.rows if ind.breakdown else []
+        for row in rows:
+            key = row.key or "-"
+            query = urlencode({"indicator": name, "key": key, "period": "2025"})
+            assert "?" + query.replace("&", "&amp;") in html, (name, key)
+            page = c.get(RECORDS, {"indicator": name, "key": key, "period": "2025"})
+            assert page.status_code == 200, (name, key)
+            listed = page.context["page_obj"].paginator.count
+            assert page.context["row"].label == row.label
+            if ind.drill in ONE_TO_ONE:
+                assert listed == row.value, (name, row.key, listed, row.value)
+            else:
+                assert 0 < listed <= (row.value or 0), (name, row.key)
+            for record in page.context["page_obj"]:
+                assert record.office_id == balikesir.pk
+            checked.add(ind.area)
+        if not ind.breakdown:
+            assert f"?indicator={name}&amp;period=2025" in html, name  # the figure's link
+        total = c.get(RECORDS, {"indicator": name, "period": "2025"})
+        assert total.status_code == 200, name
+        if ind.drill in ONE_TO_ONE and ind.unit == "count" and ind.breakdown:
+            assert total.context["page_obj"].paginator.count == value.total, name
+    assert checked == {
+        "projects",
+        "funds",
+        "trainings",
+        "guidance",
+        "calls",
+        "organisations",
+        "partners",
+        "governance",
+    }
+
+
+def test_drill_down_pages_of_every_model_link_the_records(
+    dataset: Any, governance: None, client_for: Any, balikesir_coordinator: Any
+) -> None:
+    c = client_for(balikesir_coordinator)
+    expected = {
+        "calls_published": "/balikesir/panel/cagrilar/",
+        "public_bodies_with_team": "/balikesir/panel/kurumlar/",
+        "partner_searches_answered": "/balikesir/panel/ortak-arama/",
+        "decisions_by_state": "/balikesir/panel/kararlar/",
+        "consultation_contributions_by_kind": "/balikesir/panel/istisareler/",
+    }
+    for name, prefix in expected.items():
+        page = c.get(RECORDS, {"indicator": name, "period": "2025"})
+        first = page.context["page_obj"][0]
+        assert prefix in page.content.decode(), name
+        assert first.pk
+    late = c.get(RECORDS, {"indicator": "decisions_by_state", "key": "late", "period": "2025"})
+    assert [d.status for d in late.context["page_obj"]] == ["in_progress"]
+    english = c.get("/en" + RECORDS, {"indicator": "calls_published", "period": "2025"})
+    assert english.status_code == 200

@@ -22,16 +22,36 @@ QUALITY_URLS = {
     "projects.Project": "panel:projects:detail",
     "trainings.Event": "panel:trainings:detail",
 }
-RECORD_TEMPLATES = {
-    "projects.Project": "statistics/_records_projects.html",
-    "trainings.Event": "statistics/_records_events.html",
-    "guidance.Case": "statistics/_records_cases.html",
+# The list of the records behind a bar: its template and order, per model.
+RECORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "projects.Project": ("statistics/_records_projects.html", ("title_sort", "id")),
+    "trainings.Event": ("statistics/_records_events.html", ("-starts_on", "-id")),
+    "guidance.Case": ("statistics/_records_cases.html", ("-opened_at", "-id")),
+    "calls.Call": ("statistics/_records_calls.html", ("-published_at", "-id")),
+    "organisations.Organisation": ("statistics/_records_organisations.html", ("name_sort", "id")),
+    "partners.PartnerSearch": ("statistics/_records_partner_searches.html", ("-created_at", "-id")),
+    "decisions.Decision": ("statistics/_records_decisions.html", ("-decided_on", "-id")),
+    "consultations.Contribution": (
+        "statistics/_records_contributions.html",
+        ("-created_at", "-id"),
+    ),
 }
+# What each list reads of a record's relations (one query, not one per row).
+RELATED = {
+    "decisions.Decision": ("owner",),
+    "consultations.Contribution": ("consultation", "section"),
+    "partners.PartnerSearch": ("organisation",),
+}
+
+
+def _query(name: str, key: str, period: Period) -> str:
+    """The records page's query for a bar (a row keyed ``""`` is asked as EMPTY_KEY)."""
+    return urlencode({"indicator": name, "key": key or indicators.EMPTY_KEY, "period": period.key})
 
 
 def records_url(office_slug: str, name: str, key: str, period: Period) -> str:
     base = reverse("panel:statistics:records", kwargs={"office_slug": office_slug})
-    return f"{base}?{urlencode({'indicator': name, 'key': key, 'period': period.key})}"
+    return f"{base}?{_query(name, key, period)}"
 
 
 def _record_links(
@@ -64,8 +84,9 @@ def dashboard(request: OfficeRequest, office_slug: str) -> HttpResponse:
             period=period,
             previous=before,
             previous_period=previous,
-            link=lambda name, key: (
-                f"{records_base}?{urlencode({'indicator': name, 'key': key, 'period': period.key})}"
+            link=lambda name, key: f"{records_base}?{_query(name, key, period)}",
+            total_link=lambda name: (
+                f"{records_base}?{urlencode({'indicator': name, 'period': period.key})}"
             ),
         ),
         "issues": issues,
@@ -95,17 +116,14 @@ def records(request: OfficeRequest, office_slug: str) -> HttpResponse:
         return render(request, "statistics/panel_records.html", context, status=400)
     indicator = INDICATORS[name]
     value = indicators.compute([name], office=office, period=period)[name]
-    row = value.row(key) if key else None
+    row = value.row("" if key == indicators.EMPTY_KEY else key) if key else None
     if key and row is None:
         # A key with no records in the period (or made up): an empty, honest list.
         row = indicators.Row(key=key, label=key, value=0)
     model = qs.model._meta.label
-    ordering = {
-        "projects.Project": ("title_sort", "id"),
-        "trainings.Event": ("-starts_on", "-id"),
-        "guidance.Case": ("-opened_at", "-id"),
-    }[model]
-    page = Paginator(qs.order_by(*ordering).distinct(), 50).get_page(request.GET.get("page"))
+    template, ordering = RECORDS[model]
+    qs = qs.order_by(*ordering).distinct().select_related(*RELATED.get(model, ()))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = urlencode({"indicator": name, "key": key, "period": period.key})
     context.update(
         {
@@ -113,7 +131,7 @@ def records(request: OfficeRequest, office_slug: str) -> HttpResponse:
             "row": row,
             "value": value,
             "page_obj": page,
-            "records_template": RECORD_TEMPLATES[model],
+            "records_template": template,
             "query": query,
             "back": reverse("panel:statistics:dashboard", kwargs={"office_slug": office.slug})
             + "?"
