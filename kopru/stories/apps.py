@@ -5,6 +5,7 @@ from kopru.core.registry import (
     HomeSection,
     PanelFigures,
     PanelMenuItem,
+    Provides,
     PublicMenuItem,
     RecordSection,
     ref,
@@ -33,6 +34,8 @@ class StoriesConfig(AppConfig):
             context=ref("kopru.stories.home.project_section"),
         ),
         PanelFigures(ref("kopru.stories.home.panel_figures")),
+        # Section III of the annual activity report lists the year's stories.
+        Provides("annualreports.stories", ref("kopru.stories.selectors.annual_report_stories")),
         SearchProvider(
             key="stories",
             label=_("Başarı hikâyeleri"),

@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core import sitesearch
@@ -285,6 +285,36 @@ def filter_stories(qs: QuerySet[Story], f: StoryFilters, *, skip: str = "") -> Q
     if f.group and skip != "group":
         qs = qs.filter(tags__contains=f" g:{f.group} ")
     return qs
+
+
+def annual_report_stories(office: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The office's stories published between ``start`` and ``end`` (and still
+    published), oldest first, in both languages: section III of the annual activity
+    report (the ``annualreports.stories`` provider; read with an explicit office filter,
+    as the report is drawn by a background task)."""
+    first = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    after = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    stories = (
+        unscoped_manager(Story, reason="the annual report of the office given")
+        .filter(office=office, status=StoryStatus.PUBLISHED)
+        .filter(published_at__gte=first, published_at__lt=after)
+        .order_by("published_at", "id")
+    )
+    return [
+        {
+            "id": story.pk,
+            "title": {"tr": story.title_tr, "en": story.title_en},
+            "summary": {"tr": story.summary_tr, "en": story.summary_en},
+            "label": {"tr": _label(story, "tr"), "en": _label(story, "en")},
+            "published_on": timezone.localdate(story.published_at).isoformat(),
+        }
+        for story in stories
+    ]
+
+
+def _label(story: Story, language: str) -> str:
+    with translation.override(language):
+        return str(story.get_label_display())
 
 
 def public_stories() -> QuerySet[Story]:
