@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
 
-from .models import SECTION_FIELDS, AnnualReport, period_problem
+from .models import SECTION_FIELDS, AnnualReport, ReportStatus, period_problem
 
 
 class ReportCreateForm(BootstrapFormMixin, forms.Form):
@@ -63,3 +63,14 @@ def section_form_class(key: str) -> type[forms.ModelForm]:  # type: ignore[type-
             }
 
     return SectionForm
+
+
+class NationalListForm(BootstrapFormMixin, forms.Form):
+    """The national list's filters (GET): a year the reports cover, a status."""
+
+    year = forms.IntegerField(label=_("Yıl"), min_value=2000, max_value=2100, required=False)
+    status = forms.ChoiceField(
+        label=_("Durum"),
+        choices=[("", _("hepsi")), *ReportStatus.choices],
+        required=False,
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -62,3 +63,31 @@ def work_items(user: Any, office: Any, today: dt.date) -> tuple[list[WorkItem], 
         for r in rows
     ]
     return items, len(items)
+
+
+def national_reports(*, year: int | None = None, status: str = "") -> QuerySet[AnnualReport]:
+    """Every office's reports (the national area's scope: all offices), by office and
+    newest period first, with their files; ``year``: the reports whose period touches
+    that year."""
+    qs = AnnualReport.objects.select_related("office", "office__province", "approved_by")
+    if year is not None:
+        qs = qs.filter(period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1))
+    if status:
+        qs = qs.filter(status=status)
+    files = ReportFile.objects.only("id", "report_id", "language", "format", "file")
+    return qs.prefetch_related(Prefetch("files", queryset=files)).order_by(
+        "office__province__name_sort", "-period_end", "-period_start", "-revision"
+    )
+
+
+def offices_without_report(year: int) -> list[Any]:
+    """Active offices with no report of any status whose period touches ``year``."""
+    office_model = apps.get_model("offices", "Office")
+    touching = Q(period_start__lte=dt.date(year, 12, 31), period_end__gte=dt.date(year, 1, 1))
+    having = AnnualReport.objects.filter(touching).values("office_id")
+    return list(
+        office_model.objects.filter(is_active=True)
+        .exclude(pk__in=having)
+        .select_related("province")
+        .order_by("province__name_sort")
+    )

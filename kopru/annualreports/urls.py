@@ -3,7 +3,7 @@ from django.urls import path
 from kopru.core.routing import office_path
 
 from .models import AnnualReport
-from .views import panel
+from .views import national, panel
 
 R = {"pk": AnnualReport}
 
@@ -30,4 +30,8 @@ panel_patterns = [
         name="download",
         models={**R, "language": "tr", "fmt": "pdf"},
     ),
+]
+
+national_patterns = [
+    path("faaliyet-raporlari/", national.report_list, name="list"),
 ]
