@@ -14,7 +14,7 @@ Then, for each Turkish word and the facet value it names, prints the share of th
 calls tagged with that value (and written in English: no Turkish title) that the
 catalogue search ``q=<word>`` finds — and the same for English words against the calls
 written only in Turkish. Goal: at least 90 % for every word. The search is the one the
-page, the API and the alerts share (``selectors.apply_filters``). The last column is the
+page, the API and the alerts share (the full-text part of ``selectors.find_calls``). The last column is the
 recall of the search as it was before the thesaurus: the word (folded, as a prefix) in
 the call's own text, without the thesaurus words its tags add to its search document.
 """

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from kopru.core.api import ReadOnlyViewSet
 from kopru.core.scoping import empty_queryset
@@ -151,16 +151,40 @@ class CallViewSet(ReadOnlyViewSet[Call]):
                 )
 
     def get_queryset(self) -> Any:
-        params = SearchParams.from_query(self.request.query_params)
-        qs = Call.objects.all()
-        office_slug = self.request.query_params.get("office")
-        if office_slug:
-            qs = qs.filter(
-                Q(office__slug=office_slug) | Q(level=Level.NATIONAL, state=State.PUBLISHED)
-            )
-        if self.action == "list":
-            qs = selectors.search_calls(qs, params)
-        return selectors.with_list_relations(qs)
+        return selectors.with_list_relations(Call.objects.all())
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The catalogue engine's matches (the page's, feeds' and alerts' own), in its
+        order: published calls of every office (or of ``office``'s catalogue), and the
+        unpublished ones the caller may see, held to the same filters."""
+        params = SearchParams.from_query(request.query_params)
+        office = selectors.office_by_slug(request.query_params.get("office") or "")
+        unpublished = Call.objects.exclude(state=State.PUBLISHED)
+        if office is not None:
+            unpublished = unpublished.filter(office=office)
+        found = selectors.find_calls(
+            params, office=office, also=list(unpublished.values_list("pk", flat=True))
+        )
+        page = cast("list[int] | None", self.paginate_queryset(_Ids(found)))  # type: ignore[arg-type]
+        calls = selectors.calls_in_order(list(page or []), relations=True)
+        return self.get_paginated_response(self.get_serializer(calls, many=True).data)
+
+
+class _Ids:
+    """The engine's matches as the paginator slices them (one page of ids at a time)."""
+
+    def __init__(self, found: Any) -> None:
+        self._found = found
+
+    def count(self) -> int:
+        return int(self._found.total)
+
+    def __len__(self) -> int:
+        return int(self._found.total)
+
+    def __getitem__(self, index: slice) -> list[int]:
+        start = index.start or 0
+        return list(self._found.ids(start, (index.stop or self._found.total) - start))
 
 
 def _unknown_names(query: Any) -> dict[str, list[str]]:

@@ -1,118 +1,245 @@
-"""The public catalogue's in-memory index: facet counts and pages from bitmaps.
+"""The one catalogue engine: every filter, count and order of the calls, from bitmaps.
 
-A faceted full-text search of the catalogue has to count, over every matching call,
-each facet value, status and deadline range, and to find the first page in the
-chosen order. Done in SQL that means reading every matching call's row and facet
-rows again for each search (tens of milliseconds at 100,000 calls). This module keeps
-instead, per process, one :class:`CatalogueIndex` of the published calls:
+The public catalogue page, the API, feeds, calendars and saved-search alerts all ask
+this module (through :func:`kopru.calls.selectors.find_calls`); there is no second
+implementation of a filter to keep equal.
 
-* one bitmap (a Python integer, bit ``i`` = call ``i``) per facet term, per office
-  catalogue (its own and the national calls, read through the scoped
-  ``catalogue_base`` query) and of the calls with an opening date / a closing time /
-  a next deadline;
-* the calls ordered by opening date, closing time and next deadline, with the bitmaps
-  of their prefixes at every :data:`STEP` positions, so that "opens after today",
-  "closed before now" or "next deadline within 30 days" is, for any ``now``, one
-  stored bitmap plus fewer than :data:`STEP` bits — the status is derived from the
+A faceted full-text search has to count, over every matching call, each facet value,
+status and deadline range, and to find the first page in the chosen order. Done in
+SQL that means reading every matching call's facet rows again for each search (tens
+to hundreds of milliseconds at 100,000 calls). Each process keeps instead one
+:class:`CatalogueIndex` of every call (any state):
+
+* one bitmap (a Python integer, bit ``i`` = call ``i``) per facet term, of the
+  published calls, of the national calls and of each office's calls;
+* per date column (opening date, closing time, next deadline, publication time) a
+  :class:`Timeline`: the calls sorted by the value, and bitmaps of 32-day blocks, so
+  that "opens after today", "closed before now" or "next deadline within 30 days" is,
+  for any ``now``, a few ORs and a handful of bits — the status is derived from the
   dates at the moment of the search, never stored;
-* the orders of the three sorts (the title order as the database's collation gives it).
+* the calls in title order (``title_sort`` is ASCII: Python's order is the
+  database's).
 
 A search reads only the full-text index (the ids matching the words), then works with
-a few integer ANDs and popcounts. Every filter has the meaning of
-:func:`kopru.calls.selectors.apply_filters`; the tests compare the two, and both with
-brute force.
+a few integer ANDs and popcounts.
 
-The index belongs to one value of the catalogue generation token
-(:class:`~kopru.calls.models.CatalogueGeneration`), which database triggers renew on
-every write to a column or facet row the index holds, whoever writes it. Each search
-reads the token first and rebuilds the index when it has changed, so no process
-serves a catalogue from before a committed write. Building reads every published call
-(about a second per 100,000 calls); the benchmark ``bench/calls_search.py`` prints
-the figure.
+**Keeping it current without a rebuild.** Database triggers (migration ``0012``)
+append the id of every call whose indexed columns or facet rows change — whoever
+writes them: services, imports, bulk updates, a shell — to the append-only
+:class:`~kopru.calls.models.CatalogueChange` log. No row is shared by writers (the
+log's sequence does not lock), so two offices' imports never wait for each other.
+Before each search the process reads the log after the last position it applied (one
+indexed query) and re-reads only the changed calls, updating their bits
+(:meth:`CatalogueIndex.apply`): the first search after a write costs that query and
+a few bitmap operations, never a rebuild.
+
+PostgreSQL hands out log ids before commit, so a transaction still running can commit
+an id lower than one already applied. The poll reads the log in one statement with
+that statement's snapshot bounds: ids skipped below the position are kept as *gaps*
+and asked for again until every transaction that may hold them has ended (snapshot
+``xmin`` past the ``xmax`` seen with the gap). SQLite serialises writers, so its ids
+commit in order.
+
+Inside a transaction the connection may see its own uncommitted writes: the process's
+index is then neither built nor advanced from it; the changes are applied to a
+private copy used for that search only.
+
+The whole index is built once per process (at the first search, or by
+:func:`warm_up` when a gunicorn worker starts) and again only if the log was
+truncated under it (a test flush, or a process idle for longer than the log is kept).
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice, pairwise
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from kopru.core.scoping import public_scope
-from kopru.core.search import fulltext_ids, ids_text
+from kopru.core.scoping import unscoped_manager
+from kopru.core.search import fulltext_ids
 
 from .models import (
     Call,
     CallFacet,
     CallFacetTerm,
-    CatalogueGeneration,
+    CatalogueChange,
     DeadlineRange,
+    Level,
     State,
     Status,
 )
 
-#: Every how many positions of an ordered list the bitmap of its prefix is kept.
-STEP = 512
+logger = logging.getLogger(__name__)
 DAY = dt.timedelta(days=1)
+#: One day in microseconds (the unit of the datetime timelines).
+DAY_US = 86_400_000_000
+#: Days per block of a timeline.
+BLOCK_DAYS = 32
+#: A timeline's entries are ``value << SHIFT | pk``: sorted by value, then id.
+SHIFT = 32
+MASK = (1 << SHIFT) - 1
 #: Facets whose values are alternatives (OR); the others must all apply (AND).
 ANY_OF = ("level", "instrument", "programme", "funder")
 ALL_OF = ("applicant", "target", "sector")
 #: A page is found by walking the sort order while this few positions are expected
 #: to be read; beyond, the matching calls are collected and sorted.
 WALK_LIMIT = 5_000
-
+#: Above this many changed calls at once a sorted list is rebuilt (a merge) instead
+#: of taking one insertion per call.
+BULK = 64
+#: At most this many gap ranges are asked for; more are merged (asking again for an
+#: applied id is harmless).
+MAX_GAPS = 50
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _BITS_OF_BYTE = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
 
 
-def bitmap(ids: Iterable[int], size: int) -> int:
-    """The bitmap (``size`` bytes) of ``ids``."""
-    buf = bytearray(size)
+def bitmap(ids: Iterable[int]) -> int:
+    """The bitmap of ``ids``."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    buf = bytearray((max(ids) >> 3) + 1)
     for i in ids:
         buf[i >> 3] |= 1 << (i & 7)
     return int.from_bytes(buf, "little")
 
 
-def members(bits: int, size: int) -> list[int]:
+def members(bits: int) -> list[int]:
     """The ids of a bitmap, ascending."""
     out: list[int] = []
-    for j, byte in enumerate(bits.to_bytes(size, "little")):
+    for j, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) >> 3, "little")):
         if byte:
             base = j << 3
             out.extend(base + b for b in _BITS_OF_BYTE[byte])
     return out
 
 
-class Prefixes:
-    """An ordered list of ids and the bitmap of its first ``n`` ids, for any ``n``."""
+def micros(value: dt.datetime) -> int:
+    """A datetime as microseconds since 1970 (naive ones are UTC, as SQLite gives them)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    delta = value - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
-    __slots__ = ("_at", "_size", "ids")
 
-    def __init__(self, ids: list[int], size: int) -> None:
-        self.ids = ids
-        self._size = size
-        at = [0]
-        buf = bytearray(size)
-        for k, i in enumerate(ids, 1):
-            buf[i >> 3] |= 1 << (i & 7)
-            if k % STEP == 0:
-                at.append(int.from_bytes(buf, "little"))
-        self._at = at
+class Timeline:
+    """One date column of every call: sorted entries, block bitmaps, prefix bitmaps."""
 
-    def first(self, n: int) -> int:
-        k = n // STEP
-        rest = self.ids[k * STEP : n]
-        return self._at[k] | bitmap(rest, self._size) if rest else self._at[k]
+    __slots__ = ("all", "blocks", "entries", "memo", "nulls", "unit", "values")
 
-    def all(self) -> int:
-        return self.first(len(self.ids))
+    def __init__(self, unit: int, values: dict[int, int | None]) -> None:
+        self.unit = unit
+        self.values: dict[int, int] = {pk: v for pk, v in values.items() if v is not None}
+        self.nulls: list[int] = sorted(pk for pk, v in values.items() if v is None)
+        self.entries: list[int] = sorted(v << SHIFT | pk for pk, v in self.values.items())
+        by_block: dict[int, list[int]] = {}
+        for pk, v in self.values.items():
+            by_block.setdefault(v // (unit * BLOCK_DAYS), []).append(pk)
+        self.blocks = {b: bitmap(pks) for b, pks in by_block.items()}
+        self.all = bitmap(self.values)
+        #: Bitmap of the calls whose value is before day ``d`` (kept while in use).
+        self.memo: dict[int, int] = {}
+
+    def _slice_bits(self, lo: int, hi: int) -> int:
+        """The calls whose value is in ``[lo, hi)``."""
+        entries = self.entries
+        a = bisect.bisect_left(entries, lo << SHIFT)
+        b = bisect.bisect_left(entries, hi << SHIFT)
+        return bitmap(e & MASK for e in entries[a:b]) if b > a else 0
+
+    def _before_day(self, day: int) -> int:
+        bits = self.memo.get(day)
+        if bits is None:
+            start = day * self.unit
+            block = start // (self.unit * BLOCK_DAYS)
+            bits = 0
+            for b, block_bits in self.blocks.items():
+                if b < block:
+                    bits |= block_bits
+            bits |= self._slice_bits(block * self.unit * BLOCK_DAYS, start)
+            if len(self.memo) > 16:
+                self.memo.clear()
+            self.memo[day] = bits
+        return bits
+
+    def below(self, x: int) -> int:
+        """The calls whose value is ``< x``."""
+        day = x // self.unit
+        return self._before_day(day) | self._slice_bits(day * self.unit, x)
+
+    def first_at_or_after(self, x: int) -> int:
+        """The position of the first entry whose value is ``>= x``."""
+        return bisect.bisect_left(self.entries, x << SHIFT)
+
+    def apply(self, new: dict[int, int | None], mask: int) -> None:
+        """Give the calls of ``new`` their new values (``None``: none, or gone: see
+        ``present``); ``mask``: the bitmap of every changed call."""
+        old = {pk: self.values.get(pk) for pk in new}
+        unit_block = self.unit * BLOCK_DAYS
+        touched: dict[int, list[int]] = {}
+        for v in old.values():
+            if v is not None:
+                touched.setdefault(v // unit_block, [])
+        for pk, v in new.items():
+            if v is not None:
+                touched.setdefault(v // unit_block, []).append(pk)
+                self.values[pk] = v
+            else:
+                self.values.pop(pk, None)
+        for b, pks in touched.items():
+            bits = (self.blocks.get(b, 0) & ~mask) | bitmap(pks)
+            if bits:
+                self.blocks[b] = bits
+            else:
+                self.blocks.pop(b, None)
+        for day in self.memo:
+            start = day * self.unit
+            self.memo[day] = (self.memo[day] & ~mask) | bitmap(
+                pk for pk, v in new.items() if v is not None and v < start
+            )
+        self.all = (self.all & ~mask) | bitmap(pk for pk, v in new.items() if v is not None)
+        gone = [v << SHIFT | pk for pk, v in old.items() if v is not None]
+        came = [v << SHIFT | pk for pk, v in new.items() if v is not None]
+        _replace(self.entries, gone, came)
+        nulls_gone = [pk for pk, v in old.items() if v is None and _holds(self.nulls, pk)]
+        _replace(self.nulls, nulls_gone, [pk for pk, v in new.items() if v is None])
+
+    def drop(self, pks: list[int], mask: int) -> None:
+        """Forget deleted calls."""
+        self.apply(dict.fromkeys(pks), mask)
+        _replace(self.nulls, [pk for pk in pks if _holds(self.nulls, pk)], [])
+
+
+def _holds(ordered: list[Any], item: Any) -> bool:
+    k = bisect.bisect_left(ordered, item)
+    return k < len(ordered) and ordered[k] == item
+
+
+def _replace(ordered: list[Any], gone: list[Any], came: list[Any]) -> None:
+    """Remove ``gone`` from and add ``came`` to a sorted list, in place."""
+    if len(gone) + len(came) <= BULK:
+        for item in gone:
+            k = bisect.bisect_left(ordered, item)
+            if k < len(ordered) and ordered[k] == item:
+                del ordered[k]
+        for item in came:
+            bisect.insort(ordered, item)
+        return
+    drop = set(gone)
+    kept = [item for item in ordered if item not in drop] if drop else ordered
+    kept.extend(sorted(came))
+    kept.sort()  # two sorted runs: one merge
+    ordered[:] = kept
 
 
 @dataclass
@@ -125,17 +252,13 @@ class Found:
     deadline: dict[int, int]
     _ids: Callable[[int, int], list[int]]
 
-    def ids(self, offset: int, limit: int) -> list[int]:
+    def ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
         """The ids of positions ``offset`` to ``offset + limit`` of the sorted matches."""
+        if limit is None:
+            limit = self.total
         if offset >= self.total or limit <= 0:
             return []
         return self._ids(offset, limit)
-
-
-@dataclass
-class _Office:
-    bits: int
-    terms: list[int]
 
 
 @dataclass
@@ -153,44 +276,29 @@ class _Clock:
 
     def forthcoming(self) -> int:
         """Opening after today (the local date)."""
-        ix = self.index
-        today = timezone.localdate(self.now)
-        return self._get(
-            "F", lambda: ix.od_all ^ ix.od.first(bisect.bisect_right(ix.od_values, today))
-        )
+        od = self.index.od
+        today = timezone.localdate(self.now).toordinal()
+        return self._get("F", lambda: od.all & ~od.below(today + 1))
 
     def closed(self) -> int:
         """Not forthcoming, and the last deadline has passed."""
-        ix = self.index
-        return self._get(
-            "C",
-            lambda: (
-                ix.ca.first(bisect.bisect_left(ix.ca_values, ix.adapt_datetime(self.now)))
-                & ~self.forthcoming()
-            ),
-        )
-
-    def open(self) -> int:
-        return self._get("O", lambda: self.index.all_bits & ~self.forthcoming() & ~self.closed())
+        ca = self.index.ca
+        return self._get("C", lambda: ca.below(micros(self.now)) & ~self.forthcoming())
 
     def passed(self) -> int:
         """A next deadline before now."""
-        ix = self.index
-        return self._get(
-            "P",
-            lambda: ix.nd.first(bisect.bisect_left(ix.nd_values, ix.adapt_datetime(self.now))),
-        )
+        return self._get("P", lambda: self.index.nd.below(micros(self.now)))
 
     def within(self, days: int) -> int:
         """A next deadline at most ``days`` days from now (passed ones included)."""
-        ix = self.index
+        nd = self.index.nd
 
         def make() -> int:
             try:
                 limit = self.now + days * DAY
             except OverflowError:
-                return ix.nd_all
-            return ix.nd.first(bisect.bisect_right(ix.nd_values, ix.adapt_datetime(limit)))
+                return nd.all
+            return nd.below(micros(limit) + 1)
 
         return self._get(("A", days), make)
 
@@ -200,13 +308,12 @@ class _Clock:
         if value == Status.CLOSED:
             return self.closed()
         if value == Status.OPEN:
-            return self.open()
+            return self.index.present & ~self.forthcoming() & ~self.closed()
         return 0
 
     def deadline_range(self, value: str) -> int:
-        """The calls of a deadline range (see ``selectors._deadline_range_q``)."""
         if value == DeadlineRange.LATER:
-            return self.index.nd_all & ~self.within(90)
+            return self.index.nd.all & ~self.within(90)
         try:
             days = int(value)
         except ValueError:
@@ -216,131 +323,224 @@ class _Clock:
         return self.within(days) & ~self.passed()
 
 
+_CALL_COLUMNS = (
+    "pk",
+    "state",
+    "office_id",
+    "level",
+    "opening_date",
+    "closes_at",
+    "next_deadline",
+    "published_at",
+    "title_sort",
+)
+
+
+def _calls() -> Any:
+    return unscoped_manager(Call, reason="the catalogue index holds every office's calls")
+
+
 class CatalogueIndex:
-    """The published calls of every office, as bitmaps and orders (see the module)."""
+    """Every call, as bitmaps and orders (see the module)."""
 
-    def __init__(self, token: int | None) -> None:
-        self.token = token
-        # Times are compared as the database gives them: SQLite's driver gives naive
-        # datetimes in UTC (the order of the ISO text it compares), PostgreSQL aware ones.
-        naive = connection.vendor == "sqlite" and settings.USE_TZ
-        self.adapt_datetime: Callable[[dt.datetime], Any] = (
-            (lambda value: timezone.make_naive(value, dt.UTC)) if naive else (lambda value: value)
-        )
-        calls = Call.objects.filter(state=State.PUBLISHED)
-        columns = ("pk", "opening_date", "closes_at", "next_deadline", "published_at")
-        try:
-            sql, params = calls.order_by("pk").values_list(*columns).query.sql_with_params()
-        except EmptyResultSet:
-            rows: list[tuple[Any, ...]] = []
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-        pks: list[int] = [r[0] for r in rows]  # ascending: stable sorts break ties by id
-        od, ca, nd, published = ([r[c] for r in rows] for c in range(1, 5))
-        del rows
-        top = pks[-1] if pks else 0
-        self.top = top
-        self.size = size = (top >> 3) + 1
-        self.count = len(pks)
-        self.all_bits = bitmap(pks, size)
-
-        def ordered(values: list[Any]) -> tuple[list[Any], list[int]]:
-            order = [k for k, v in enumerate(values) if v is not None]
-            order.sort(key=values.__getitem__)
-            return [values[k] for k in order], [pks[k] for k in order]
-
-        self.od_values, od_ids = ordered(od)
-        self.od = Prefixes(od_ids, size)
-        self.od_all = self.od.all()
-        self.ca_values, ca_ids = ordered(ca)
-        self.ca = Prefixes(ca_ids, size)
-        self.nd_values, nd_ids = ordered(nd)
-        self.nd = Prefixes(nd_ids, size)
-        self.nd_all = self.nd.all()
-        # The "deadline" sort: next deadlines to come (nearest first), none, then passed
-        # (most recent first); ties by id. See selectors._sort_order.
-        self.nd_null_ids = [pks[k] for k, v in enumerate(nd) if v is None]
-        desc = [k for k, v in enumerate(nd) if v is not None]
-        desc.sort(key=nd.__getitem__, reverse=True)  # stable: ties stay by id ascending
-        self.nd_desc_ids = [pks[k] for k in desc]
-        self.pos_asc = self._positions(nd_ids)
-        self.pos_desc = self._positions(self.nd_desc_ids)
-        # "newest": published_at descending (none last), then id descending.
-        backwards = range(len(pks) - 1, -1, -1)
-        dated = [k for k in backwards if published[k] is not None]
-        dated.sort(key=published.__getitem__, reverse=True)
-        self.newest_ids = [pks[k] for k in dated]
-        self.newest_ids += [pks[k] for k in backwards if published[k] is None]
-        self.pos_newest = self._positions(self.newest_ids)
-        # "title": in the database's own collation of the sort key, then id.
-        self.title_ids = list(calls.order_by("title_sort", "pk").values_list("pk", flat=True))
-        self.pos_title = self._positions(self.title_ids)
-        # One bitmap per facet term (published calls only), from one text of call ids
-        # per term.
-        names = {
-            pk: (facet, value)
-            for pk, facet, value in CallFacetTerm.objects.values_list("pk", "facet", "value")
-        }
+    def __init__(self) -> None:
+        self.position = 0  # the last change log id applied
+        self.gaps: list[list[int]] = []  # [lo, hi, xmax]: ids below it not seen yet
+        self.present = 0
+        self.published = 0
+        self.national = 0
+        self.by_office: dict[int, int] = {}
+        self.office_of: dict[int, int] = {}
+        self.terms_of: dict[int, tuple[int, ...]] = {}
         self.term_bits: dict[int, int] = {}
         self.term_of: dict[tuple[str, str], int] = {}
         self.term_name: dict[int, tuple[str, str]] = {}
-        table = CallFacet._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT term_id, {ids_text('call_id')} FROM {table} GROUP BY term_id")  # noqa: S608
-            per_term = cursor.fetchall()
-        for term_id, text in per_term:
-            if term_id not in names or not text:
-                continue
-            bits = self.bits_of(map(int, text.split(","))) & self.all_bits
+        self.title_of: dict[int, str] = {}
+        self.titles: list[tuple[str, int]] = []
+        self.od = Timeline(1, {})
+        self.ca = Timeline(DAY_US, {})
+        self.nd = Timeline(DAY_US, {})
+        self.pub = Timeline(DAY_US, {})
+        self.count = 0
+
+    # -- building and keeping current ----------------------------------------------------
+
+    @classmethod
+    def build(cls) -> CatalogueIndex:
+        """The index of the database as it is now (the log position read first)."""
+        index = cls()
+        index.position, index.gaps = _log_start()
+        rows = list(_calls().order_by("pk").values_list(*_CALL_COLUMNS))
+        terms: dict[int, list[int]] = {}
+        for call_id, term_id in CallFacet.objects.values_list("call_id", "term_id").iterator(
+            chunk_size=20_000
+        ):
+            terms.setdefault(call_id, []).append(term_id)
+        index._load(rows, terms)
+        return index
+
+    def _load(self, rows: list[tuple[Any, ...]], terms: dict[int, list[int]]) -> None:
+        self.office_of = {r[0]: r[2] for r in rows}
+        self.present = bitmap(self.office_of)
+        self.count = len(rows)
+        self.published = bitmap(r[0] for r in rows if r[1] == State.PUBLISHED)
+        self.national = bitmap(r[0] for r in rows if r[3] == Level.NATIONAL)
+        per_office: dict[int, list[int]] = {}
+        for r in rows:
+            per_office.setdefault(r[2], []).append(r[0])
+        self.by_office = {o: bitmap(pks) for o, pks in per_office.items()}
+        self.od = Timeline(1, {r[0]: r[4].toordinal() if r[4] else None for r in rows})
+        self.ca = Timeline(DAY_US, {r[0]: micros(r[5]) if r[5] else None for r in rows})
+        self.nd = Timeline(DAY_US, {r[0]: micros(r[6]) if r[6] else None for r in rows})
+        self.pub = Timeline(DAY_US, {r[0]: micros(r[7]) if r[7] else None for r in rows})
+        self.title_of = {r[0]: r[8] or "" for r in rows}
+        self.titles = sorted((t, pk) for pk, t in self.title_of.items())
+        per_term: dict[int, list[int]] = {}
+        for r in rows:
+            held = tuple(terms.get(r[0], ()))
+            self.terms_of[r[0]] = held
+            for t in held:
+                per_term.setdefault(t, []).append(r[0])
+        self.term_bits = {t: bitmap(pks) for t, pks in per_term.items()}
+        self._name_terms(self.term_bits)
+
+    def _name_terms(self, term_ids: Iterable[int]) -> None:
+        missing = [t for t in term_ids if t not in self.term_name]
+        if not missing:
+            return
+        for pk, facet, value in CallFacetTerm.objects.filter(pk__in=missing).values_list(
+            "pk", "facet", "value"
+        ):
+            self.term_name[pk] = (facet, value)
+            self.term_of[(facet, value)] = pk
+
+    def apply(self, call_ids: Iterable[int]) -> int:
+        """Re-read the calls of ``call_ids`` and update their bits; how many."""
+        ids = sorted(set(call_ids))
+        if not ids:
+            return 0
+        rows: dict[int, tuple[Any, ...]] = {}
+        terms: dict[int, list[int]] = {}
+        for start in range(0, len(ids), 2000):
+            chunk = ids[start : start + 2000]
+            for r in _calls().filter(pk__in=chunk).values_list(*_CALL_COLUMNS):
+                rows[r[0]] = r
+            for call_id, term_id in CallFacet.objects.filter(call_id__in=chunk).values_list(
+                "call_id", "term_id"
+            ):
+                terms.setdefault(call_id, []).append(term_id)
+        mask = bitmap(ids)
+        live = [pk for pk in ids if pk in rows]
+        gone = [pk for pk in ids if pk not in rows]
+        self.present = (self.present & ~mask) | bitmap(live)
+        self.published = (self.published & ~mask) | bitmap(
+            pk for pk in live if rows[pk][1] == State.PUBLISHED
+        )
+        self.national = (self.national & ~mask) | bitmap(
+            pk for pk in live if rows[pk][3] == Level.NATIONAL
+        )
+        offices: dict[int, list[int]] = {}
+        for pk in ids:
+            old = self.office_of.pop(pk, None)
+            if old is not None:
+                offices.setdefault(old, [])
+        for pk in live:
+            self.office_of[pk] = rows[pk][2]
+            offices.setdefault(rows[pk][2], []).append(pk)
+        for office, pks in offices.items():
+            self.by_office[office] = (self.by_office.get(office, 0) & ~mask) | bitmap(pks)
+        self.count = len(self.office_of)
+
+        def values(column: int, convert: Callable[[Any], int]) -> dict[int, int | None]:
+            out: dict[int, int | None] = dict.fromkeys(gone)
+            for pk in live:
+                v = rows[pk][column]
+                out[pk] = convert(v) if v is not None else None
+            return out
+
+        for timeline, column, convert in (
+            (self.od, 4, dt.date.toordinal),
+            (self.ca, 5, micros),
+            (self.nd, 6, micros),
+            (self.pub, 7, micros),
+        ):
+            new = values(column, convert)
+            if gone:
+                timeline.drop(gone, bitmap(gone))
+                for pk in gone:
+                    new.pop(pk)
+            timeline.apply(new, mask)
+        old_titles = [(self.title_of.pop(pk), pk) for pk in ids if pk in self.title_of]
+        for pk in live:
+            self.title_of[pk] = rows[pk][8] or ""
+        _replace(self.titles, old_titles, [(self.title_of[pk], pk) for pk in live])
+        touched: dict[int, list[int]] = {}
+        for pk in ids:
+            for t in self.terms_of.pop(pk, ()):
+                touched.setdefault(t, [])
+        for pk in live:
+            held = tuple(terms.get(pk, ()))
+            self.terms_of[pk] = held
+            for t in held:
+                touched.setdefault(t, []).append(pk)
+        for t, pks in touched.items():
+            bits = (self.term_bits.get(t, 0) & ~mask) | bitmap(pks)
             if bits:
-                self.term_bits[term_id] = bits
-                self.term_of[names[term_id]] = term_id
-                self.term_name[term_id] = names[term_id]
-        self._offices: dict[int, _Office] = {}
+                self.term_bits[t] = bits
+            else:
+                self.term_bits.pop(t, None)
+        self._name_terms(touched)
+        return len(ids)
 
-    def bits_of(self, ids: Iterable[int]) -> int:
-        """The bitmap of ``ids``, leaving out ids newer than the index."""
-        top = self.top
-        return bitmap((i for i in ids if i <= top), self.size)
+    def private_copy(self) -> CatalogueIndex:
+        """A copy whose updates leave this index alone (bitmaps are immutable integers)."""
+        other = copy.copy(self)
+        for name in ("by_office", "office_of", "terms_of", "term_bits", "title_of"):
+            setattr(other, name, dict(getattr(self, name)))
+        other.titles = list(self.titles)
+        other.gaps = [list(g) for g in self.gaps]
+        for name in ("od", "ca", "nd", "pub"):
+            timeline = copy.copy(getattr(self, name))
+            timeline.values = dict(timeline.values)
+            timeline.nulls = list(timeline.nulls)
+            timeline.entries = list(timeline.entries)
+            timeline.blocks = dict(timeline.blocks)
+            timeline.memo = dict(timeline.memo)
+            setattr(other, name, timeline)
+        return other
 
-    def _positions(self, ids: list[int]) -> list[int]:
-        pos = [-1] * (self.top + 1)
-        for n, pk in enumerate(ids):
-            pos[pk] = n
-        return pos
+    # -- searching -----------------------------------------------------------------------
 
-    def office(self, key: int, catalogue_ids: Callable[[], Iterable[int]]) -> _Office:
-        """The catalogue of one office (``catalogue_ids``: the scoped query of its ids)."""
-        entry = self._offices.get(key)
-        if entry is None:
-            bits = self.bits_of(catalogue_ids()) & self.all_bits
-            terms = [t for t, b in self.term_bits.items() if b & bits]
-            entry = self._offices[key] = _Office(bits, terms)
-        return entry
+    def catalogue(self, office_id: int | None) -> int:
+        """The published calls an office's public catalogue lists (own and national;
+        ``None``: every office's)."""
+        if office_id is None:
+            return self.published
+        return self.published & (self.by_office.get(office_id, 0) | self.national)
+
+    def office_calls(self, office_id: int) -> int:
+        return self.by_office.get(office_id, 0)
 
     def term(self, facet: str, value: str) -> int:
         term_id = self.term_of.get((facet, value))
-        return self.term_bits[term_id] if term_id is not None else 0
+        return self.term_bits.get(term_id, 0) if term_id is not None else 0
 
     def search(
         self,
-        office: _Office,
+        base: int,
         *,
         q_ids: list[int] | None,
         filters: dict[str, list[str]],
         sort: str,
         now: dt.datetime,
+        counts: bool = True,
     ) -> Found:
-        """The calls of ``office``'s catalogue matching the words (``q_ids``: the ids the
-        full-text index gave, ``None`` without words) and the filters."""
+        """The calls of ``base`` matching the words (``q_ids``: the ids the full-text
+        index gave, ``None`` without words) and the filters, with their counts."""
         clock = _Clock(self, now)
-        m = office.bits
-        matched: list[int] | None = None
+        m = base
         if q_ids is not None:
-            matched = [i for i in q_ids if i <= self.top]
-            m &= bitmap(matched, self.size)
+            m &= bitmap(q_ids)
         for key, values in filters.items():
             if key in ALL_OF:
                 for value in values:
@@ -359,9 +559,9 @@ class CatalogueIndex:
         facets: dict[str, list[tuple[str, int]]] = {}
         status = {"forthcoming": 0, "open": 0, "closed": 0}
         deadline: dict[int, int] = {}
-        if total:
-            for term_id in office.terms:
-                n = (m & self.term_bits[term_id]).bit_count()
+        if total and counts:
+            for term_id, bits in self.term_bits.items():
+                n = (m & bits).bit_count()
                 if n:
                     facet, value = self.term_name[term_id]
                     facets.setdefault(facet, []).append((value, n))
@@ -372,7 +572,7 @@ class CatalogueIndex:
             status["open"] = total - status["forthcoming"] - status["closed"]
             passed = (m & clock.passed()).bit_count()
             upto = [(m & clock.within(d)).bit_count() for d in (7, 30, 90)]
-            dated = (m & self.nd_all).bit_count()
+            dated = (m & self.nd.all).bit_count()
             for bucket, n in zip(
                 (7, 30, 90, 91),
                 (upto[0] - passed, upto[1] - upto[0], upto[2] - upto[1], dated - upto[2]),
@@ -382,52 +582,72 @@ class CatalogueIndex:
                     deadline[bucket] = n
 
         def ids(offset: int, limit: int) -> list[int]:
-            return self._page(m, total, matched, sort, now, offset, limit)
+            return self._page(m, total, sort, now, offset, limit)
 
         return Found(total, facets, status, deadline, ids)
 
     def _order(self, sort: str, now: dt.datetime) -> tuple[Iterator[int], Callable[[int], Any]]:
-        """The sort order over every published call, and its sort key of one call."""
+        """The sort order over every call, and the sort key of one call."""
         if sort == "newest":
-            return iter(self.newest_ids), self.pos_newest.__getitem__
+            pub = self.pub
+
+            def newest() -> Iterator[int]:
+                for e in reversed(pub.entries):
+                    yield e & MASK
+                yield from reversed(pub.nulls)
+
+            values = pub.values
+            return newest(), lambda pk: (0, -values[pk], -pk) if pk in values else (1, 0, -pk)
         if sort == "title":
-            return iter(self.title_ids), self.pos_title.__getitem__
-        first = bisect.bisect_left(self.nd_values, self.adapt_datetime(now))
-        upcoming = len(self.nd_values) - first
-        pos_asc, pos_desc = self.pos_asc, self.pos_desc
+            title_of = self.title_of
+            return (pk for _t, pk in self.titles), lambda pk: (title_of[pk], pk)
+        nd = self.nd
+        at = micros(now)
+        first = nd.first_at_or_after(at)
 
-        def key(pk: int) -> tuple[int, int]:
-            a = pos_asc[pk]
-            if a >= first:
-                return (0, a)
-            if a < 0:
-                return (1, pk)
-            return (2, pos_desc[pk])
+        def deadline() -> Iterator[int]:
+            entries = nd.entries
+            for k in range(first, len(entries)):
+                yield entries[k] & MASK
+            yield from nd.nulls
+            # Passed: the most recent first, ties by id (ascending).
+            i = first - 1
+            while i >= 0:
+                value = entries[i] >> SHIFT
+                j = i
+                while j > 0 and entries[j - 1] >> SHIFT == value:
+                    j -= 1
+                for k in range(j, i + 1):
+                    yield entries[k] & MASK
+                i = j - 1
 
-        walk = chain(self.nd.ids[first:], self.nd_null_ids, self.nd_desc_ids[upcoming:])
-        return walk, key
+        values = nd.values
+
+        def key(pk: int) -> tuple[int, int, int]:
+            v = values.get(pk)
+            if v is None:
+                return (1, 0, pk)
+            if v >= at:
+                return (0, v, pk)
+            return (2, -v, pk)
+
+        return deadline(), key
 
     def _page(
-        self,
-        m: int,
-        total: int,
-        matched: list[int] | None,
-        sort: str,
-        now: dt.datetime,
-        offset: int,
-        limit: int,
+        self, m: int, total: int, sort: str, now: dt.datetime, offset: int, limit: int
     ) -> list[int]:
         walk, key = self._order(sort, now)
-        flags = m.to_bytes(self.size, "little")
+        flags = m.to_bytes((m.bit_length() + 7) >> 3, "little")
+        top = len(flags) << 3
         # Walk the order while that reads few positions: about (offset + limit) × the
-        # catalogue / the matches if the matches are spread evenly; give up at twice
-        # that (they may sit at the end of the order) and sort the matches instead.
-        expected = (offset + limit) * self.count // total
+        # calls / the matches if the matches are spread evenly; give up at twice that
+        # (they may sit at the end of the order) and sort the matches instead.
+        expected = (offset + limit) * max(self.count, 1) // max(total, 1)
         if expected <= WALK_LIMIT:
             out: list[int] = []
             skip = offset
             for pk in islice(walk, walk_budget(expected)):
-                if flags[pk >> 3] >> (pk & 7) & 1:
+                if pk < top and flags[pk >> 3] >> (pk & 7) & 1:
                     if skip:
                         skip -= 1
                         continue
@@ -436,10 +656,7 @@ class CatalogueIndex:
                         return out
             if len(out) + offset - skip == total:  # every match seen
                 return out
-        if matched is not None:
-            hits = [pk for pk in dict.fromkeys(matched) if flags[pk >> 3] >> (pk & 7) & 1]
-        else:
-            hits = members(m, self.size)
+        hits = members(m)
         hits.sort(key=key)
         return hits[offset : offset + limit]
 
@@ -449,51 +666,204 @@ def walk_budget(expected: int) -> int:
     return 2 * expected + 1000
 
 
+# -- the change log ----------------------------------------------------------------------
+
+_TABLE = CatalogueChange._meta.db_table
+
+
+def _log_start() -> tuple[int, list[list[int]]]:
+    """The position to apply the log from, for an index about to be read now, and (on
+    PostgreSQL) the ids below it that transactions still running may commit."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(f"SELECT max(id) FROM {_TABLE}")  # noqa: S608
+            return int(cursor.fetchone()[0] or 0), []
+        cursor.execute(
+            "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"  # noqa: S608
+            f" (SELECT string_agg(id::text, ',' ORDER BY id) FROM {_TABLE})"
+        )
+        xmax, text = cursor.fetchone()
+    seen = [int(i) for i in text.split(",")] if text else []
+    if not seen:
+        return 0, []
+    gaps: list[list[int]] = []
+    for a, b in pairwise(seen):
+        if b > a + 1:
+            gaps.append([a + 1, b - 1, int(xmax)])
+    # Below the oldest id kept every transaction has ended long ago (see prune).
+    return seen[-1], _merge_gaps(gaps)
+
+
+def _merge_gaps(gaps: list[list[int]]) -> list[list[int]]:
+    gaps.sort()
+    while len(gaps) > MAX_GAPS:
+        # Merge the two closest neighbours (keeping the later xmax: conservative).
+        k = min(range(len(gaps) - 1), key=lambda i: gaps[i + 1][0] - gaps[i][1])
+        a, b = gaps[k], gaps[k + 1]
+        gaps[k : k + 2] = [[a[0], b[1], max(a[2], b[2])]]
+    return gaps
+
+
+@dataclass
+class Poll:
+    """What one reading of the log found."""
+
+    call_ids: set[int]
+    position: int
+    gaps: list[list[int]]
+    lost: bool  # the applied position is no longer in the log: rebuild
+    wrote: bool  # this connection's transaction has written (PostgreSQL)
+
+
+def poll(index: CatalogueIndex) -> Poll:
+    """The log after ``index``'s position (and in its gaps), in one statement."""
+    position = index.position
+    where = ["c.id > %s", "c.id = %s"]
+    params: list[Any] = [position, position]
+    for lo, hi, _xmax in index.gaps:
+        where.append("c.id BETWEEN %s AND %s")
+        params += [lo, hi]
+    condition = " OR ".join(where)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT s.xmin, s.xmax, s.wrote, c.id, c.call_id FROM (SELECT"  # noqa: S608
+                " pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin,"
+                " pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax,"
+                " pg_current_xact_id_if_assigned() IS NOT NULL AS wrote) s"
+                f" LEFT JOIN {_TABLE} c ON ({condition})",
+                params,
+            )
+            rows = cursor.fetchall()
+            xmin, xmax, wrote = rows[0][0], rows[0][1], rows[0][2]
+            found = [(r[3], r[4]) for r in rows if r[3] is not None]
+        else:
+            cursor.execute(f"SELECT c.id, c.call_id FROM {_TABLE} c WHERE {condition}", params)  # noqa: S608
+            found = cursor.fetchall()
+            xmin = xmax = 0
+            wrote = False
+    ids = {i for i, _c in found}
+    lost = (position > 0 and position not in ids) or any(c == 0 for i, c in found if i != position)
+    call_ids = {c for i, c in found if i != position}
+    top = max(ids, default=position)
+    gaps: list[list[int]] = []
+    for lo, hi, seen_xmax in index.gaps:
+        if xmin >= seen_xmax:
+            continue  # every transaction that could hold these ids has ended
+        gaps.extend(_split(lo, hi, seen_xmax, ids))
+    if connection.vendor == "postgresql" and top > position + 1:
+        gaps.extend(_split(position + 1, top - 1, xmax, ids))
+    return Poll(call_ids, max(top, position), _merge_gaps(gaps), lost, bool(wrote))
+
+
+def _split(lo: int, hi: int, xmax: int, seen: set[int]) -> list[list[int]]:
+    """The ranges of ``[lo, hi]`` not in ``seen``."""
+    inside = sorted(i for i in seen if lo <= i <= hi)
+    out: list[list[int]] = []
+    start = lo
+    for i in inside:
+        if i > start:
+            out.append([start, i - 1, xmax])
+        start = i + 1
+    if start <= hi:
+        out.append([start, hi, xmax])
+    return out
+
+
+# -- the process's index ---------------------------------------------------------------------
+
 _lock = threading.Lock()
 _current: dict[str, CatalogueIndex] = {}
 
 
-def catalogue_token() -> int | None:
-    """The current catalogue generation token (``None``: no row, no index kept)."""
-    return CatalogueGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+@dataclass
+class Freshness:
+    """How the index used by one search was brought up to date."""
+
+    built: bool = False  # the whole index was read
+    applied: int = 0  # calls re-read from the log
 
 
-def current() -> tuple[CatalogueIndex, bool]:
-    """The index of the catalogue as it is now, and whether this call built it.
+def _database() -> str:
+    return f"{connection.vendor}:{connection.settings_dict['NAME']}"
 
-    Built in the public scope whatever the caller's. Without a generation token (its
-    row deleted) nothing is kept.
+
+def current() -> tuple[CatalogueIndex, Freshness]:
+    """The index of the catalogue as this connection sees it now.
+
+    Outside a transaction (and in one that has not written, on PostgreSQL) the
+    process's index, advanced from the log; otherwise a private copy with the changes
+    this connection sees applied (its own uncommitted writes must not outlive it).
     """
-    token = catalogue_token()  # first: an index built after it is at least as new
-    database = f"{connection.vendor}:{connection.settings_dict['NAME']}"
+    state = Freshness()
+    database = _database()
     index = _current.get(database)
-    if token is not None and index is not None and index.token == token:
-        return index, False
+    in_transaction = connection.in_atomic_block
+    if index is None:
+        if in_transaction:
+            state.built = True
+            return CatalogueIndex.build(), state
+        with _lock:
+            index = _current.get(database)
+            if index is None:
+                index = _current[database] = CatalogueIndex.build()
+                state.built = True
+    found = poll(index)
+    if found.lost:
+        rebuilt = CatalogueIndex.build()
+        state.built = True
+        if not in_transaction:
+            _current[database] = rebuilt
+        return rebuilt, state
+    if not found.call_ids and found.gaps == index.gaps:
+        return index, state
+    private = in_transaction and (connection.vendor != "postgresql" or found.wrote)
+    if private:
+        index = index.private_copy()
+        state.applied = index.apply(found.call_ids)
+        return index, state
     with _lock:
-        index = _current.get(database)
-        if token is not None and index is not None and index.token == token:
-            return index, False
-        with public_scope(None):  # the public catalogue, whatever the caller's scope
-            index = CatalogueIndex(token)
-        if token is not None:
-            _current[database] = index
-        else:
-            _current.pop(database, None)
-    return index, True
+        if index.position <= found.position:
+            state.applied = index.apply(found.call_ids)
+            index.position, index.gaps = found.position, found.gaps
+    return index, state
+
+
+def warm_up() -> None:
+    """Build this process's index now (a gunicorn worker's start), not in a request.
+
+    A database that cannot answer yet (not migrated, not reachable) is left for the
+    first search; the connection is closed again, so no forked process shares it.
+    """
+    if connection.in_atomic_block:
+        return
+    try:
+        current()
+    except DatabaseError:
+        logger.warning("catalogue index not read at start", exc_info=True)
+    finally:
+        connection.close()
+
+
+def forget() -> None:
+    """Drop this process's index (tests)."""
+    _current.clear()
 
 
 def search(
-    office_key: int,
-    catalogue_ids: Callable[[], Iterable[int]],
+    base: Callable[[CatalogueIndex], int],
     *,
     q: str,
     filters: dict[str, list[str]],
     sort: str,
     now: dt.datetime,
-) -> tuple[Found, bool]:
-    """One catalogue search (see :meth:`CatalogueIndex.search`), and whether the index
-    was built for it."""
-    index, built = current()
-    office = index.office(office_key, catalogue_ids)
+    counts: bool = True,
+) -> tuple[Found, Freshness]:
+    """One search of the calls ``base`` picks from the index (see
+    :meth:`CatalogueIndex.search`), and how the index was brought up to date for it."""
+    index, state = current()
     q_ids = fulltext_ids(Call, q, expanded=True) if q else None
-    return index.search(office, q_ids=q_ids, filters=filters, sort=sort, now=now), built
+    found = index.search(
+        base(index), q_ids=q_ids, filters=filters, sort=sort, now=now, counts=counts
+    )
+    return found, state

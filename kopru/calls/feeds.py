@@ -53,9 +53,7 @@ class CallFeed(Feed):  # type: ignore[type-arg]
     def items(self, obj: dict[str, Any]) -> list[Call]:
         params = SearchParams.from_query(obj["search"].params) if obj["search"] else SearchParams()
         params.sort = "newest"
-        with public_scope(None):
-            qs = selectors.search_calls(selectors.catalogue_base(obj["office"]), params)
-            return list(qs.select_related("office")[:FEED_SIZE])
+        return selectors.catalogue_calls(obj["office"], params, limit=FEED_SIZE, relations=True)
 
     def item_title(self, item: Call) -> str:
         return item.title
@@ -145,10 +143,5 @@ def search_ics(request: HttpRequest, office_slug: str, token: str) -> HttpRespon
     if search is None:
         raise Http404("saved search")
     params = SearchParams.from_query(search.params)
-    with public_scope(None):
-        calls = list(
-            selectors.search_calls(selectors.catalogue_base(office), params).prefetch_related(
-                "deadlines"
-            )[:200]
-        )
+    calls = selectors.catalogue_calls(office, params, limit=200, relations=True)
     return _ics_response(calendar_for(calls, office, search.name), "cagrilar.ics")

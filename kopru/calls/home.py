@@ -6,20 +6,15 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.scoping import office_scope, public_scope
+from kopru.core.scoping import office_scope
 
-from .selectors import catalogue_base, order, panel_counts, with_list_relations
+from .selectors import SearchParams, catalogue_calls, panel_counts
 
 
 def home_context(request: Any, office: Any) -> dict[str, Any]:
-    """The office's next five deadlines (public scope)."""
-    with public_scope(None):
-        calls = list(
-            with_list_relations(order(catalogue_base(office), "deadline")).filter(
-                next_deadline__isnull=False
-            )[:5]
-        )
-    return {"calls_home": calls}
+    """The office's next five deadlines (the catalogue's calls with a deadline to come)."""
+    upcoming = SearchParams(filters={"deadline": ["90", "later"]})
+    return {"calls_home": catalogue_calls(office, upcoming, limit=5, relations=True)}
 
 
 def panel_figures(office: Any) -> list[tuple[Any, Any]]:

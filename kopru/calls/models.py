@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Now
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -531,22 +532,23 @@ class CallFacet(models.Model):
         return f"{self.call_id}: {self.term_id}"
 
 
-class CatalogueGeneration(models.Model):
-    """A token that changes whenever anything the public catalogue's index holds changes.
+class CatalogueChange(models.Model):
+    """One change to a call that the catalogue index holds (an append-only log).
 
-    Database triggers (migrations ``0005`` and ``0008``) give ``token`` a new random
-    value on every insert, delete and relevant update of ``calls_call`` and
-    ``calls_callfacet``, whatever wrote them (services, imports, bulk updates, the
-    shell, another process). Each process's in-memory catalogue index
-    (:mod:`kopru.calls.catalogue_index`) belongs to the token it was built under and is
-    rebuilt as soon as the token differs, so no process serves a catalogue from before
-    a committed change.
+    Database triggers (migration ``0012``) append the call's id on every insert and
+    delete, and on every update of a column the index holds, of ``calls_call`` and of
+    its facet rows ``calls_callfacet``, whoever writes them (services, imports, bulk
+    updates, the shell, another process). Each process's in-memory catalogue index
+    (:mod:`kopru.calls.catalogue_index`) reads the log after the last id it applied and
+    re-reads only those calls. Writers only append: no row is shared between them.
+    ``calls_daily`` deletes rows older than two days.
     """
 
-    token = models.BigIntegerField(default=0)
+    call_id = models.BigIntegerField()
+    at = models.DateTimeField(db_default=Now())
 
     def __str__(self) -> str:
-        return str(self.token)
+        return f"{self.pk}: {self.call_id}"
 
 
 class CallLink(models.Model):

@@ -12,14 +12,12 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    F,
     Prefetch,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -45,7 +43,6 @@ from .models import (
     Call,
     CallDeadline,
     CallDocument,
-    CallFacet,
     CallFacetTerm,
     CallFollow,
     CallLink,
@@ -144,110 +141,16 @@ class SearchParams:
         return not self.q and not self.filters
 
 
-def _deadline_range_q(value: str, now: dt.datetime) -> Q:
-    if value == DeadlineRange.LATER:
-        return Q(next_deadline__gt=now + dt.timedelta(days=90))
-    try:
-        days = int(value)
-    except ValueError:
-        return Q()
-    try:
-        until = now + dt.timedelta(days=days)
-    except OverflowError:  # "within a billion days": every deadline still to come
-        return Q(next_deadline__gte=now)
-    return Q(next_deadline__gte=now, next_deadline__lte=until)
-
-
-def apply_filters(
-    qs: QuerySet[Call], params: SearchParams, *, now: dt.datetime | None = None
-) -> QuerySet[Call]:
-    now = now or timezone.now()
-    qs = fulltext_filter(qs, params.q, expanded=True)
-    terms: list[tuple[str, str]] = []
-    for key, values in params.filters.items():
-        if key == "status":
-            cond = Q(pk__in=[])
-            for v in values:
-                cond |= status_q(v, now)
-            qs = qs.filter(cond)
-        elif key == "deadline":
-            cond = Q(pk__in=[])
-            for v in values:
-                cond |= _deadline_range_q(v, now)
-            qs = qs.filter(cond)
-        elif key in ("level", "instrument") or key in ("programme", "funder"):
-            qs = qs.filter(**{f"{key}__in": values})
-        elif key in FACETS:
-            # Multi-valued facets: every chosen value must apply (AND).
-            terms += [(key, v) for v in values]
-    if terms:
-        qs = qs.filter(pk__in=_calls_with_every_term(list(dict.fromkeys(terms))))
-    return qs
-
-
-def _calls_with_every_term(terms: list[tuple[str, str]]) -> RawSQL:
-    """The ids of the calls having every (facet, value) of ``terms``.
-
-    One walk of the first term's rows in the facet index, each checked for the
-    other terms by a join on (call, term): an intersection, where one ``IN`` list
-    per term would build a list of every call of every term first.
-    """
-    facet = CallFacet._meta.db_table
-    term = CallFacetTerm._meta.db_table
-    term_id = f"(SELECT id FROM {term} WHERE facet = %s AND value = %s)"  # noqa: S608
-    joins = "".join(
-        f" INNER JOIN {facet} f{i} ON f{i}.call_id = f0.call_id AND f{i}.term_id = {term_id}"
-        for i in range(1, len(terms))
-    )
-    params: list[str] = [p for pair in terms[1:] for p in pair] + list(terms[0])
-    sql = f"SELECT f0.call_id FROM {facet} f0{joins} WHERE f0.term_id = {term_id}"  # noqa: S608
-    return RawSQL(sql, params)  # noqa: S611 (names from model metadata, values as parameters)
-
-
-def _sort_annotations(sort: str, now: dt.datetime) -> dict[str, Any]:
-    if sort != "deadline":
-        return {}
-    # Nearest deadline first: calls still to close by their next deadline, then the
-    # ones without a date, then the closed ones (most recently closed first).
-    return {
-        "is_upcoming": _upcoming_expression(now),
-        "upcoming_key": Case(When(is_upcoming=True, then=F("next_deadline"))),
-        "closed_key": Case(When(is_upcoming=False, then=F("next_deadline"))),
-    }
-
-
-def _sort_order(sort: str) -> list[Any]:
-    if sort == "newest":
-        return [F("published_at").desc(nulls_last=True), F("id").desc()]
-    if sort == "title":
-        return [F("title_sort").asc(), F("id").asc()]
-    return [
-        F("is_upcoming").desc(),
-        F("upcoming_key").asc(nulls_last=True),
-        F("closed_key").desc(nulls_last=True),
-        F("id").asc(),
-    ]
-
-
-def order(qs: QuerySet[Call], sort: str, now: dt.datetime | None = None) -> QuerySet[Call]:
-    now = now or timezone.now()
-    annotations = _sort_annotations(sort, now)
-    for name, expression in annotations.items():  # one by one: each refers to the last
-        qs = qs.annotate(**{name: expression})
-    return qs.order_by(*_sort_order(sort))
-
-
-def _upcoming_expression(now: dt.datetime) -> Case:
-    return Case(
-        When(next_deadline__gte=now, then=Value(True)),
-        When(next_deadline__isnull=True, then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
-
-
 def _annotate_upcoming(qs: QuerySet[Call], now: dt.datetime) -> QuerySet[Call]:
-    return qs.annotate(is_upcoming=_upcoming_expression(now))
+    """``is_upcoming``: a next deadline still to come, or none (the panel's order)."""
+    return qs.annotate(
+        is_upcoming=Case(
+            When(next_deadline__gte=now, then=Value(True)),
+            When(next_deadline__isnull=True, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
 
 
 def catalogue_base(office: Any) -> QuerySet[Call]:
@@ -257,14 +160,6 @@ def catalogue_base(office: Any) -> QuerySet[Call]:
     pages' and the API's scopes do): national calls are shared by all offices.
     """
     return Call.objects.filter(Call.catalogue_q(office))
-
-
-def search_calls(
-    qs: QuerySet[Call], params: SearchParams, *, now: dt.datetime | None = None
-) -> QuerySet[Call]:
-    now = now or timezone.now()
-    qs = apply_filters(qs, params, now=now)
-    return order(qs, params.sort, now)
 
 
 def with_list_relations(qs: QuerySet[Call]) -> QuerySet[Call]:
@@ -281,15 +176,13 @@ class FacetValue:
     selected: bool
 
 
-# -- the public catalogue -----------------------------------------------------------------
+# -- the catalogue engine ------------------------------------------------------------------
 #
-# Searches of the public catalogue run on the in-memory index of
-# ``kopru.calls.catalogue_index`` (bitmaps of facet terms and of date ranges, kept per
-# process and rebuilt when the catalogue generation token changes): the full-text
-# index gives the ids matching the words, the index the counts and the page's ids,
-# one query the page's rows. ``apply_filters`` / ``search_calls`` above give the same
-# calls in the same order through the ORM (the API and saved searches use them); the
-# tests hold the two, and brute force, equal.
+# Every search of the calls — the public page, the API, feeds, calendars, saved-search
+# alerts, the experts' queue — runs on the one engine of ``kopru.calls.catalogue_index``
+# (bitmaps of facet terms and of date ranges, kept per process and advanced from the
+# database's change log): the full-text index gives the ids matching the words, the
+# engine the filters, counts and order, one query the rows wanted.
 
 _LATER = 91  # the deadline-range code of "more than 90 days ahead"
 
@@ -342,15 +235,82 @@ def _facet_result(counts: CatalogueCounts, params: SearchParams) -> dict[str, li
     return result
 
 
-catalogue_token = catalogue_index.catalogue_token
+def find_calls(
+    params: SearchParams,
+    *,
+    office: Any = None,
+    now: dt.datetime | None = None,
+    within: list[int] | None = None,
+    also: list[int] | None = None,
+    counts: bool = False,
+) -> catalogue_index.Found:
+    """The calls matching ``params``, counted and in order (``.ids(offset, limit)``).
+
+    Of ``office``'s public catalogue (its own and the national published calls), or of
+    every office's published calls without one; ``also``: more calls (drafts the
+    caller may see) held to the same filters; ``within``: only these calls.
+    """
+    found, _fresh = _search(params, office=office, now=now, within=within, also=also, counts=counts)
+    return found
+
+
+def _search(
+    params: SearchParams,
+    *,
+    office: Any,
+    now: dt.datetime | None,
+    within: list[int] | None = None,
+    also: list[int] | None = None,
+    counts: bool = True,
+) -> tuple[catalogue_index.Found, catalogue_index.Freshness]:
+    office_id = office.pk if office is not None else None
+
+    def base(index: catalogue_index.CatalogueIndex) -> int:
+        bits = index.catalogue(office_id)
+        if also:
+            bits |= catalogue_index.bitmap(also) & index.present
+        if within is not None:
+            bits &= catalogue_index.bitmap(within)
+        return bits
+
+    return catalogue_index.search(
+        base,
+        q=params.q,
+        filters=params.filters,
+        sort=params.sort,
+        now=now or timezone.now(),
+        counts=counts,
+    )
+
+
+def calls_in_order(ids: list[int], *, relations: bool = False) -> list[Call]:
+    """The calls of ``ids`` in that order (``relations``: with office and deadlines)."""
+    if not ids:
+        return []
+    qs = unscoped_manager(Call, reason="ids the catalogue engine found for the caller").filter(
+        pk__in=ids
+    )
+    if relations:
+        qs = with_list_relations(qs)
+    rows = qs.in_bulk()
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def catalogue_calls(
+    office: Any, params: SearchParams, *, limit: int, relations: bool = False
+) -> list[Call]:
+    """The first ``limit`` calls of ``office``'s catalogue matching ``params`` (feeds,
+    calendars)."""
+    return calls_in_order(find_calls(params, office=office).ids(0, limit), relations=relations)
 
 
 @dataclass
 class CataloguePage:
     facets: dict[str, list[FacetValue]]
     page: Page[Call]
-    #: Whether this search (re)built the in-memory index (the first after a write).
-    index_built: bool = False
+    #: How the engine was brought up to date for this search: the whole index read
+    #: (a new process, or the log truncated under it), or changed calls applied.
+    fresh: catalogue_index.Freshness = field(default_factory=catalogue_index.Freshness)
 
 
 #: What a result card (``calls/_call_card.html``) shows; the wide text columns
@@ -406,21 +366,10 @@ def catalogue_page(
 ) -> CataloguePage:
     """The public catalogue of ``office``: facet counts and one page of results.
 
-    Must run in the public scope (see :func:`catalogue_base`). The results, counts,
-    order and pagination are those of :func:`search_calls` over the same filters, with
-    the facet counts of every matching call; queries: the generation token, the
-    full-text ids (with words), the page's rows — and, after a write, the rebuild of
-    the index (see :mod:`kopru.calls.catalogue_index`).
+    Queries: the change log, the full-text ids (with words), the page's rows — and,
+    after writes, the changed calls (see :mod:`kopru.calls.catalogue_index`).
     """
-    now = now or timezone.now()
-    found, built = catalogue_index.search(
-        office.pk,
-        lambda: catalogue_base(office).order_by().values_list("pk", flat=True),
-        q=params.q,
-        filters=params.filters,
-        sort=params.sort,
-        now=now,
-    )
+    found, fresh = _search(params, office=office, now=now)
     counts = CatalogueCounts(facets=found.facets, status=found.status, deadline=found.deadline)
     paginator: Paginator[Call] = Paginator(
         _CatalogueRows(found.ids, found.total, per_page),  # type: ignore[arg-type]
@@ -429,7 +378,7 @@ def catalogue_page(
     return CataloguePage(
         facets=_facet_result(counts, params),
         page=paginator.get_page(page),
-        index_built=built,
+        fresh=fresh,
     )
 
 
@@ -515,16 +464,21 @@ def follow_by_token(office: Any, token: str) -> CallFollow | None:
 
 
 def calls_for_saved_search(
-    search: SavedSearch, *, since: dt.datetime | None = None
-) -> QuerySet[Call]:
-    """Published calls of the search's office matching it (new or changed ``since``)."""
+    search: SavedSearch, *, since: dt.datetime | None = None, limit: int = 50
+) -> list[Call]:
+    """Published calls of the search's office matching it (new or changed ``since``),
+    the first ``limit`` in the search's order."""
     params = SearchParams.from_query(search.params)
-    with public_scope(None):
-        qs = catalogue_base(search.office)
-        if since is not None:
-            qs = qs.filter(Q(published_at__gt=since) | Q(content_changed_at__gt=since))
-        qs = search_calls(qs, params)
-        return qs
+    within = None
+    if since is not None:
+        with public_scope(None):
+            within = list(
+                catalogue_base(search.office)
+                .filter(Q(published_at__gt=since) | Q(content_changed_at__gt=since))
+                .values_list("pk", flat=True)
+            )
+    found = find_calls(params, office=search.office, within=within)
+    return calls_in_order(found.ids(0, limit))
 
 
 # -- matching ----------------------------------------------------------------------------
@@ -649,6 +603,10 @@ def office_slug_exists(slug: str) -> bool:
     return Office.objects.filter(slug=slug[:100]).exists()
 
 
+def office_by_slug(slug: str) -> Office | None:
+    return Office.objects.filter(slug=slug[:100]).first() if slug else None
+
+
 # -- the experts' queue of Turkish summaries -------------------------------------------------
 
 
@@ -691,10 +649,8 @@ def summary_queue(office: Any, *, limit: int = 50) -> list[QueueRow]:
         if not search.alert_active:
             continue
         params = SearchParams.from_query(search.params)
-        with public_scope(None):
-            hits = apply_filters(catalogue_base(office).filter(pk__in=ids), params, now=now)
-            for pk in hits.values_list("pk", flat=True):
-                alerts[pk] = alerts.get(pk, 0) + 1
+        for pk in find_calls(params, office=office, now=now, within=ids).ids():
+            alerts[pk] = alerts.get(pk, 0) + 1
     types: dict[str, int] = dict(
         unscoped_manager(Organisation, reason="how many of the office's organisations")
         .filter(office=office)

@@ -38,4 +38,5 @@ def daily_calls_maintenance() -> dict[str, Any]:
         "refreshed": services.call_next_deadlines_refresh(),
         "reminders": services.follow_reminders_send(),
         "digests": services.alerts_send_due(frequencies=(Frequency.DAILY, Frequency.WEEKLY)),
+        "catalogue_log_pruned": services.catalogue_log_prune(),
     }

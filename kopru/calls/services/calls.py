@@ -25,6 +25,7 @@ from ..models import (
     CallFacetTerm,
     CallLink,
     CallSettings,
+    CatalogueChange,
     State,
 )
 
@@ -275,6 +276,18 @@ def settings_update(*, office: Office, publish_eu_on_import: bool, actor: User) 
         changes={"publish_eu_on_import": (old, publish_eu_on_import)},
     )
     return current
+
+
+def catalogue_log_prune(*, keep: dt.timedelta = dt.timedelta(days=2)) -> int:
+    """Delete catalogue change log rows older than ``keep``; how many (the newest row
+    always stays: a process's position). A process idle for longer reads its index
+    again (``kopru.calls.catalogue_index``)."""
+    newest = CatalogueChange.objects.order_by("-id").values_list("id", flat=True).first()
+    if newest is None:
+        return 0
+    old = CatalogueChange.objects.filter(at__lt=timezone.now() - keep).exclude(id=newest)
+    deleted, _ = old.delete()
+    return deleted
 
 
 @transaction.atomic

@@ -227,8 +227,7 @@ def saved_search(request: PublicRequest, office_slug: str, token: str) -> HttpRe
             query.setlist(key, value)
         else:
             query[key] = value
-    with public_scope(None):
-        count = selectors.search_calls(selectors.catalogue_base(office), params).count()
+    count = selectors.find_calls(params, office=office).total
     return render(
         request,
         "calls/saved_search.html",
