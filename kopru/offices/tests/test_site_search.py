@@ -84,6 +84,7 @@ def test_the_page_groups_results_by_kind_with_counts(client, balikesir, izmir):
     assert "gizli taslak" not in body and "izmir kaydı" not in body
     assert "/izmir/" not in body.split('id="main"')[1]
     assert 'role="search"' in body
+    assert '<meta name="robots" content="noindex">' in body  # results pages stay out of indexes
     assert "10 sonuç bulundu" in body
     # "see all": the app's own list filtered by the query, or this page on one kind.
     assert 'href="/balikesir/cagrilar/?q=kelebekli"' in body
