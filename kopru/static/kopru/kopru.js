@@ -76,9 +76,18 @@
       }
     });
   }
+  // On a phone, facet groups marked data-kp-fold-narrow start folded, so the results are
+  // not pushed a screen down by the filters (their summaries stay, one line each).
+  function foldOnNarrow(root) {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 991.98px)").matches) { return; }
+    (root.querySelectorAll ? root : document).querySelectorAll("details[data-kp-fold-narrow]").forEach(function (box) {
+      if (!box.querySelector("[aria-current]")) { box.open = false; }
+    });
+  }
   errorSummary(document);
   choiceFilters(document);
   scrollRegions(document);
+  foldOnNarrow(document);
   document.addEventListener("htmx:load", function (event) {
     errorSummary(event.target);
     choiceFilters(event.target);
