@@ -3,10 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.registry import (
     CalendarSource,
+    ConsentNotice,
     DigestTopic,
     HomeSection,
     PanelFigures,
     PanelMenuItem,
+    PersonalDataProvider,
     PublicMenuItem,
     ref,
 )
@@ -47,5 +49,33 @@ class YouthConfig(AppConfig):
             label=_("Gençlik fırsatları"),
             items=ref("kopru.youth.digest.youth_items"),
             order=40,
+        ),
+        ConsentNotice(
+            key="youth.alerts",
+            label=_("Gençlik fırsatı uyarıları"),
+            text="kopru.youth.forms.ALERT_CONSENT",
+            collects=_("e-posta adresi, dil, kaydedilen arama ve sıklık"),
+            purpose=_("kaydettiğiniz aramaya uyan yeni gençlik fırsatlarını bildirmek"),
+            keeps=_("abonelikten çıkana kadar; sonra adres bildirim için kullanılmaz"),
+            order=25,
+        ),
+        ConsentNotice(
+            key="youth.eurodesk",
+            label=_("Eurodesk'e soru"),
+            text="kopru.youth.forms.EURODESK_CONSENT",
+            collects=_("ad, e-posta adresi, sorunun metni"),
+            purpose=_("Eurodesk temas noktası olarak sorunuzu yanıtlamak"),
+            keeps=_(
+                "danışma kaydı olarak, rehberlik talepleriyle aynı sürece; silinmesini "
+                "istediğiniz zamana kadar"
+            ),
+            order=45,
+        ),
+        PersonalDataProvider(
+            key="youth.alerts",
+            label=_("Gençlik fırsatı uyarıları"),
+            find=ref("kopru.youth.personal_data.find"),
+            erase=ref("kopru.youth.personal_data.erase"),
+            order=65,
         ),
     )

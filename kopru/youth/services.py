@@ -15,6 +15,7 @@ from kopru.core import subscriptions
 from kopru.core.audit import audit_log
 from kopru.core.errors import ApplicationError
 from kopru.core.services import model_create, model_update
+from kopru.core.text import normalise_email
 from kopru.guidance import services as guidance_services
 from kopru.guidance.models import Case
 
@@ -167,6 +168,24 @@ def alert_confirm(*, search: YouthSearch) -> YouthSearch:
 
 def alert_unsubscribe(*, search: YouthSearch) -> YouthSearch:
     return subscriptions.alert_unsubscribe(subscription=search)
+
+
+@transaction.atomic
+def alerts_erase(*, email: str, actor: Any) -> int:
+    """A KVKK erasure: the saved searches of ``email`` in the active scope lose the address
+    and their alert ends; the searches stay (their pages still work)."""
+    key = normalise_email(email)
+    if not key:
+        return 0
+    now = timezone.now()
+    count = 0
+    for search in YouthSearch.objects.filter(email__iexact=key):
+        search.email = ""
+        search.unsubscribed_at = search.unsubscribed_at or now
+        search.save(update_fields=["email", "unsubscribed_at", "updated_at"])
+        audit_log(actor=actor, action="youth.alert.erased", obj=search)
+        count += 1
+    return count
 
 
 def _new_opportunities(search: YouthSearch) -> list[Opportunity]:

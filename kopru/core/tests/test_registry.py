@@ -110,6 +110,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("boards", 50),
         ("consultations", 50),
         ("news.digest", 60),
+        ("youth.alerts", 65),
     ]
 
 

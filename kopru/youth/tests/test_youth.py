@@ -17,7 +17,7 @@ from kopru.core.scoping import office_scope
 from kopru.guidance.models import Case, Channel, Topic
 from kopru.youth import selectors, services
 from kopru.youth.models import Opportunity, OpportunityType, PublicationState, Status, YouthSearch
-from kopru.youth.tests.factories import OpportunityFactory
+from kopru.youth.tests.factories import OpportunityFactory, YouthSearchFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +210,31 @@ def test_staff_create_and_publish(client_for: Any, balikesir: Any, balikesir_exp
     client.post(reverse("panel:youth:publish", kwargs={"office_slug": balikesir.slug, "pk": o.pk}))
     o.refresh_from_db()
     assert o.state == PublicationState.PUBLISHED and o.published_at
+
+
+def test_alert_subscribers_on_the_personal_data_page_and_forms_on_the_kvkk_notice(
+    client: Any, balikesir: Any, izmir: Any
+) -> None:
+    from kopru.core.personal_data import personal_data_erase, personal_data_find
+    from kopru.core.scoping import unscoped
+
+    mine = YouthSearchFactory(office=balikesir, email="genc@example.org", frequency="weekly")
+    theirs = YouthSearchFactory(office=izmir, email="genc@example.org", frequency="weekly")
+    with office_scope(balikesir):
+        found = personal_data_find(email="Genc@Example.org")["youth.alerts"]
+        assert [r["search"] for r in found] == [mine.pk]
+        assert (
+            personal_data_erase(email="genc@example.org", actor=None, office=balikesir)[
+                "youth.alerts"
+            ]
+            == 1
+        )
+        assert personal_data_find(email="genc@example.org")["youth.alerts"] == []
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.email == "" and mine.unsubscribed_at is not None and not mine.alert_active
+    assert theirs.email == "genc@example.org"
+    with unscoped("test"):
+        assert YouthSearch.objects.count() == 2  # the saved search stays
+    notice = client.get("/en/balikesir/kisisel-veriler/").content.decode()
+    assert "Youth opportunity alerts" in notice and "Question to Eurodesk" in notice
