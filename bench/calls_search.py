@@ -312,18 +312,22 @@ def production_env(url: str) -> dict[str, str]:
 class Server:
     """gunicorn -w 4 on the bench database, its access log giving each request's time."""
 
+    collected = False
+
     def __init__(self, url: str, *, warm: bool = True) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.log = OUT / "access.log"
         self.log.write_text("")
         env = production_env(url) | {"KOPRU_WARM_UP": "1" if warm else "0"}
-        subprocess.run(
-            [str(BIN / "python"), "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+        if not Server.collected:  # once per run (minutes on a loaded machine)
+            subprocess.run(
+                [str(BIN / "python"), "manage.py", "collectstatic", "--no-input", "-v0"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
+            Server.collected = True
         self.process = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
