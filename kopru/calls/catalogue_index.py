@@ -839,7 +839,7 @@ def warm_up() -> None:
         return
     try:
         current()
-    except DatabaseError:
+    except (DatabaseError, RuntimeError):  # (RuntimeError: database access refused, as in tests)
         logger.warning("catalogue index not read at start", exc_info=True)
     finally:
         connection.close()
