@@ -75,7 +75,8 @@ OFFICES = [
         "is_eurodesk_point": False,
         "address": "Balıkesir Valiliği, Eski Kuyumcular Mah. Milli Kuvvetler Cad. No: 2, "
         "Karesi / Balıkesir",
-        "phone": "+90 266 000 00 00",
+        # No phone number: the demo does not invent one (the contact block shows none).
+        "phone": "",
         "email": "abdis.balikesir@example.invalid",
         "opening_hours_tr": "Hafta içi 08.00–12.00 ve 13.00–17.00 (resmî tatillerde kapalı)",
         "opening_hours_en": "Weekdays 08:00–12:00 and 13:00–17:00 (closed on public holidays)",
@@ -98,7 +99,7 @@ OFFICES = [
         ],
         "is_eurodesk_point": True,
         "address": "İzmir Valiliği, Konak / İzmir",
-        "phone": "+90 232 000 00 00",
+        "phone": "",
         "email": "abdis.izmir@example.invalid",
         "opening_hours_tr": "Hafta içi 08.00–12.00 ve 13.00–17.00 (resmî tatillerde kapalı)",
         "opening_hours_en": "Weekdays 08:00–12:00 and 13:00–17:00 (closed on public holidays)",
