@@ -3,17 +3,19 @@ check-in), minutes in phases and their PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kopru.accounts.http import OfficeRequest
+from kopru.core.access import post_only
 from kopru.core.checkin import checkin_post
 from kopru.core.errors import ApplicationError
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
@@ -33,7 +35,16 @@ from ..forms import (
     MinutesForm,
     WalkInForm,
 )
-from ..models import MeetingStatus, Minutes, MinutesStatus
+from ..models import (
+    AgendaItem,
+    Invitation,
+    Meeting,
+    MeetingDocument,
+    MeetingStatus,
+    Minutes,
+    MinutesComment,
+    MinutesStatus,
+)
 from ..pdf import minutes_pdf
 from ..permissions import (
     access_agenda_item,
@@ -60,14 +71,34 @@ def _minutes_url(office_slug: str, pk: int) -> str:
     return reverse("panel:boards:minutes", kwargs={"office_slug": office_slug, "pk": pk})
 
 
-def _attempt(request: OfficeRequest, action: Any, success: str) -> Any:
-    try:
-        result = action()
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return None
-    messages.success(request, success)
-    return result
+def _post_action(
+    request: OfficeRequest,
+    back: str | Callable[[Any], str],
+    run: Callable[[], Any],
+    done: str | Callable[[Any], str] = "",
+    *,
+    form: forms.BaseForm | None = None,
+    invalid: str = "",
+    level: int = messages.SUCCESS,
+) -> HttpResponse:
+    """What every POST action of these pages does around its one service call: a
+    ``form`` that does not validate is answered with ``invalid``; otherwise ``run()``
+    calls the service, a refusal (``ApplicationError``) becomes an error message and a
+    success the message ``done`` (a text, or made from the service's result); then back
+    to ``back`` (a URL, or made from the result: ``None`` when nothing was done)."""
+    result = None
+    if form is not None and not form.is_valid():
+        messages.error(request, invalid)
+    else:
+        try:
+            result = run()
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            text = done(result) if callable(done) else done
+            if text:
+                messages.add_message(request, level, text)
+    return redirect(back(result) if callable(back) else back)
 
 
 # --- bodies --------------------------------------------------------------------
@@ -236,14 +267,15 @@ def meeting_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpRes
     )
 
 
-@require_POST
+@post_only(Meeting)
 def meeting_status(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
     status = request.POST.get("status", "")
     if status not in MeetingStatus.values:
         raise Http404("status")
-    _attempt(
+    return _post_action(
         request,
+        _meeting_url(office_slug, pk),
         lambda: services.meeting_set_status(
             actor=request.user,
             meeting=meeting,
@@ -252,32 +284,34 @@ def meeting_status(request: OfficeRequest, office_slug: str, pk: int) -> HttpRes
         ),
         _("Toplantının durumu güncellendi."),
     )
-    return redirect(_meeting_url(office_slug, pk))
 
 
-@require_POST
+@post_only(Meeting)
 def agenda_add(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
     form = AgendaItemForm(request.POST)
-    if form.is_valid():
-        _attempt(
-            request,
-            lambda: services.agenda_item_add(
-                actor=request.user, meeting=meeting, data=form.changed_data_dict()
-            ),
-            _("Gündem maddesi eklendi."),
-        )
-    else:
-        messages.error(request, _("Gündem maddesinin başlığını yazın."))
-    return redirect(_meeting_url(office_slug, pk) + "#gundem")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, pk) + "#gundem",
+        lambda: services.agenda_item_add(
+            actor=request.user, meeting=meeting, data=form.changed_data_dict()
+        ),
+        _("Gündem maddesi eklendi."),
+        form=form,
+        invalid=_("Gündem maddesinin başlığını yazın."),
+    )
 
 
-@require_POST
+@post_only(Meeting)
 def agenda_pull(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
-    added = services.agenda_pull_open_items(actor=request.user, meeting=meeting)
-    messages.info(request, _("Gündeme eklenen açık madde: {n}.").format(n=added))
-    return redirect(_meeting_url(office_slug, pk) + "#gundem")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, pk) + "#gundem",
+        lambda: services.agenda_pull_open_items(actor=request.user, meeting=meeting),
+        lambda added: _("Gündeme eklenen açık madde: {n}.").format(n=added),
+        level=messages.INFO,
+    )
 
 
 def agenda_edit(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
@@ -297,43 +331,51 @@ def agenda_edit(request: OfficeRequest, office_slug: str, pk: int) -> HttpRespon
     )
 
 
-@require_POST
+@post_only(AgendaItem)
 def agenda_move(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     item = access_agenda_item(request.user, pk)
-    services.agenda_item_move(actor=request.user, item=item, up=request.POST.get("up") == "1")
-    return redirect(_meeting_url(office_slug, item.meeting_id) + "#gundem")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, item.meeting_id) + "#gundem",
+        lambda: services.agenda_item_move(
+            actor=request.user, item=item, up=request.POST.get("up") == "1"
+        ),
+    )
 
 
-@require_POST
+@post_only(AgendaItem)
 def agenda_delete(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     item = access_agenda_item(request.user, pk)
-    services.agenda_item_delete(actor=request.user, item=item)
-    messages.info(request, _("Gündem maddesi silindi."))
-    return redirect(_meeting_url(office_slug, item.meeting_id) + "#gundem")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, item.meeting_id) + "#gundem",
+        lambda: services.agenda_item_delete(actor=request.user, item=item),
+        _("Gündem maddesi silindi."),
+        level=messages.INFO,
+    )
 
 
 # --- documents -------------------------------------------------------------------
 
 
-@require_POST
+@post_only(Meeting)
 def document_add(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        _attempt(
-            request,
-            lambda: services.document_add(
-                actor=request.user,
-                meeting=meeting,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                is_public=form.cleaned_data["is_public"],
-            ),
-            _("Belge yüklendi."),
-        )
-    else:
-        messages.error(request, _("Belgenin başlığını yazıp dosyasını seçin."))
-    return redirect(_meeting_url(office_slug, pk) + "#belgeler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, pk) + "#belgeler",
+        lambda: services.document_add(
+            actor=request.user,
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+            is_public=form.cleaned_data["is_public"],
+        ),
+        _("Belge yüklendi."),
+        form=form,
+        invalid=_("Belgenin başlığını yazıp dosyasını seçin."),
+    )
 
 
 def document_download(request: OfficeRequest, office_slug: str, pk: int) -> FileResponse:
@@ -350,71 +392,83 @@ def _file_response(document: Any) -> FileResponse:
     return FileResponse(handle, as_attachment=True, filename=name)
 
 
-@require_POST
+@post_only(MeetingDocument)
 def document_delete(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     document = access_document(request.user, pk)
-    services.document_delete(actor=request.user, document=document)
-    messages.info(request, _("Belge silindi."))
-    return redirect(_meeting_url(office_slug, document.meeting_id) + "#belgeler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, document.meeting_id) + "#belgeler",
+        lambda: services.document_delete(actor=request.user, document=document),
+        _("Belge silindi."),
+        level=messages.INFO,
+    )
 
 
 # --- invitations and attendance ---------------------------------------------------
 
 
-@require_POST
+@post_only(Meeting)
 def invite_members(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
-    added = services.invitations_for_members(actor=request.user, meeting=meeting)
-    messages.info(request, _("Davet listesine eklenen üye: {n}.").format(n=added))
-    return redirect(_meeting_url(office_slug, pk) + "#davetliler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, pk) + "#davetliler",
+        lambda: services.invitations_for_members(actor=request.user, meeting=meeting),
+        lambda added: _("Davet listesine eklenen üye: {n}.").format(n=added),
+        level=messages.INFO,
+    )
 
 
-@require_POST
+@post_only(Meeting)
 def invite_guest(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
     form = GuestForm(request.POST, prefix="g")
-    if form.is_valid():
-        _attempt(
-            request,
-            lambda: services.invitation_add(
-                actor=request.user, meeting=meeting, data=form.cleaned_data
-            ),
-            _("Konuk davet listesine eklendi."),
-        )
-    else:
-        messages.error(request, _("Konuğun adını ve geçerli bir e-posta adresini yazın."))
-    return redirect(_meeting_url(office_slug, pk) + "#davetliler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, pk) + "#davetliler",
+        lambda: services.invitation_add(
+            actor=request.user, meeting=meeting, data=form.cleaned_data
+        ),
+        _("Konuk davet listesine eklendi."),
+        form=form,
+        invalid=_("Konuğun adını ve geçerli bir e-posta adresini yazın."),
+    )
 
 
-@require_POST
+@post_only(Meeting)
 def invitations_send(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
-    sent = _attempt(
+    return _post_action(
         request,
+        _meeting_url(office_slug, pk) + "#davetliler",
         lambda: services.invitations_send(
             actor=request.user, meeting=meeting, resend=request.POST.get("resend") == "1"
         ),
-        _("Davetler gönderildi."),
+        lambda sent: _("Gönderilen davet: {n}.").format(n=sent),
     )
-    if sent is not None:
-        messages.info(request, _("Gönderilen davet: {n}.").format(n=sent))
-    return redirect(_meeting_url(office_slug, pk) + "#davetliler")
 
 
-@require_POST
+@post_only(Invitation)
 def invitation_revoke(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     invitation = access_invitation(request.user, pk)
-    services.invitation_revoke(actor=request.user, invitation=invitation)
-    messages.info(request, _("{name}: kişisel bağlantı iptal edildi.").format(name=invitation))
-    return redirect(_meeting_url(office_slug, invitation.meeting_id) + "#davetliler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, invitation.meeting_id) + "#davetliler",
+        lambda: services.invitation_revoke(actor=request.user, invitation=invitation),
+        _("{name}: kişisel bağlantı iptal edildi.").format(name=invitation),
+        level=messages.INFO,
+    )
 
 
-@require_POST
+@post_only(Invitation)
 def invitation_reissue(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     invitation = access_invitation(request.user, pk)
-    services.invitation_reissue(actor=request.user, invitation=invitation)
-    messages.success(request, _("{name}: yeni bağlantı gönderildi.").format(name=invitation))
-    return redirect(_meeting_url(office_slug, invitation.meeting_id) + "#davetliler")
+    return _post_action(
+        request,
+        _meeting_url(office_slug, invitation.meeting_id) + "#davetliler",
+        lambda: services.invitation_reissue(actor=request.user, invitation=invitation),
+        _("{name}: yeni bağlantı gönderildi.").format(name=invitation),
+    )
 
 
 def checkin(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
@@ -454,17 +508,17 @@ def checkin(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
 # --- minutes -------------------------------------------------------------------------
 
 
-@require_POST
+@post_only(Meeting)
 def minutes_start(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     meeting = access_meeting(request.user, pk)
-    minutes = _attempt(
+    return _post_action(
         request,
+        lambda minutes: (
+            _minutes_url(office_slug, minutes.pk) if minutes else _meeting_url(office_slug, pk)
+        ),
         lambda: services.minutes_start(actor=request.user, meeting=meeting),
         _("Tutanak taslağı açıldı."),
     )
-    if minutes is None:
-        return redirect(_meeting_url(office_slug, pk))
-    return redirect(_minutes_url(office_slug, minutes.pk))
 
 
 def minutes_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
@@ -512,79 +566,76 @@ def minutes_detail(request: OfficeRequest, office_slug: str, pk: int) -> HttpRes
     )
 
 
-@require_POST
+@post_only(Minutes)
 def minutes_circulate(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     minutes = access_minutes(request.user, pk)
     form = CirculateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Görüş son gününü tarih olarak girin."))
-    else:
-        _attempt(
-            request,
-            lambda: services.minutes_circulate(
-                actor=request.user,
-                minutes=minutes,
-                comments_close_on=form.cleaned_data["comments_close_on"],
-            ),
-            _("Tutanak katılımcıların görüşüne açıldı ve e-postayla gönderildi."),
-        )
-    return redirect(_minutes_url(office_slug, pk))
+    return _post_action(
+        request,
+        _minutes_url(office_slug, pk),
+        lambda: services.minutes_circulate(
+            actor=request.user,
+            minutes=minutes,
+            comments_close_on=form.cleaned_data["comments_close_on"],
+        ),
+        _("Tutanak katılımcıların görüşüne açıldı ve e-postayla gönderildi."),
+        form=form,
+        invalid=_("Görüş son gününü tarih olarak girin."),
+    )
 
 
-@require_POST
+@post_only(Minutes)
 def minutes_approve(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     minutes = access_minutes(request.user, pk, for_="approve")
-    _attempt(
+    return _post_action(
         request,
+        _minutes_url(office_slug, pk),
         lambda: services.minutes_approve(actor=request.user, minutes=minutes),
         _("Tutanak onaylandı; artık değiştirilemez."),
     )
-    return redirect(_minutes_url(office_slug, pk))
 
 
-@require_POST
+@post_only(Minutes)
 def minutes_publish(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     minutes = access_minutes(request.user, pk, for_="approve")
-    _attempt(
+    return _post_action(
         request,
+        _minutes_url(office_slug, pk),
         lambda: services.minutes_publish(actor=request.user, minutes=minutes),
         _("Tutanak kurulun açık sayfasında yayımlandı."),
     )
-    return redirect(_minutes_url(office_slug, pk))
 
 
-@require_POST
+@post_only(Minutes)
 def minutes_correct(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     minutes = access_minutes(request.user, pk, for_="approve")
     form = CorrectionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Düzeltmenin nedenini yazın."))
-        return redirect(_minutes_url(office_slug, pk))
-    correction = _attempt(
+    return _post_action(
         request,
+        lambda correction: _minutes_url(office_slug, correction.pk if correction else pk),
         lambda: services.minutes_correct(
             actor=request.user, minutes=minutes, reason=form.cleaned_data["reason"]
         ),
         _("Düzeltme sürümü açıldı."),
+        form=form,
+        invalid=_("Düzeltmenin nedenini yazın."),
     )
-    return redirect(_minutes_url(office_slug, correction.pk if correction else pk))
 
 
-@require_POST
+@post_only(MinutesComment)
 def comment_answer(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
     comment = access_minutes_comment(request.user, pk)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        _attempt(
-            request,
-            lambda: services.minutes_comment_answer(
-                actor=request.user, comment=comment, answer=form.cleaned_data["answer"]
-            ),
-            _("Yanıt kaydedildi."),
-        )
-    else:
-        messages.error(request, _("Yanıtı yazın."))
-    return redirect(_minutes_url(office_slug, comment.minutes_id) + f"#gorus-{comment.pk}")
+    return _post_action(
+        request,
+        _minutes_url(office_slug, comment.minutes_id) + f"#gorus-{comment.pk}",
+        lambda: services.minutes_comment_answer(
+            actor=request.user, comment=comment, answer=form.cleaned_data["answer"]
+        ),
+        _("Yanıt kaydedildi."),
+        form=form,
+        invalid=_("Yanıtı yazın."),
+    )
 
 
 def minutes_pdf_view(request: OfficeRequest, office_slug: str, pk: int) -> HttpResponse:
