@@ -60,12 +60,13 @@ class ContributionForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
 
     def __init__(self, *args: Any, province_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        districts = District.objects.filter(province_id=province_id or 0)
+        districts = District.objects.filter(province_id=province_id or 0).order_by("name_sort")
         field = self.fields["district"]
-        field.queryset = districts.order_by("name_sort")  # type: ignore[attr-defined]
-        # the office's own province: the district's name alone (str() would read the
-        # province once per option)
-        field.label_from_instance = lambda district: district.name  # type: ignore[attr-defined]
+        field.queryset = districts  # type: ignore[attr-defined]
+        # The options in one plain query, by the district's name alone: str() would read
+        # the province once per option, and the model field's own iterator would open a
+        # server-side cursor (three round trips on PostgreSQL) for twenty rows.
+        field.choices = [("", field.empty_label), *districts.values_list("pk", "name")]  # type: ignore[attr-defined]
 
 
 class ConsultationForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # type: ignore[type-arg]
