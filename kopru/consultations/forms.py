@@ -66,7 +66,7 @@ class ContributionForm(BootstrapFormMixin, HoneypotFormMixin, forms.Form):
         # The options in one plain query, by the district's name alone: str() would read
         # the province once per option, and the model field's own iterator would open a
         # server-side cursor (three round trips on PostgreSQL) for twenty rows.
-        field.choices = [("", field.empty_label), *districts.values_list("pk", "name")]  # type: ignore[attr-defined]
+        field.choices = [("", "—"), *districts.values_list("pk", "name")]  # type: ignore[attr-defined]
 
 
 class ConsultationForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # type: ignore[type-arg]
