@@ -44,11 +44,14 @@ from kopru.core.imports.files import (
     row_values,
 )
 from kopru.core.imports.workbook import (
+    EXAMPLE_ID,
+    NOTES_TITLE,
     Column,
     Sheet,
     cell,
     find_header,
     is_empty,
+    is_example,
     notes_sheet,
     template_workbook,
 )
@@ -79,26 +82,10 @@ from .values import (
 
 FORMAT = "template"
 SHEET_TITLE = "Çağrılar - Calls"
-NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
-EXAMPLE_ID = "ÖRNEK / EXAMPLE"
 
-
-class TemplateColumn(Column):
-    """A column of the template (``name``: the :class:`CallRecord` field, or "timezone")."""
-
-    name = property(lambda self: self.key)
-    header_tr = property(lambda self: self.name_tr)
-    header_en = property(lambda self: self.name_en)
-
-
-def _col(
-    name: str, tr: str, en: str, required: bool, desc_tr: str, desc_en: str, example: str
-) -> TemplateColumn:
-    return TemplateColumn(name, tr, en, required, desc_tr, desc_en, example)
-
-
-TEMPLATE_COLUMNS: Final[tuple[TemplateColumn, ...]] = (
-    _col(
+# A column per :class:`CallRecord` field (and "timezone").
+TEMPLATE_COLUMNS: Final[tuple[Column, ...]] = (
+    Column(
         "source_id", "Kayıt Kimliği", "Record ID", False,
         "Bu satırın kalıcı kimliği; aynı dosya yeniden yüklendiğinde kayıt güncellenir. "
         "Boşsa Çağrı Kodu kullanılır.",
@@ -106,72 +93,72 @@ TEMPLATE_COLUMNS: Final[tuple[TemplateColumn, ...]] = (
         "identifier is used.",
         EXAMPLE_ID,
     ),
-    _col(
+    Column(
         "call_identifier", "Çağrı Kodu", "Call identifier", True,
         "Çağrının resmi kodu; kodu yoksa kısa bir kod yazın (ör. IZKA-2026-MDP).",
         "The call's official code; if it has none, write a short code (e.g. IZKA-2026-MDP).",
         "IZKA-2026-MDP",
     ),
-    _col(
+    Column(
         "title_tr", "Çağrı Adı (Türkçe)", "Title (Turkish)", False,
         "Türkçe başlık. Türkçe veya İngilizce başlıktan en az biri zorunludur.",
         "Turkish title. At least one of the Turkish or English titles is required.",
         "2026 Yılı Yeşil Dönüşüm Mali Destek Programı",
     ),
-    _col(
+    Column(
         "title_en", "Çağrı Adı (İngilizce)", "Title (English)", False,
         "İngilizce başlık.", "English title.",
         "2026 Green Transition Financial Support Programme",
     ),
-    _col(
+    Column(
         "summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
         "Kısa açıklama; düz metin veya basit HTML (p, ul, li, strong, em, a).",
         "Short description; plain text or simple HTML (p, ul, li, strong, em, a).",
         "KOBİ'lerin yeşil dönüşüm yatırımlarına destek.",
     ),
-    _col(
+    Column(
         "summary_en", "Özet (İngilizce)", "Summary (English)", False,
         "İngilizce açıklama.", "English description.",
         "Support for SMEs' green transition investments.",
     ),
-    _col(
+    Column(
         "funder", "Destek Veren Kurum", "Funder", True,
         "Desteği veren kurumun tam adı.", "Full name of the funding body.",
         "İzmir Kalkınma Ajansı",
     ),
-    _col(
+    Column(
         "programme", "Program", "Programme", False,
         "Programın adı (ör. Ufuk Avrupa, Erasmus+, Mali Destek Programı).",
         "Programme name (e.g. Horizon Europe, Erasmus+, Financial Support Programme).",
         "Mali Destek Programı",
     ),
-    _col(
+    Column(
         "programme_code", "Program Kodu", "Programme code", False,
         "Programın kodu, varsa.", "Programme code, if any.", "",
     ),
-    _col(
+    Column(
         "level", "Düzey", "Level", True,
         "ab, ulusal, bölgesel veya yerel.", "eu, national, regional or local.", "bölgesel",
     ),
-    _col(
+    Column(
         "instrument", "Destek Türü", "Instrument", False,
         "hibe (varsayılan), kredi, faizsiz kredi, teknik destek veya ödül.",
         "grant (default), credit, interest-free credit, technical support or prize.",
         "hibe",
     ),
-    _col(
+    Column(
         "action_type", "Faaliyet Türü", "Action type", False,
         "Faaliyet/proje türü (ör. RIA, IA, CSA, KOBİ projeleri).",
         "Type of action (e.g. RIA, IA, CSA, SME projects).", "",
     ),
-    _col(
+    Column(
         "deadline_model", "Son Tarih Modeli", "Deadline model", False,
         "tek aşamalı, iki aşamalı veya çoklu son tarih. Boşsa tarih sayısından çıkarılır.",
         "single-stage, two-stage or multiple cut-off. Empty: inferred from the number of "
         "deadlines.",
         "tek aşamalı",
     ),
-    _col(
+    Column(
         "deadlines", "Son Başvuru Tarihleri", "Deadlines", False,
         "YYYY-AA-GG SS:DD; birden çok tarih ';' ile ayrılır. Saat yoksa 23:59 (Brüksel "
         "saatinde 17:00). İki aşamalı çağrıda ikinci tarih 2. aşamadır.",
@@ -179,59 +166,59 @@ TEMPLATE_COLUMNS: Final[tuple[TemplateColumn, ...]] = (
         "Brussels time). For two-stage calls the second date is stage 2.",
         "2026-10-15 23:59",
     ),
-    _col(
+    Column(
         "timezone", "Saat Dilimi", "Time zone", False,
         "Son tarihlerin saat dilimi; varsayılan Europe/Istanbul. AB çağrıları için "
         "Europe/Brussels.",
         "Time zone of the deadlines; default Europe/Istanbul. For EU calls Europe/Brussels.",
         "Europe/Istanbul",
     ),
-    _col(
+    Column(
         "opening_date", "Açılış Tarihi", "Opening date", False,
         "YYYY-AA-GG.", "YYYY-MM-DD.", "2026-09-01",
     ),
-    _col(
+    Column(
         "budget_total", "Toplam Bütçe", "Total budget", False,
         "Çağrının toplam bütçesi.", "Total budget of the call.", "150.000.000",
     ),
-    _col(
+    Column(
         "grant_min", "Asgari Destek Tutarı", "Minimum grant", False,
         "Proje başına en az destek.", "Minimum support per project.", "250.000",
     ),
-    _col(
+    Column(
         "grant_max", "Azami Destek Tutarı", "Maximum grant", False,
         "Proje başına en çok destek.", "Maximum support per project.", "2.000.000",
     ),
-    _col(
+    Column(
         "expected_grants", "Beklenen Proje Sayısı", "Expected number of grants", False,
         "Desteklenmesi beklenen proje sayısı.", "Expected number of funded projects.", "60",
     ),
-    _col(
+    Column(
         "cofinancing_rate", "Destek Oranı (%)", "Co-financing rate (%)", False,
         "Desteğin proje bütçesine oranı, yüzde olarak (0-100).",
         "Share of the project budget the funder pays, in per cent (0-100).", "75",
     ),
-    _col(
+    Column(
         "currency", "Para Birimi", "Currency", False,
         "EUR (varsayılan), TRY, USD...", "EUR (default), TRY, USD...", "TRY",
     ),
-    _col(
+    Column(
         "keywords", "Anahtar Kelimeler", "Keywords", False,
         "';' ile ayrılmış anahtar kelimeler.", "Keywords separated by ';'.",
         "yeşil dönüşüm; KOBİ; enerji verimliliği",
     ),
-    _col(
+    Column(
         "agency_code", "Kalkınma Ajansı Kodu", "Development agency code", False,
         "Kalkınma ajansı çağrılarında ajansın kısa kodu (ör. izka, gmka).",
         "For development agency calls, the agency's short code (e.g. izka, gmka).", "izka",
     ),
-    _col(
+    Column(
         "source_url", "Bağlantı", "Link (URL)", False,
         "Çağrı sayfasının adresi (http:// veya https://).",
         "Address of the call page (http:// or https://).",
         "https://www.izka.org.tr/",
     ),
-    _col(
+    Column(
         "source_status", "Kaynaktaki Durum", "Status at source", False,
         "Kaynağın belirttiği durum (bilgi amaçlı; durum tarihlerden hesaplanır).",
         "Status as the source states it (for information; status is derived from dates).",
@@ -239,9 +226,9 @@ TEMPLATE_COLUMNS: Final[tuple[TemplateColumn, ...]] = (
     ),
 )  # fmt: skip
 
-_BY_NAME = {c.name: c for c in TEMPLATE_COLUMNS}
-ALIASES = {c.name: c.aliases for c in TEMPLATE_COLUMNS}
-REQUIRED = {c.name: c.header_tr for c in TEMPLATE_COLUMNS if c.required}
+_BY_NAME = {c.key: c for c in TEMPLATE_COLUMNS}
+ALIASES = {c.key: c.aliases for c in TEMPLATE_COLUMNS}
+REQUIRED = {c.key: c.name_tr for c in TEMPLATE_COLUMNS if c.required}
 
 _LEVELS = {
     "eu": "eu", "ab": "eu", "avrupa birligi": "eu", "european union": "eu",
@@ -264,7 +251,6 @@ _MODELS = {
     "coklu kesim tarihi": "multiple_cutoff",
 }  # fmt: skip
 _CURRENCIES = {"tl": "TRY", "₺": "TRY", "€": "EUR", "$": "USD", "avro": "EUR", "euro": "EUR"}
-_EXAMPLE_KEYS = {search_key(EXAMPLE_ID), "ornek", "example"}
 
 
 def _choice(value: object, table: dict[str, str], field: str, default: str) -> str:
@@ -274,7 +260,7 @@ def _choice(value: object, table: dict[str, str], field: str, default: str) -> s
     found = table.get(search_key(text).replace("_", " "))
     if found is None:
         choices = ", ".join(sorted(set(table)))
-        raise Problem("bad_choice", value=text, field=_BY_NAME[field].header_tr, choices=choices)
+        raise Problem("bad_choice", value=text, field=_BY_NAME[field].name_tr, choices=choices)
     return found
 
 
@@ -292,7 +278,7 @@ def _currency(value: object) -> str:
 
 def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDeadline], str]:
     zone = zone_from_name(clean_text(timezone), ISTANBUL)
-    label = _BY_NAME["deadlines"].header_tr
+    label = _BY_NAME["deadlines"].name_tr
     if isinstance(value, datetime):
         parts: list[object] = [value]
     else:
@@ -311,7 +297,7 @@ def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDe
 def _url(value: object) -> str:
     text = clean_text(value)
     if text and not text.lower().startswith(("http://", "https://")):
-        raise Problem("bad_url", value=text, field=_BY_NAME["source_url"].header_tr)
+        raise Problem("bad_url", value=text, field=_BY_NAME["source_url"].name_tr)
     return text
 
 
@@ -356,7 +342,7 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
         **{name: text[name] for name in _TEXTS},
     )
     for name, read in _READERS.items():
-        found = attempt(problems, lambda: read(values.get(name), _BY_NAME[name].header_tr))  # noqa: B023
+        found = attempt(problems, lambda: read(values.get(name), _BY_NAME[name].name_tr))  # noqa: B023
         if found is not None:
             setattr(record, name, found)
     # A missing level is already reported above.
@@ -380,10 +366,6 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
     return record, problems
 
 
-def _is_example(values: dict[str, Any]) -> bool:
-    return search_key(str(values.get("source_id") or "")) in _EXAMPLE_KEYS
-
-
 Row = tuple[str, dict[str, Any], Problem | None]
 
 
@@ -397,7 +379,7 @@ def parse_template(
     for position, values, problem in (_xlsx_rows if xlsx else _csv_rows)(data, out):
         if problem is not None:
             out.problems(position, [problem])
-        elif _is_example(values):
+        elif is_example(values.get("source_id")):
             out.skip(position, message("example_row"))
         else:
             out.add(*build_record(values, position))
@@ -493,7 +475,7 @@ _TEXT_COLUMNS = ("deadlines", "opening_date", "source_id", "call_identifier")
 
 def build_template_xlsx() -> bytes:
     """The downloadable template: a data sheet (header + example row) and a notes sheet."""
-    names = [c.name for c in TEMPLATE_COLUMNS]
+    names = [c.key for c in TEMPLATE_COLUMNS]
     data = Sheet(
         SHEET_TITLE,
         [[c.header for c in TEMPLATE_COLUMNS], [c.example or None for c in TEMPLATE_COLUMNS]],

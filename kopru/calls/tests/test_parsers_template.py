@@ -29,13 +29,11 @@ def template_bytes() -> bytes:
 
 
 def test_template_columns_are_documented() -> None:
-    names = [c.name for c in TEMPLATE_COLUMNS]
+    names = [c.key for c in TEMPLATE_COLUMNS]
     assert len(names) == len(set(names))
-    assert {"call_identifier", "funder", "level"} == {
-        c.name for c in TEMPLATE_COLUMNS if c.required
-    }
+    assert {"call_identifier", "funder", "level"} == {c.key for c in TEMPLATE_COLUMNS if c.required}
     for column in TEMPLATE_COLUMNS:
-        assert column.header_tr and column.header_en
+        assert column.name_tr and column.name_en
         assert column.description_tr and column.description_en
 
 
@@ -63,7 +61,7 @@ def test_empty_template_imports_nothing(template_bytes: bytes) -> None:
 def test_filled_xlsx_template(template_bytes: bytes) -> None:
     workbook = openpyxl.load_workbook(io.BytesIO(template_bytes))
     sheet = workbook[SHEET_TITLE]
-    col = {c.name: i for i, c in enumerate(TEMPLATE_COLUMNS, start=1)}
+    col = {c.key: i for i, c in enumerate(TEMPLATE_COLUMNS, start=1)}
 
     def row(number: int, **values: object) -> None:
         for name, value in values.items():

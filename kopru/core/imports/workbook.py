@@ -22,6 +22,9 @@ from kopru.core.spreadsheets import neutralise
 from kopru.core.text import search_key
 
 HEADER_SEARCH_ROWS = 10
+NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
+EXAMPLE_ID = "ÖRNEK / EXAMPLE"  # the record ID of a template's example row
+_EXAMPLE_KEYS = frozenset({search_key(EXAMPLE_ID), "ornek", "example"})
 NOTES_HEADER = (
     "Sütun / Column", "Zorunlu / Required", "Açıklama", "Description", "Örnek / Example"
 )  # fmt: skip
@@ -154,6 +157,12 @@ def find_header(
         if len(columns) * 10 - len(missing) > best_score:
             best, best_score = Header(number, columns, missing), len(columns) * 10 - len(missing)
     return best
+
+
+def is_example(record_id: Any) -> bool:
+    """The template's example row (its record ID ``ÖRNEK / EXAMPLE``, ``örnek`` or
+    ``example``), which is skipped."""
+    return search_key(str(record_id or "")) in _EXAMPLE_KEYS
 
 
 def is_empty(row: Sequence[Any]) -> bool:

@@ -52,7 +52,15 @@ from django.utils import translation
 
 from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
-from kopru.core.imports.workbook import Column, Sheet, notes_sheet, template_workbook
+from kopru.core.imports.workbook import (
+    EXAMPLE_ID,
+    NOTES_TITLE,
+    Column,
+    Sheet,
+    is_example,
+    notes_sheet,
+    template_workbook,
+)
 from kopru.core.text import search_key
 from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
 
@@ -74,10 +82,6 @@ from .values import BadValue, months_between, parse_date, parse_number_text
 
 FORMAT = "template"
 SHEET_TITLE = "Projeler - Projects"
-NOTES_TITLE = "Açıklamalar - Notes"  # Excel forbids "/" in sheet names
-EXAMPLE_ID = "ÖRNEK / EXAMPLE"
-_EXAMPLE_KEYS = frozenset({search_key(EXAMPLE_ID), "ornek", "example"})
-TemplateColumn = Column
 
 
 def _col(
@@ -395,7 +399,7 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
         if all(_text(c) == "" for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for key, i in columns.items()}
-        if search_key(_text(values.get("source_id"))) in _EXAMPLE_KEYS:
+        if is_example(_text(values.get("source_id"))):
             count["example_rows"] += 1
             continue
         count["rows"] += 1
