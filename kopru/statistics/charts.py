@@ -117,16 +117,24 @@ _SCALES = (
 )
 
 
-def axis_fmt(value: float, decimals: int = 0) -> str:
-    """An axis label that stays short: from 10,000 up "250 bin" / "250k", "1,5 mn" /
-    "1.5M", "2 mr" / "2bn"; below, the number with its separators ("7.500")."""
+def axis_fmt(value: float, decimals: int = 0, *, digits: int = 3) -> str:
+    """A label that stays short: from 10,000 up "250 bin" / "250k", "1,5 mn" / "1.5M",
+    "12,5 mn", "2 mr" / "2bn" (at most ``digits`` significant digits, no trailing
+    zeros: "1,96 mn" on a bar); below, the number with its separators ("7.500")."""
     if abs(value) >= 10_000:
         for size, text in _SCALES:
             if abs(value) >= size:
                 scaled = value / size
-                places = 0 if scaled == int(scaled) else (1 if abs(scaled) < 100 else 0)
+                most = max(0, digits - len(str(int(abs(scaled)))))
+                # no trailing zeros: 1,5 mn, not 1,50 mn
+                places = next(p for p in range(most + 1) if round(scaled, p) == round(scaled, most))
                 return str(text).format(n=fmt(scaled, places))
     return fmt(value, decimals)
+
+
+def bar_fmt(value: float, decimals: int = 0) -> str:
+    """The figure written beside a bar (the exact one is in its title and the table)."""
+    return axis_fmt(value, decimals)
 
 
 def _nice_max(value: float) -> float:
@@ -268,7 +276,7 @@ def _bars(chart: Chart) -> tuple[str, int]:
                 rect += _text(
                     x + bar_w / 2,
                     y - 4,
-                    fmt(value, chart.decimals),
+                    bar_fmt(value, chart.decimals),
                     anchor="middle",
                     size=13,
                     fill=MUTED,
@@ -333,7 +341,7 @@ def _hbars(chart: Chart) -> tuple[str, int]:
             )
             if value:
                 rect += _text(
-                    left + w + 4, by + 11, fmt(value, chart.decimals), size=13, fill=MUTED
+                    left + w + 4, by + 11, bar_fmt(value, chart.decimals), size=13, fill=MUTED
                 )
             href = _link(chart, i) if j == 0 else None
             out.append(_wrap_link(rect, href, f"{label}: {fmt(value, chart.decimals)}"))

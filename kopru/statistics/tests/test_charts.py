@@ -119,3 +119,13 @@ def test_thousands_below_ten_thousand_keep_their_separator() -> None:
     with translation.override("tr"):
         svg = str(render_svg(small))
     assert ">2.500<" in svg and ">7.500<" in svg and ">10 bin<" in svg
+
+
+def test_large_bar_figures_are_short_and_exact_in_the_title_and_table() -> None:
+    big = chart("bar", labels=["a", "b"], series=[Series("EUR", [1_960_000, 12_345_678])])
+    with translation.override("tr"):
+        svg = str(render_svg(big))
+        table = str(render_table(big))
+    assert ">1,96 mn<" in svg and ">12,3 mn<" in svg
+    assert "12.345.678" in svg  # the bar's title
+    assert "12.345.678" in table
