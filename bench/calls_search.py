@@ -42,6 +42,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -362,7 +363,7 @@ class Server:
 
     def get(self, query: str) -> float:
         """One search; its server time (ms) from the access log."""
-        path = "/izmir/cagrilar/?" + query
+        path = "/izmir/cagrilar/?" + urllib.parse.quote(query, safe="=&")
         with urllib.request.urlopen(self.url(path), timeout=120) as response:
             response.read()
         for _ in range(50):
