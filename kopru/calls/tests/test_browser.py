@@ -23,7 +23,7 @@ def test_search_izmir_finds_uppercase_title(browser_page, izmir) -> None:
     page = browser_page
     page.goto(f"{page.base_url}/izmir/cagrilar/")
     page.get_by_label("Çağrılarda ara").fill("izmir")
-    page.get_by_role("button", name="Ara", exact=True).click()
+    page.locator("#call-search").get_by_role("button", name="Ara", exact=True).click()
     page.wait_for_load_state()
     expect(page.get_by_role("link", name="İZMİR YEŞİL DÖNÜŞÜM PROGRAMI")).to_be_visible()
     expect(page.get_by_role("link", name="Konya tarım kredisi")).to_have_count(0)
@@ -89,7 +89,7 @@ def test_turkish_query_finds_english_call(browser_page, izmir) -> None:
     page = browser_page
     page.goto(f"{page.base_url}/izmir/cagrilar/")
     page.get_by_label("Çağrılarda ara").fill("iklim")
-    page.get_by_role("button", name="Ara", exact=True).click()
+    page.locator("#call-search").get_by_role("button", name="Ara", exact=True).click()
     page.wait_for_load_state()
     expect(
         page.get_by_role("link", name="Nature-based solutions for climate adaptation")
