@@ -71,13 +71,14 @@ def prepare(url: str) -> None:
 
     name = url.rsplit("/", 1)[1]
     admin = url.rsplit("/", 1)[0].replace("postgres://", "postgresql://") + "/postgres"
+    local = env_for(url, "config.settings.local")
     with psycopg.connect(admin, autocommit=True) as pg:
         exists = pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists:
+            manage(local, "migrate", "--no-input")  # a database of an older schema
             return
         pg.execute(f'CREATE DATABASE "{name}"')
     print(f"preparing {name} (once): migrate, demo offices, 629 calls, CORDIS participations")
-    local = env_for(url, "config.settings.local")
     manage(local, "migrate", "--no-input")
     manage(local, "load_demo")
     manage(local, "import_calls", str(CALLS_FILE), "--office", "balikesir")
