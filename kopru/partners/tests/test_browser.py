@@ -50,7 +50,7 @@ def test_member_posts_another_organisation_answers_poster_sees_it(
     _switch_user(responder, "b.kurum2")
     responder.goto(f"{responder.base_url}/balikesir/ortak-arama/")
     responder.get_by_label("Ara", exact=True).fill("kirsal genclik")
-    responder.get_by_role("button", name="Ara").click()
+    responder.get_by_role("button", name="Ara", exact=True).click()
     responder.get_by_role("link", name="Kırsal gençlik için dijital atölyeler").click()
     assert responder.get_by_label("Kurum / kuruluş").input_value() == "Karesi Gençlik Derneği"
     responder.get_by_role("combobox", name=re.compile("^Ülke")).select_option("TR")
