@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, FormSection, HoneypotFormMixin, VersionedFormMixin
 from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
@@ -140,6 +140,45 @@ class CallForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=DEADLINE_HELP,
+    )
+
+    sections = (
+        FormSection(
+            "about",
+            _("Çağrı"),
+            ("title_tr", "title_en", "level", "instrument", "summary_tr", "summary_en"),
+        ),
+        FormSection(
+            "programme",
+            _("Program ve kaynak"),
+            (
+                "funder",
+                "programme",
+                "programme_code",
+                "agency_code",
+                "call_identifier",
+                "action_type",
+            ),
+        ),
+        FormSection("dates", _("Tarihler"), ("deadline_model", "opening_date", "deadlines")),
+        FormSection(
+            "budget",
+            _("Bütçe"),
+            (
+                "budget_total",
+                "grant_min",
+                "grant_max",
+                "expected_grants",
+                "cofinancing_rate",
+                "currency",
+            ),
+        ),
+        FormSection(
+            "eligibility",
+            _("Kimler başvurabilir"),
+            ("applicant_types", "target_groups", "sectors", "eligible_geography"),
+        ),
+        FormSection("source", _("Kaynak kaydı"), ("source", "source_id", "source_url")),
     )
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -11,6 +12,33 @@ from django.utils.translation import gettext_lazy as _
 from .images import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, check_image_upload
 from .text import search_key
 from .vocabularies import THESAURUS, Sector, TargetGroup
+
+
+@dataclass(frozen=True)
+class FormSection:
+    """A part of a long form: ``slug`` (its anchor), a heading, and the fields it holds.
+
+    A form declares them in order as ``sections = (FormSection("basics", _("Temel
+    bilgiler"), ("title_tr", ...)), ...)``; ``includes/form.html`` then draws a short table
+    of contents (a labelled ``nav`` whose links move focus to the section) and one titled
+    group per section. Fields a form drops at run time are skipped; fields no section names
+    come last under "Diğer bilgiler".
+    """
+
+    slug: str
+    label: Any
+    fields: tuple[str, ...]
+
+
+@dataclass
+class BoundSection:
+    slug: str
+    label: Any
+    fields: list[Any]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.errors for f in self.fields)
 
 
 class BootstrapFormMixin:
@@ -44,6 +72,25 @@ class BootstrapFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    sections: tuple[FormSection, ...] = ()
+
+    def form_sections(self) -> list[BoundSection]:
+        """The declared sections with their visible bound fields (``[]``: no sections)."""
+        if not self.sections:
+            return []
+        visible = {f.name: f for f in self.visible_fields()}  # type: ignore[attr-defined]
+        placed: set[str] = set()
+        out = []
+        for section in self.sections:
+            fields = [visible[n] for n in section.fields if n in visible]
+            placed.update(section.fields)
+            if fields:
+                out.append(BoundSection(f"kp-section-{section.slug}", section.label, fields))
+        rest = [f for n, f in visible.items() if n not in placed and n != "kp_website"]
+        if rest:
+            out.append(BoundSection("kp-section-other", _("Diğer bilgiler"), rest))
+        return out
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopru.boards.models import Body, Meeting
-from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, FormSection, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
 from kopru.geo.models import District
 from kopru.organisations.models import Organisation
@@ -31,6 +31,19 @@ class DecisionForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):  # 
         queryset=empty_queryset(Body),
         required=False,
         help_text=_("Toplantı seçilirse toplantının kurulu kullanılır."),
+    )
+
+    sections = (
+        FormSection(
+            "origin", _("Nerede alındı"), ("meeting", "body", "reference", "decided_on", "source")
+        ),
+        FormSection("text", _("Karar"), ("title_tr", "title_en", "text_tr", "text_en")),
+        FormSection(
+            "owner",
+            _("Sorumlu ve takip"),
+            ("owner", "contact_name", "contact_email", "theme", "district", "due_date"),
+        ),
+        FormSection("publication", _("Yayın"), ("is_public",)),
     )
 
     class Meta:

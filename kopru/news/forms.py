@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import (
     BootstrapFormMixin,
+    FormSection,
     HoneypotFormMixin,
     ImageUploadForm,
     VersionedFormMixin,
@@ -34,6 +35,14 @@ class NewsForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         max_length=400,
         help_text=_("Virgülle ayırın (ör. Avrupa Günü, gençlik, Erasmus+)."),
+    )
+
+    sections = (
+        FormSection(
+            "about", _("Haber"), ("category", "title_tr", "title_en", "summary_tr", "summary_en")
+        ),
+        FormSection("body", _("Metin"), ("body_tr", "body_en")),
+        FormSection("more", _("Etiketler ve süre"), ("tags", "expire_at")),
     )
 
     class Meta:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, FormSection, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
 from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
@@ -88,6 +88,37 @@ class ProjectForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             (Stage.IN_PREPARATION, Stage.IN_PREPARATION.label),
         ],
         required=False,
+    )
+
+    sections = (
+        FormSection(
+            "about",
+            _("Proje"),
+            ("acronym", "title_tr", "title_en", "summary_tr", "summary_en", "stage"),
+        ),
+        FormSection("owner", _("Yürütücü"), ("owner", "owner_name")),
+        FormSection(
+            "programme",
+            _("Program ve çağrı"),
+            ("programme", "funding_scheme", "call_identifier", "topic", "reference"),
+        ),
+        FormSection("dates", _("Tarihler"), ("start_date", "end_date", "duration_months")),
+        FormSection(
+            "budget",
+            _("Bütçe"),
+            (
+                "currency",
+                "total_cost",
+                "grant_amount",
+                "cofinancing_amount",
+                "exchange_rate",
+                "exchange_rate_date",
+            ),
+        ),
+        FormSection("reach", _("Yer ve kapsam"), ("districts", "sectors", "target_groups")),
+        FormSection(
+            "results", _("Sonuçlar ve notlar"), ("results_tr", "results_en", "staff_notes")
+        ),
     )
 
     class Meta:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.forms import BootstrapFormMixin, VersionedFormMixin
+from kopru.core.forms import BootstrapFormMixin, FormSection, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
 from kopru.projects.models import Project
 
@@ -33,6 +33,14 @@ class DraftForm(BootstrapFormMixin, forms.Form):
 
 
 class StoryForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
+    sections = (
+        FormSection(
+            "about", _("Hikâye"), ("label", "title_tr", "title_en", "summary_tr", "summary_en")
+        ),
+        FormSection("narrative", _("Anlatı"), ("narrative_tr", "narrative_en")),
+        FormSection("replication", _("Yaygınlaştırma"), ("replication_partners",)),
+    )
+
     class Meta:
         model = Story
         fields = [

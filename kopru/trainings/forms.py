@@ -5,7 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
+from kopru.core.forms import (
+    BootstrapFormMixin,
+    FormSection,
+    HoneypotFormMixin,
+    VersionedFormMixin,
+)
 from kopru.core.validation import check_email, normalise_phone
 from kopru.geo.models import District
 
@@ -30,6 +35,22 @@ KVKK_TEXT = _(
 
 
 class EventForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
+    sections = (
+        FormSection(
+            "about",
+            _("Etkinlik"),
+            ("type", "title_tr", "title_en", "description_tr", "description_en", "language"),
+        ),
+        FormSection(
+            "audience", _("Katılımcılar ve eğitmenler"), ("audience", "trainers", "capacity")
+        ),
+        FormSection(
+            "registration",
+            _("Kayıt ve katılım"),
+            ("registration_opens", "registration_closes", "min_sessions", "status"),
+        ),
+    )
+
     class Meta:
         model = Event
         fields = [

@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.countries import country_choices
-from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, VersionedFormMixin
+from kopru.core.forms import (
+    BootstrapFormMixin,
+    FormSection,
+    HoneypotFormMixin,
+    VersionedFormMixin,
+)
 from kopru.core.subscriptions import Frequency
 
 from .models import TIME_ZONES, Cost, Opportunity
@@ -56,6 +61,26 @@ class OpportunityForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
     )
     deadline_timezone = forms.ChoiceField(
         label=_("Saat dilimi"), choices=[(z, z) for z in TIME_ZONES], initial="Europe/Istanbul"
+    )
+
+    sections = (
+        FormSection(
+            "about",
+            _("Fırsat"),
+            ("type", "title_tr", "title_en", "description_tr", "description_en"),
+        ),
+        FormSection(
+            "where",
+            _("Düzenleyen ve yer"),
+            ("organiser", "organiser_country", "host_country", "host_city"),
+        ),
+        FormSection("who", _("Kimler katılabilir"), ("residents_of", "age_min", "age_max")),
+        FormSection(
+            "dates",
+            _("Tarihler"),
+            ("starts_on", "ends_on", "opens_on", "deadline_local", "deadline_timezone"),
+        ),
+        FormSection("details", _("Masraflar ve dil"), ("costs_covered", "working_language", "url")),
     )
 
     class Meta:

@@ -74,3 +74,44 @@ def test_visitor_searches_the_data_bank(browser_page, balikesir) -> None:
     expect(page.get_by_text("Zeytinlikte sulama")).to_be_visible()
     expect(page.get_by_text("1 proje bulundu")).to_be_visible()
     expect(page.get_by_text("Gizli taslak")).to_have_count(0)
+
+
+def test_the_long_project_form_on_a_phone_has_sections_and_a_save_bar_in_view(
+    browser_page, balikesir_expert
+) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    browser_login(page, "b.uzman")
+    page.goto(f"{page.base_url}/balikesir/panel/projeler/yeni/")
+    save = page.get_by_role("button", name="Kaydet")
+
+    def save_in_view() -> bool:
+        box = save.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+
+    assert page.evaluate("document.documentElement.scrollHeight") > 2 * 844
+    assert save_in_view()  # without scrolling to the bottom
+    toc = page.get_by_role("navigation", name="Formun bölümleri")
+    expect(toc).to_be_visible()
+    # keyboard: the table of contents moves focus to the section, Tab goes on from there
+    toc.get_by_role("link", name="Bütçe").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "kp-section-budget"
+    expect(page.get_by_role("heading", name="Bütçe", level=2)).to_be_in_viewport()
+    assert save_in_view()
+    page.keyboard.press("Tab")
+    field = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect();"
+        " return {id: document.activeElement.id, bottom: r.bottom}; })()"
+    )
+    assert field["id"].startswith("id_")
+    bar_top = page.locator(".kopru-savebar").bounding_box()["y"]
+    assert field["bottom"] <= bar_top  # the bar does not cover the focused field
+    toc.get_by_role("link", name="Yer ve kapsam").click()
+    assert page.evaluate("document.activeElement.id") == "kp-section-reach"
+    assert save_in_view()
+    # an empty form is refused: the summary takes focus, the bar is still in view
+    save.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.activeElement.hasAttribute('data-kp-error-summary')")
+    assert save_in_view()

@@ -5,6 +5,8 @@
 //   <div data-kp-width="42">           gets width: 42% (progress bars, also after htmx swaps);
 //   [data-kp-error-summary]            after a failed submit, takes focus and comes into view;
 //   .kopru-choices-long                a long checkbox list gets a filter box (Turkish-aware);
+//   [data-kp-toc] a[href^="#"]       a long form's table of contents moves focus (not only the
+//                                      view) to the section, so Tab continues from there;
 //   .table-responsive                  a table that may scroll sideways can be reached and
 //                                      scrolled by keyboard (a named, focusable region).
 (function () {
@@ -65,6 +67,17 @@
       });
     });
   }
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("[data-kp-toc] a[href^='#']");
+    if (!link) { return; }
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) { return; }
+    event.preventDefault();
+    if (!target.hasAttribute("tabindex")) { target.tabIndex = -1; }
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+    if (history.replaceState) { history.replaceState(null, "", "#" + target.id); }
+  });
   function scrollRegions(root) {
     (root.querySelectorAll ? root : document).querySelectorAll(".table-responsive").forEach(function (box) {
       if (box.hasAttribute("tabindex")) { return; }
