@@ -441,6 +441,14 @@ def closing_soon(days: int = 30, limit: int = 10, office: Any = None) -> QuerySe
     )
 
 
+PANEL_SORTS = {
+    "deadline": ("next_deadline", "title_sort"),
+    "title": ("title_sort",),
+    "level": ("level", "next_deadline"),
+    "state": ("state", "next_deadline"),
+}
+
+
 def panel_list(*, office: Any, q: str = "", state: str = "", mine_only: bool = True) -> Any:
     qs = Call.objects.all()
     if mine_only:

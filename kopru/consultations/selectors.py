@@ -36,6 +36,14 @@ def public_consultations() -> QuerySet[Consultation]:
     )
 
 
+PANEL_SORTS = {
+    "period": ("opens_at", "closes_at"),
+    "status": ("status", "-opens_at"),
+    "contributions": ("n", "-opens_at"),
+    "waiting": ("waiting", "-opens_at"),
+}
+
+
 def managed_consultations() -> QuerySet[Consultation]:
     return Consultation.objects.annotate(
         n=Count("contributions"),

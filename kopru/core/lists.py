@@ -49,9 +49,14 @@ class Listing:
 
 
 def _order(fields: Sequence[str], descending: bool) -> list[Any]:
-    if not descending:
-        return [F(f).asc(nulls_last=True) for f in fields]
-    return [F(f).desc(nulls_last=True) for f in fields]
+    """A field named ``-field`` sorts the other way round from the column (newest first
+    as a tie-break of an ascending status column, say); empty values always come last."""
+    order = []
+    for field in fields:
+        reverse = field.startswith("-") != descending
+        expr = F(field.lstrip("-"))
+        order.append(expr.desc(nulls_last=True) if reverse else expr.asc(nulls_last=True))
+    return order
 
 
 def paged_list(

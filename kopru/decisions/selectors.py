@@ -107,6 +107,15 @@ def public_decisions(f: DecisionFilters) -> QuerySet[Decision]:
     return f.apply(qs.only(*PUBLIC_ROW)).order_by("due_date", "id")
 
 
+PANEL_SORTS = {
+    "due": ("due_date", "title_sort"),
+    "title": ("title_sort",),
+    "owner": ("owner__name_sort", "due_date"),
+    "status": ("status", "due_date"),
+    "progress": ("progress", "due_date"),
+}
+
+
 def managed_decisions(f: DecisionFilters, *, owner_id: int | None = None) -> QuerySet[Decision]:
     qs = _listed(Decision.objects.all())
     if owner_id is not None:

@@ -92,6 +92,14 @@ def public_image(news: NewsItem, image_pk: int) -> Any:
     return row.image if row is not None else None
 
 
+PANEL_SORTS = {
+    "updated": ("updated_at",),
+    "category": ("category", "-publish_at"),
+    "status": ("status", "-publish_at"),
+    "publish": ("publish_at",),
+}
+
+
 def panel_news(status: str = "") -> QuerySet[NewsItem]:
     """Every item of the office (panel scope)."""
     qs = NewsItem.objects.select_related("cover")

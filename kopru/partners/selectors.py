@@ -126,6 +126,16 @@ def _with_answer_counts(qs: QuerySet[PartnerSearch]) -> QuerySet[PartnerSearch]:
     )
 
 
+POST_SORTS = {
+    "created": ("created_at",),
+    "title": ("title_sort",),
+    "kind": ("kind", "title_sort"),
+    "organisation": ("organisation__name_sort", "title_sort"),
+    "expires": ("expires_on", "title_sort"),
+    "answers": ("answer_count", "title_sort"),
+}
+
+
 def managed_posts(
     *, organisation_id: int | None = None, q: str = "", state: str = ""
 ) -> QuerySet[PartnerSearch]:

@@ -179,6 +179,14 @@ def facts_display(facts: dict[str, Any]) -> dict[str, Any]:
 # -- staff lists -----------------------------------------------------------------------
 
 
+PANEL_SORTS = {
+    "status": ("status", "-updated_at"),
+    "title": ("title_sort",),
+    "label": ("label", "title_sort"),
+    "updated": ("updated_at",),
+}
+
+
 def staff_stories(*, status: str = "") -> QuerySet[Story]:
     qs = Story.objects.all()
     if status:

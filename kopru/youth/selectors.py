@@ -133,6 +133,15 @@ def upcoming_deadlines(
     return list(qs.order_by("deadline", "id")[:limit])
 
 
+PANEL_SORTS = {
+    "deadline": ("deadline",),
+    "title": ("title_sort",),
+    "type": ("type", "title_sort"),
+    "state": ("state", "-deadline"),
+    "opens": ("opens_on", "deadline"),
+}
+
+
 def staff_opportunities(*, state: str = "") -> QuerySet[Opportunity]:
     qs = Opportunity.objects.all()
     if state:

@@ -8,7 +8,6 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped, post_only, requires
 from kopru.core.errors import ApplicationError
 from kopru.core.imports.jobs import import_start
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -34,12 +34,13 @@ def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     if state not in State.values:
         state = ""
     qs = selectors.panel_list(office=office, q=q, state=state)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listing = paged_list(request, qs, sorts=selectors.PANEL_SORTS, default="deadline")
     return render(
         request,
         "calls/panel_list.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "q": q,
             "state": state,
             "states": State.choices,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import report, selectors, services
@@ -38,8 +39,12 @@ def _add_errors(form: Any, exc: ApplicationError) -> None:
 
 
 def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
-    page = Paginator(selectors.managed_consultations(), 25).get_page(request.GET.get("page"))
-    return render(request, "consultations/panel_list.html", {"page": page})
+    listing = paged_list(
+        request, selectors.managed_consultations(), sorts=selectors.PANEL_SORTS, default="-period"
+    )
+    return render(
+        request, "consultations/panel_list.html", {"page": listing.page, "listing": listing}
+    )
 
 
 def panel_create(request: OfficeRequest, office_slug: str) -> HttpResponse:

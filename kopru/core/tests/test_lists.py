@@ -75,3 +75,40 @@ def test_on_a_phone_the_filters_open_from_a_button_above_the_results(
             rf'id="{target}"[^>]*class="[^"]*collapse d-lg-block', html
         ), url
         assert 'aria-controls="' + target + '"' in html
+
+
+PANEL_LISTS = (
+    ("panel:calls:list", "kopru.calls.selectors", "PANEL_SORTS"),
+    ("panel:partners:list", "kopru.partners.selectors", "POST_SORTS"),
+    ("panel:news:list", "kopru.news.selectors", "PANEL_SORTS"),
+    ("panel:stories:list", "kopru.stories.selectors", "PANEL_SORTS"),
+    ("panel:youth:list", "kopru.youth.selectors", "PANEL_SORTS"),
+    ("panel:decisions:list", "kopru.decisions.selectors", "PANEL_SORTS"),
+    ("panel:consultations:list", "kopru.consultations.selectors", "PANEL_SORTS"),
+    ("panel:projects:list", "kopru.projects.selectors", "PROJECT_SORTS"),
+)
+
+
+@pytest.mark.parametrize(("route", "module", "name"), PANEL_LISTS)
+def test_every_panel_list_sorts_by_each_column_and_refuses_a_bad_sort(
+    client_for: Any, balikesir: Any, balikesir_coordinator: Any, route: str, module: str, name: str
+) -> None:
+    import importlib
+
+    from django.urls import reverse
+
+    sorts = getattr(importlib.import_module(module), name)
+    url = reverse(route, kwargs={"office_slug": balikesir.slug})
+    client = client_for(balikesir_coordinator)
+    headers = 0
+    for key in sorts:
+        for value in (key, f"-{key}"):
+            response = client.get(url, {"sort": value})
+            assert response.status_code == 200, (url, value)
+            html = response.content.decode()
+            headers = max(headers, html.count('aria-sort="'))
+            if f'href="?sort={"-" if not value.startswith("-") else ""}{key}' in html:
+                assert re.search(r'aria-sort="(ascending|descending)"', html), (url, value)
+    assert headers >= 2, url  # the table's headers are sortable links
+    assert client.get(url, {"sort": "pk;drop"}).status_code == 400
+    assert client.get(url, {"size": "9999"}).status_code == 400

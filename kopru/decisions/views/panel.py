@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import emails, selectors, services
@@ -33,12 +33,15 @@ def _detail_url(office_slug: str, pk: int) -> str:
 def panel_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     filters = selectors.DecisionFilters.from_params(request.GET)
     base = Decision.objects.all()
-    page = Paginator(selectors.managed_decisions(filters), 25).get_page(request.GET.get("page"))
+    listing = paged_list(
+        request, selectors.managed_decisions(filters), sorts=selectors.PANEL_SORTS, default="due"
+    )
     return render(
         request,
         "decisions/panel_list.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "filters": filters,
             "options": selectors.filter_options(base),
             "counts": selectors.state_counts(filters.apply(base)),

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from kopru.core.access import post_only
 from kopru.core.audit import history_for
 from kopru.core.errors import ApplicationError
 from kopru.core.images import image_response, image_update, pdf_response
+from kopru.core.lists import paged_list
 from kopru.core.models import StoredImage
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
@@ -26,11 +26,18 @@ def _detail_url(news: NewsItem) -> str:
 
 def news_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     status = request.GET.get("durum", "")
-    page = Paginator(selectors.panel_news(status), 25).get_page(request.GET.get("page"))
+    listing = paged_list(
+        request, selectors.panel_news(status), sorts=selectors.PANEL_SORTS, default="-updated"
+    )
     return render(
         request,
         "news/panel_list.html",
-        {"page": page, "status": status, "counts": selectors.panel_counts()},
+        {
+            "page": listing.page,
+            "listing": listing,
+            "status": status,
+            "counts": selectors.panel_counts(),
+        },
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import get_or_404_scoped, requires
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.search import fulltext_filter
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options
@@ -75,13 +75,14 @@ def post_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
         kurum = request.GET.get("kurum", "")
         organisation_id = int(kurum) if kurum.isdigit() and len(kurum) < 10 else None
     qs = selectors.managed_posts(organisation_id=organisation_id, q=q, state=state)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listing = paged_list(request, qs, sorts=selectors.POST_SORTS, default="-created")
     return render(
         request,
         "partners/manage_list.html",
         context(
             request,
-            page=page,
+            page=listing.page,
+            listing=listing,
             q=q,
             state=state,
             states=PostState.choices,

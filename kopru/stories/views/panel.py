@@ -15,6 +15,7 @@ from kopru.core.access import post_only, requires
 from kopru.core.errors import ApplicationError
 from kopru.core.forms import ImageUploadForm
 from kopru.core.images import image_response
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -37,11 +38,19 @@ def story_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     project = request.GET.get("proje", "")
     if project.isdigit() and len(project) < 10:
         initial["projects"] = [int(project)]
+    listing = paged_list(
+        request,
+        selectors.staff_stories(status=status),
+        sorts=selectors.PANEL_SORTS,
+        default="status",
+    )
     return render(
         request,
         "stories/panel_list.html",
         {
-            "stories": selectors.staff_stories(status=status)[:200],
+            "stories": listing.page.object_list,
+            "page": listing.page,
+            "listing": listing,
             "status": status,
             "statuses": StoryStatus.choices,
             "candidates": selectors.story_candidates(),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only, requires
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
 from .. import selectors, services
@@ -31,11 +32,19 @@ def _add_errors(form: OpportunityForm, exc: ApplicationError) -> None:
 def opportunity_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
     state = request.GET.get("durum", "")
     state = state if state in PublicationState.values else ""
+    listing = paged_list(
+        request,
+        selectors.staff_opportunities(state=state),
+        sorts=selectors.PANEL_SORTS,
+        default="-deadline",
+    )
     return render(
         request,
         "youth/panel_list.html",
         {
-            "opportunities": selectors.staff_opportunities(state=state)[:300],
+            "opportunities": listing.page.object_list,
+            "page": listing.page,
+            "listing": listing,
             "state": state,
             "states": PublicationState.choices,
             "reached": selectors.young_people_reached(),
