@@ -14,7 +14,7 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 
 from kopru.calls.models import Status, choice_label
-from kopru.core.i18n import CONTENT_LANGUAGES, current_language
+from kopru.core.i18n import CONTENT_LANGUAGES, current_language, localized_marked
 
 register = template.Library()
 
@@ -133,7 +133,7 @@ def call_cards(context: Any, calls: Any) -> SafeString:
                 url_head,
                 call.pk,
                 url_tail,
-                call.title,
+                localized_marked(call, "title"),
                 mark_safe("\n      ".join(badges)),
                 when,
             )

@@ -8,12 +8,15 @@ from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.safestring import SafeString, mark_safe
 
 from kopru.core.audit import action_label, field_label
 from kopru.core.countries import country_label
-from kopru.core.i18n import CONTENT_LANGUAGES, current_language, localized
+from kopru.core.i18n import localized, localized_lang, marked
 from kopru.core.registry import RecordSection, registry
+from kopru.core.zones import zone_name as _zone_name
+from kopru.core.zones import zoned as _zoned
 
 register = template.Library()
 
@@ -27,11 +30,39 @@ def loc(obj: Any, field: str) -> str:
 @register.filter
 def loc_lang(obj: Any, field: str) -> str:
     """The language ``loc`` shows ``field`` in: ``<p lang="{{ x|loc_lang:'title' }}">``."""
-    lang = current_language()
-    if getattr(obj, f"{field}_{lang}", ""):
-        return lang
-    other = [c for c in CONTENT_LANGUAGES if c != lang]
-    return next((c for c in other if getattr(obj, f"{field}_{c}", "")), lang)
+    return localized_lang(obj, field)
+
+
+@register.simple_tag
+def loc_text(obj: Any, field: str, css: str = "", words: int = 0, chars: int = 0) -> SafeString:
+    """``{% loc_text call "title" %}``: the field in the page's language, else the other
+    one with ``lang`` and a small "(Turkish text)" label after it (inline). ``words=40`` or
+    ``chars=80`` shorten it as ``truncatewords``/``truncatechars`` would."""
+    value = localized(obj, field)
+    if words:
+        value = Truncator(value).words(words)
+    if chars:
+        value = Truncator(value).chars(chars)
+    return marked(value, localized_lang(obj, field), block=False, html=False, css=css)
+
+
+@register.simple_tag
+def loc_block(obj: Any, field: str, css: str = "", html: bool = False) -> SafeString:
+    """``{% loc_block event "description" %}``: a block of text (paragraphs; ``html=True`` for
+    sanitised rich text) in ``<div lang>``, labelled above when it is the other language."""
+    return marked(localized(obj, field), localized_lang(obj, field), block=True, html=html, css=css)
+
+
+@register.simple_tag
+def tr_text(value: Any, css: str = "") -> SafeString:
+    """A field that exists only in Turkish (an audience, a place): marked on English pages."""
+    return marked(value, "tr", block=False, html=False, css=css)
+
+
+@register.simple_tag
+def tr_block(value: Any, css: str = "", html: bool = False) -> SafeString:
+    """A block that exists only in Turkish (notes, a narrative): marked on English pages."""
+    return marked(value, "tr", block=True, html=html, css=css)
 
 
 @register.simple_tag(takes_context=True)
@@ -134,3 +165,22 @@ def record_sections(context: dict[str, Any], obj: Any) -> str:
 def country_name(code: str) -> str:
     """``{% country_name "DE" %}``: the country's name in the active language."""
     return country_label(code)
+
+
+@register.filter
+def zoned(value: Any, zone: str = "") -> str:
+    """``{{ deadline.at|zoned:deadline.timezone }}``: "18 Aralık 2026 17:00 (Brüksel saati)";
+    without a zone, Türkiye's ("… (TSİ)"). See :mod:`kopru.core.zones`."""
+    return _zoned(value, zone or None)
+
+
+@register.filter
+def zoned_time(value: Any, zone: str = "") -> str:
+    """Only the clock, with the zone: "17:00 (Brüksel saati)" (a day shown beside it)."""
+    return _zoned(value, zone or None, "TIME_FORMAT")
+
+
+@register.filter
+def zone_label(zone: str) -> str:
+    """``{{ "Europe/Brussels"|zone_label }}``: "Brüksel saati" / "Brussels time"."""
+    return _zone_name(zone or None)

@@ -75,3 +75,65 @@ def test_no_page_shows_a_date_that_can_be_misread(
                 if bad:
                     found.append(f"{url}: {sorted(set(bad))}")
     assert found == [], "dates that can be misread:\n" + "\n".join(found)
+
+
+# --- Times with their zone ----------------------------------------------------------------
+
+CLOCK = re.compile(r"(?<![\d:.,/])\d{1,2}:\d{2}(?![\d:])")
+ZONE = re.compile(
+    r"\([^()]{0,40}(?:TSİ|Türkiye time|UTC|saati\w*|time)[^()]{0,20}\)"
+    r"|\b(?:Europe|Asia|Africa|America|Atlantic|Pacific|Australia)/[A-Za-z_]+"  # a tz key typed
+)
+#: Apps whose pages show times people act on (deadlines, meetings, sessions, publication).
+ZONED_APPS = ("calls", "youth", "boards", "trainings", "news")
+
+
+def _unzoned(html: str) -> list[str]:
+    text = re.sub(r"\s+", " ", TEXT.sub(" ", html))
+    return [
+        text[max(0, m.start() - 30) : m.end() + 20].strip()
+        for m in CLOCK.finditer(text)
+        if not ZONE.search(text[m.end() : m.end() + 60])
+    ]
+
+
+def test_the_zone_filter_names_the_zone_people_use() -> None:
+    from kopru.core.zones import zoned
+
+    moment = make_aware(datetime(2026, 12, 18, 19, 0))  # 19:00 in Türkiye = 17:00 in Brussels
+    with translation.override("tr"):
+        assert zoned(moment, "Europe/Brussels") == "18 Aralık 2026 17:00 (Brüksel saati)"
+        assert zoned(moment) == "18 Aralık 2026 19:00 (TSİ)"
+        assert zoned(moment, "America/Bogota") == "18 Aralık 2026 11:00 (UTC-05:00, America/Bogota)"
+    with translation.override("en"):
+        assert zoned(moment, "Europe/Brussels") == "18 December 2026, 17:00 (Brussels time)"
+        assert zoned(moment) == "18 December 2026, 19:00 (Türkiye time)"
+    assert _unzoned("<p>18 Aralık 2026 17:00 (Brüksel saati)</p>") == []
+    assert _unzoned("<p>4 Aralık 2026 10:00–12:00 (TSİ)</p>") == []
+    assert _unzoned("<td>18.12.2026 17:00</td>") == ["18.12.2026 17:00"]
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+def test_every_time_people_act_on_carries_its_zone(
+    client: Any, izmir_coordinator: Any, balikesir: Any, izmir: Any, language: str
+) -> None:
+    records = Records(balikesir, izmir)
+    client.force_login(izmir_coordinator)
+    found: list[str] = []
+    with translation.override(language):
+        for route in protected_routes():
+            if route.area in ("kurum", "api"):
+                continue
+            if not any(f":{app}:" in f":{route.name}:" for app in ZONED_APPS):
+                continue
+            if "import" in route.name:  # the import page's column notes (examples, not times)
+                continue
+            for kwargs in _kwargs_sets(route, "izmir", records):
+                url = _url(route, "izmir", kwargs)
+                response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    continue
+                bad = _unzoned(response.content.decode())
+                if bad:
+                    found.append(f"{url}: {sorted(set(bad))}")
+    assert found == [], "times without their zone:\n" + "\n".join(found)
