@@ -45,7 +45,9 @@ def language_label(lang: str) -> str:
     )
 
 
-def marked(value: Any, lang: str, *, block: bool, html: bool, css: str) -> SafeString:
+def marked(
+    value: Any, lang: str, *, block: bool = False, html: bool = False, css: str = ""
+) -> SafeString:
     """``value`` as HTML in language ``lang``: as it is when that is the page's language,
     else in an element with ``lang`` and the small label (inline: after it; a block: above)."""
     if value in (None, ""):
@@ -53,7 +55,7 @@ def marked(value: Any, lang: str, *, block: bool, html: bool, css: str) -> SafeS
     if html:
         body = mark_safe(str(value))
     elif block:
-        body = linebreaks(str(value), autoescape=True)
+        body = mark_safe(linebreaks(str(value), autoescape=True))  # noqa: S308 - escaped
     else:
         body = conditional_escape(value)
     other = lang != current_language()

@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from kopru.core.audit import action_label, field_label
 from kopru.core.countries import country_label
