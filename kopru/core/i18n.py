@@ -55,7 +55,7 @@ def marked(
     if html:
         body = mark_safe(str(value))
     elif block:
-        body = mark_safe(linebreaks(str(value), autoescape=True))  # noqa: S308 - escaped
+        body = mark_safe(linebreaks(str(value), autoescape=True))
     else:
         body = conditional_escape(value)
     other = lang != current_language()
