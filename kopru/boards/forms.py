@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.forms import BootstrapFormMixin, LookupSelect, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
+from kopru.core.zones import local_time_help
 from kopru.organisations.models import Organisation, TeamMember
 
 from .models import AgendaItem, Body, Invitation, Meeting, Membership, Minutes, Rsvp
@@ -112,6 +113,7 @@ class MeetingForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Meeting
         fields = ["title_tr", "title_en", "starts_at", "ends_at", "place", "online_url"]
         widgets = {"starts_at": _dt(), "ends_at": _dt()}
+        help_texts = {"starts_at": local_time_help(), "ends_at": local_time_help()}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -12,6 +12,7 @@ key ("UTC+01:00, Europe/Lisbon") so that it is never ambiguous.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -68,3 +69,8 @@ def zoned(value: dt.datetime | None, key: str | None = None, fmt: str = "DATETIM
     local = value.astimezone(zone_of(key))
     text = formats.date_format(local, fmt)
     return f"{text} ({zone_name(key, local)})"
+
+
+def local_time_help() -> Any:
+    """The help text of a date-and-time field typed in Türkiye's time (lazy)."""
+    return _("Türkiye saatiyle (TSİ).")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kopru.calls.models import Call
 from kopru.core.forms import BootstrapFormMixin, HoneypotFormMixin, LookupSelect, VersionedFormMixin
 from kopru.core.scoping import empty_queryset
+from kopru.core.zones import local_time_help
 from kopru.organisations.models import Organisation, OrganisationType
 from kopru.projects.models import Project
 
@@ -201,6 +202,7 @@ class CaseLogForm(BootstrapFormMixin, forms.Form):
         label=_("Görüşme zamanı (boşsa şimdi)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=local_time_help(),
     )
 
     def __init__(self, *args: Any, office: Any, user: Any, **kwargs: Any) -> None:

@@ -12,6 +12,7 @@ from kopru.core.forms import (
     VersionedFormMixin,
 )
 from kopru.core.validation import check_email, normalise_phone
+from kopru.core.zones import local_time_help
 from kopru.geo.models import District
 
 from .certificates import CODE_ALPHABET
@@ -73,6 +74,10 @@ class EventForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
             "registration_opens": _dt(),
             "registration_closes": _dt(),
+        }
+        help_texts = {
+            "registration_opens": local_time_help(),
+            "registration_closes": local_time_help(),
         }
 
     def clean(self) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kopru.calls.models import Status, choice_label
 from kopru.core.i18n import CONTENT_LANGUAGES, current_language, localized_marked
+from kopru.core.zones import zoned
 
 register = template.Library()
 
@@ -76,7 +77,6 @@ def call_cards(context: Any, calls: Any) -> SafeString:
     text = {
         "priority": _("Ofis önceliği"),
         "deadline": _("Son başvuru"),
-        "turkey": _("Türkiye saati"),
         "none": _("Son tarih belirtilmemiş"),
     }
     out = []
@@ -113,11 +113,10 @@ def call_cards(context: Any, calls: Any) -> SafeString:
             local = timezone.localtime(deadline)
             when = format_html(
                 '<i class="bi bi-calendar-event" aria-hidden="true"></i> {}: <time datetime="{}">'
-                "{}</time> ({})",
+                "{}</time>",
                 text["deadline"],
                 local.isoformat(),
-                dateformat.format(local, "j F Y, H:i"),
-                text["turkey"],
+                zoned(deadline),
             )
             if status == "open":
                 left = _("%(t)s kaldı") % {"t": timeuntil(deadline, now)}

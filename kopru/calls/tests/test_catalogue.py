@@ -162,12 +162,12 @@ def test_result_cards_and_facet_lists_escape_and_translate(client, izmir) -> Non
     assert f'href="/izmir/cagrilar/{call.pk}/"' in html
     assert "Erasmus+ &amp; &lt;b&gt;KA2&lt;/b&gt;" in html  # card and facet label
     assert "<b>KA2</b>" not in html
-    assert "Ofis önceliği" in html and "(Türkiye saati)" in html and "kaldı" in html
+    assert "Ofis önceliği" in html and "(TSİ)" in html and "kaldı" in html
     local = timezone.localtime(call.next_deadline)
     assert f'<time datetime="{local.isoformat()}">' in html
     # the facet link toggles its value, with the search kept and the page dropped
     assert 'href="?q=gen%C3%A7lik&amp;target=youth"' in html
     english = client.get("/en/izmir/cagrilar/?q=gen%C3%A7lik&target=youth&page=1").content.decode()
-    assert "Office priority" in english and "(Turkey time)" in english and " left" in english
+    assert "Office priority" in english and "(Türkiye time)" in english and " left" in english
     assert 'aria-current="true"' in english and "selected, click to remove" in english
     assert 'href="?q=gen%C3%A7lik"' in english  # unselecting drops target and page
