@@ -70,7 +70,12 @@ class ProjectPublicSerializer(serializers.ModelSerializer[Project]):
 
 
 FACET_PARAMS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Turkish-aware full-text search"),
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description="Turkish-aware full-text search, expanded through the bilingual thesaurus "
+        "(environment also finds çevre, iklim)",
+    ),
     OpenApiParameter("stage", OpenApiTypes.STR, description="stage code (idea, submitted, ...)"),
     OpenApiParameter("programme", OpenApiTypes.STR, description="funding programme"),
     OpenApiParameter("sector", OpenApiTypes.STR, description="sector code"),

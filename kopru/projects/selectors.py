@@ -106,7 +106,7 @@ class ProjectFilters:
 
 def filter_projects(qs: QuerySet[Project], f: ProjectFilters) -> QuerySet[Project]:
     if f.q:
-        qs = fulltext_filter(qs, f.q)
+        qs = fulltext_filter(qs, f.q, expanded=True)
     if f.stage:
         qs = qs.filter(stage=f.stage)
     if f.programme:
@@ -449,7 +449,6 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         title=lambda p: f"{p.title_tr} {p.title_en}",
         hit=hit,
         limit=limit,
-        expanded=False,
     )
 
 
