@@ -74,7 +74,12 @@ class PartnerSearchSerializer(serializers.ModelSerializer[PartnerSearch]):
 
 
 LIST_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="full-text search (Turkish-aware)"),
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description="full-text search (Turkish-aware), expanded through the bilingual "
+        "thesaurus (environment also finds çevre, iklim)",
+    ),
     OpenApiParameter(
         "kind", OpenApiTypes.STR, enum=PostKind.values, description="seeking or offering"
     ),

@@ -67,7 +67,7 @@ def _listed(qs: QuerySet[PartnerSearch]) -> QuerySet[PartnerSearch]:
 
 
 def apply_filters(qs: QuerySet[PartnerSearch], f: PostFilters) -> QuerySet[PartnerSearch]:
-    qs = fulltext_filter(qs, f.q)
+    qs = fulltext_filter(qs, f.q, expanded=True)
     if f.kind:
         qs = qs.filter(kind=f.kind)
     if f.country:  # a post that names no country welcomes every country
@@ -249,5 +249,4 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         title=lambda p: f"{p.title_tr} {p.title_en}",
         hit=hit,
         limit=limit,
-        expanded=False,
     )
