@@ -45,7 +45,8 @@ LIST_PARAMETERS = [
     OpenApiParameter(
         "q",
         OpenApiTypes.STR,
-        description="Turkish-aware full-text search (every word matches a word prefix)",
+        description="Turkish-aware full-text search (every word matches a word prefix), "
+        "expanded through the bilingual thesaurus (youth also finds gençlik)",
     ),
     OpenApiParameter("type", OpenApiTypes.STR, description="organisation type code"),
     OpenApiParameter(

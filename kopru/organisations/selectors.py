@@ -68,7 +68,9 @@ def directory_search(
     """The public directory (and the API): full-text search of the public text.
 
     Each term matches a word prefix (``bel`` finds ``Belediyesi``), Turkish-aware on
-    both databases; results in Turkish alphabetical order.
+    both databases, and a thesaurus word any word of its entries in both languages
+    (``youth`` finds ``Gençlik ve Spor İl Müdürlüğü``, :mod:`kopru.core.thesaurus`);
+    results in Turkish alphabetical order.
     """
     qs = Organisation.objects.select_related("district", "district__province")
     if type:
@@ -76,7 +78,7 @@ def directory_search(
     if district_id:
         qs = qs.filter(district_id=district_id)
     if search_terms(q):
-        qs = fulltext_filter(qs, q)
+        qs = fulltext_filter(qs, q, expanded=True)
     return qs.order_by("name_sort")
 
 
@@ -274,5 +276,4 @@ def site_search(office: Any, query: str, limit: int) -> sitesearch.Hits:
         title=lambda o: o.name,
         hit=hit,
         limit=limit,
-        expanded=False,
     )
