@@ -20,6 +20,9 @@ class CallsConfig(AppConfig):
 
     declarations = (
         PanelMenuItem(_("Çağrılar"), "panel:calls:list", icon="megaphone", order=20),
+        PanelMenuItem(
+            _("Kimler başvurur"), "panel:calls:who_applies", icon="person-check", order=21
+        ),
         PublicMenuItem(_("Çağrılar"), "public:calls:list", icon="megaphone", order=20),
         HomeSection("calls/_home.html", context=ref("kopru.calls.home.home_context"), order=20),
         PanelFigures(ref("kopru.calls.home.panel_figures")),

@@ -15,7 +15,7 @@ from kopru.organisations.models import OrganisationType
 
 from .importers import FORMATS
 from .importers.cleaning import sanitize_html, to_safe_html
-from .models import Call, Frequency
+from .models import Call, Frequency, WhoAppliesRule
 from .selectors import agency_choices
 from .services import DeadlineInput
 
@@ -264,6 +264,48 @@ class SettingsForm(BootstrapFormMixin, forms.Form):
     publish_eu_on_import = forms.BooleanField(
         label=_("AB portalından gelen çağrıları içe aktarınca yayımla"), required=False
     )
+
+
+class WhoAppliesRuleForm(BootstrapFormMixin, VersionedFormMixin, forms.ModelForm):
+    """An office's line of the who-applies table: who applies, who joins as a partner."""
+
+    leads = forms.MultipleChoiceField(
+        label=_("Başvuranlar"),
+        choices=OrganisationType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Bu çağrılara genellikle proje yürütücüsü olarak başvuran kuruluş türleri: "
+            "eşleştirmede öne çıkarlar."
+        ),
+    )
+    partners = forms.MultipleChoiceField(
+        label=_("Ortak olarak katılanlar"),
+        choices=OrganisationType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Başvurmaz ama bir konsorsiyuma ortak olarak katılır: çağrı bu türlere "
+            "sona doğru, notla gösterilir. İki listede de olmayan türlere bu çağrılar "
+            "önerilmez (çağrı başvurabileceklerini kendisi yazmıyorsa)."
+        ),
+    )
+
+    class Meta:
+        model = WhoAppliesRule
+        fields = ["programme", "action_types", "leads", "partners", "note"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        both = set(data.get("leads") or []) & set(data.get("partners") or [])
+        if both:
+            labels = dict(OrganisationType.choices)
+            self.add_error(
+                "partners",
+                _("Bir kuruluş türü hem başvuran hem ortak olamaz: %(types)s")
+                % {"types": ", ".join(str(labels[t]) for t in sorted(both))},
+            )
+        return data
 
 
 CONSENT_TEXT = _(

@@ -661,10 +661,11 @@ class CallFollow(OfficeOwned, TimeStamped):
         return bool(self.confirmed_at and not self.unsubscribed_at)
 
 
-class WhoAppliesRule(OfficeOwned, TimeStamped):
+class WhoAppliesRule(OfficeOwned, TimeStamped, Versioned):
     """An office's line of the "who applies" table (see :mod:`kopru.calls.matching`):
-    for the calls of a programme (and action types), who leads and who joins as a
-    partner. An office's lines come before the built-in table."""
+    for the calls of a programme (and action types), who leads (*applies*) and who only
+    joins as a partner. An office's lines come before the built-in table; edited in the
+    panel ("Kimler başvurur") through ``services.who_applies_rule_*``."""
 
     programme = models.CharField(
         _("program"),
@@ -683,7 +684,10 @@ class WhoAppliesRule(OfficeOwned, TimeStamped):
         _("not"),
         max_length=300,
         blank=True,
-        help_text=_("Yalnız ortak olabilecek kuruluşlara gösterilir."),
+        help_text=_(
+            "Yalnız ortak olarak katılabilecek kuruluşlara gösterilir. “{tür}” yerine "
+            "ziyaretçinin kuruluş türü yazılır."
+        ),
     )
 
     class Meta:

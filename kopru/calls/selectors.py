@@ -492,24 +492,25 @@ def calls_for_saved_search(
 # -- matching ----------------------------------------------------------------------------
 
 
-def office_rules(office: Any) -> list[matching.Rule]:
-    """The office's lines of the who-applies table, as rules (before the built-in ones)."""
+def _precedence(row: WhoAppliesRule) -> tuple[bool, int, str, int]:
+    """An office's own lines, most specific first: with action types before the whole
+    programme, a longer programme name before a shorter one (the first line that matches
+    a call decides, so a general line must not hide a specific one)."""
+    programme = search_key(row.programme)
+    return (not matching.action_words(row.action_types), -len(programme), programme, row.pk)
+
+
+def office_rule_rows(office: Any) -> list[WhoAppliesRule]:
+    """The office's lines of the who-applies table, in the order matching tries them."""
     rows = unscoped_manager(
         WhoAppliesRule, reason="the who-applies lines of the office named by the caller"
     ).filter(office=office)
-    return [
-        matching.Rule(
-            key=f"office-{row.pk}",
-            programme=search_key(row.programme),
-            actions=tuple(search_key(a) for a in row.action_types.split(",") if search_key(a)),
-            leads=tuple(row.leads),
-            partners=tuple(row.partners),
-            note_tr=row.note,
-            note_en=row.note,
-            office_rule_id=row.pk,
-        )
-        for row in rows
-    ]
+    return sorted(rows, key=_precedence)
+
+
+def office_rules(office: Any) -> list[matching.Rule]:
+    """The office's lines of the who-applies table, as rules (before the built-in ones)."""
+    return [matching.office_rule(row) for row in office_rule_rows(office)]
 
 
 def who_applies_table(office: Any) -> list[tuple[matching.Rule, str]]:
@@ -518,6 +519,84 @@ def who_applies_table(office: Any) -> list[tuple[matching.Rule, str]]:
         (rule, matching.rule_text(rule))
         for rule in (*office_rules(office), *matching.DEFAULT_RULES)
     ]
+
+
+@dataclass
+class WhoAppliesLine:
+    """One line of the table as the panel shows it."""
+
+    rule: matching.Rule
+    row: WhoAppliesRule | None  # the office's own line, else a built-in one
+    title: str
+    actions: str
+    topics: str
+    leads: list[str]
+    partners: list[str]
+    note: str
+    calls: int  # open and forthcoming calls of the catalogue this line decides
+
+
+def who_applies_overview(office: Any) -> dict[str, Any]:
+    """The office's lines and the national defaults, each with the number of open and
+    forthcoming calls of the office's catalogue it decides (the first line that matches
+    a call decides it: a default that the office's lines cover entirely decides none)."""
+    rows = office_rule_rows(office)
+    own = [matching.office_rule(row) for row in rows]
+    rules = [*own, *matching.DEFAULT_RULES]
+    now = timezone.now()
+    with public_scope(None):
+        kinds = (
+            catalogue_base(office)
+            .filter(status_q(Status.OPEN, now) | status_q(Status.FORTHCOMING, now))
+            .values_list(*matching.CallKind.FIELDS)
+            .order_by()
+        )
+        decided: dict[str, int] = {}
+        undecided = 0
+        for values in kinds.iterator(chunk_size=2000):
+            rule = matching.rule_for(matching.CallKind(*(v or "" for v in values)), own)
+            if rule is None:
+                undecided += 1
+            else:
+                decided[rule.key] = decided.get(rule.key, 0) + 1
+    by_key = {f"office-{row.pk}": row for row in rows}
+    labels = dict(OrganisationType.choices)
+    lines = [
+        WhoAppliesLine(
+            rule=rule,
+            row=by_key.get(rule.key),
+            title=by_key[rule.key].programme if rule.key in by_key else matching.rule_title(rule),
+            actions=(
+                by_key[rule.key].action_types if rule.key in by_key else matching.rule_actions(rule)
+            ),
+            topics=matching.rule_topics(rule),
+            leads=[str(labels.get(t, t)) for t in rule.leads],
+            partners=[str(labels.get(t, t)) for t in rule.partners],
+            note=matching.note_for_display(rule),
+            calls=decided.get(rule.key, 0),
+        )
+        for rule in rules
+    ]
+    return {
+        "own": [line for line in lines if line.row is not None],
+        "defaults": [line for line in lines if line.row is None],
+        "undecided": undecided,
+    }
+
+
+def who_applies_rule_initial(key: str) -> dict[str, Any] | None:
+    """A new office line's starting values copied from the built-in line ``key``
+    (to change who applies to that programme for the office), ``None`` if unknown."""
+    rule = matching.default_rule(key)
+    if rule is None:
+        return None
+    return {
+        "programme": rule.programme,
+        "action_types": matching.rule_actions(rule),
+        "leads": list(rule.leads),
+        "partners": list(rule.partners),
+        "note": matching.note_for_display(rule, placeholder="{tür}"),
+    }
 
 
 Match = matching.Ranked

@@ -3,8 +3,8 @@ from django.urls import path
 from kopru.core.routing import office_path
 
 from . import feeds
-from .models import Call, CallDocument
-from .views import panel, public
+from .models import Call, CallDocument, WhoAppliesRule
+from .views import panel, public, who_applies
 
 C = {"pk": Call}
 
@@ -16,6 +16,24 @@ panel_patterns = [
     path("cagrilar/sablon.csv", panel.panel_template_csv, name="template_csv"),
     path("cagrilar/ayarlar/", panel.panel_settings, name="settings"),
     path("cagrilar/ozet-kuyrugu/", panel.panel_summary_queue, name="summary_queue"),
+    path("cagrilar/kimler-basvurur/", who_applies.who_applies_list, name="who_applies"),
+    path(
+        "cagrilar/kimler-basvurur/yeni/",
+        who_applies.who_applies_create,
+        name="who_applies_create",
+    ),
+    office_path(
+        "cagrilar/kimler-basvurur/<int:pk>/duzenle/",
+        who_applies.who_applies_edit,
+        name="who_applies_edit",
+        models={"pk": WhoAppliesRule},
+    ),
+    office_path(
+        "cagrilar/kimler-basvurur/<int:pk>/kaldir/",
+        who_applies.who_applies_remove,
+        name="who_applies_remove",
+        models={"pk": WhoAppliesRule},
+    ),
     office_path(
         "cagrilar/<int:pk>/turkce-ozet/", panel.panel_summary_write, name="summary_write", models=C
     ),

@@ -20,9 +20,12 @@ def _menu(items: list[Any], request: HttpRequest, office: Any) -> list[dict[str,
             url = reverse(item.url_name, kwargs={"office_slug": office.slug})
         except NoReverseMatch:
             continue
-        out.append(
-            {"label": item.label, "url": url, "icon": item.icon, "active": current.startswith(url)}
-        )
+        out.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+    # The entry whose address is the longest start of the page's: one entry is current
+    # even when one lives under another's address (/cagrilar/ and /cagrilar/kimler-basvurur/).
+    prefixes = [entry for entry in out if current.startswith(entry["url"])]
+    if prefixes:
+        max(prefixes, key=lambda entry: len(entry["url"]))["active"] = True
     return out
 
 

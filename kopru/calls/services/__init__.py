@@ -1,6 +1,7 @@
 """Every write of the calls app, by topic: ``calls`` (the call records, review and
-publishing, links, documents, settings) and ``subscriptions`` (saved searches, alerts,
-follows and what is sent to them). Import from here: ``services.call_publish(...)``."""
+publishing, links, documents, settings), ``subscriptions`` (saved searches, alerts,
+follows and what is sent to them) and ``who_applies`` (the office's lines of the
+who-applies table that matching reads). Import from here: ``services.call_publish(...)``."""
 
 from .calls import (
     DeadlineInput,
@@ -32,6 +33,11 @@ from .subscriptions import (
     saved_search_create,
     send_instant_alerts,
 )
+from .who_applies import (
+    who_applies_rule_create,
+    who_applies_rule_remove,
+    who_applies_rule_update,
+)
 
 __all__ = [
     "DeadlineInput",
@@ -60,4 +66,7 @@ __all__ = [
     "send_instant_alerts",
     "settings_update",
     "sync_facets",
+    "who_applies_rule_create",
+    "who_applies_rule_remove",
+    "who_applies_rule_update",
 ]
