@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from conftest import browser_login
 from kopru.calls.models import SavedSearch
 from kopru.core.scoping import unscoped
 
@@ -157,3 +158,37 @@ def test_turkish_call_page_marks_its_english_block(browser_page, izmir) -> None:
     expect(page.get_by_text("English paragraph 4.")).to_be_hidden()
     page.get_by_text("Devamını oku").click()
     expect(page.get_by_text("English paragraph 4.")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_who_applies_pages_work_and_have_no_axe_violation(
+    browser_page, izmir_coordinator, width: int
+) -> None:
+    """The coordinator changes a national line for the office (a municipality applies to
+    Horizon RIAs); the pages pass axe in both languages, on a desktop and a phone."""
+    from kopru.calls.models import WhoAppliesRule
+    from kopru.core.tests.test_browser_axe import violations
+
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    browser_login(page, izmir_coordinator.username)
+    base = f"{page.base_url}/izmir/panel/cagrilar/kimler-basvurur/"
+    page.goto(base)
+    current = page.locator('#panel-menu a[aria-current="page"]')  # folded away on a phone
+    assert current.count() == 1 and "Kimler başvurur" in (current.text_content() or "")
+    page.locator('[data-who-applies="horizon-research"]').get_by_role(
+        "link", name=re.compile("Ofisim için değiştir")
+    ).click()
+    page.locator("#id_partners").get_by_label("Belediye").uncheck()
+    page.locator("#id_leads").get_by_label("Belediye").check()
+    page.get_by_role("button", name="Kaydet").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Satır eklendi")).to_be_visible()
+    with unscoped("test"):
+        rule = WhoAppliesRule.objects.get()
+    assert "municipality" in rule.leads and "municipality" not in rule.partners
+    found: list[str] = []
+    for prefix in ("", "/en"):
+        for path in ("", "yeni/?temel=life", f"{rule.pk}/duzenle/"):
+            found += violations(page, f"{page.base_url}{prefix}{base[len(page.base_url) :]}{path}")
+    assert found == [], "axe-core violations:\n" + "\n".join(found)
