@@ -530,7 +530,8 @@ class WhoAppliesLine:
     title: str
     actions: str
     topics: str
-    leads: list[str]
+    leads: list[str]  # the types that lead most often first
+    main: list[str]  # those of them, when the line names them
     partners: list[str]
     note: str
     calls: int  # open and forthcoming calls of the catalogue this line decides
@@ -570,7 +571,10 @@ def who_applies_overview(office: Any) -> dict[str, Any]:
                 by_key[rule.key].action_types if rule.key in by_key else matching.rule_actions(rule)
             ),
             topics=matching.rule_topics(rule),
-            leads=[str(labels.get(t, t)) for t in rule.leads],
+            leads=[
+                str(labels.get(t, t)) for t in sorted(rule.leads, key=lambda t: t not in rule.main)
+            ],
+            main=[str(labels.get(t, t)) for t in rule.main if t in rule.leads],
             partners=[str(labels.get(t, t)) for t in rule.partners],
             note=matching.note_for_display(rule),
             calls=decided.get(rule.key, 0),

@@ -192,7 +192,9 @@ def test_the_overview_counts_the_calls_each_line_decides(
     _ria_call(izmir, "Second")
     overview = selectors.who_applies_overview(izmir)
     research = next(line for line in overview["defaults"] if line.rule.key == "horizon-research")
-    assert research.calls == 2 and "Üniversite" in research.leads
+    assert research.calls == 2 and research.leads[0] == "Üniversite"
+    ia = next(line for line in overview["defaults"] if line.rule.key == "horizon-ia")
+    assert ia.main == ["KOBİ", "Büyük işletme"] and ia.leads[:2] == ia.main
     rule = services.who_applies_rule_create(office=izmir, data=RIA, actor=izmir_coordinator)
     overview = selectors.who_applies_overview(izmir)
     assert [(line.row, line.calls) for line in overview["own"]] == [(_fresh(rule), 2)]
