@@ -378,7 +378,10 @@ def test_public_pages_use_bounded_queries(
         assert client.get(LIST, {"q": "gençlik", "ulke": "DE", "page": "2"}).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(f"{LIST}{post.pk}/").status_code == 200
-    with django_assert_max_num_queries(12):
+    # 15 = the home's blocks (12) + the calls catalogue read into a private index (3):
+    # inside the test's transaction the catalogue cannot use the process's shared index
+    # (kopru.calls.catalogue_index.current), which a committed catalogue reuses.
+    with django_assert_max_num_queries(15):
         assert client.get("/balikesir/").status_code == 200
 
 
