@@ -16,6 +16,14 @@ from kopru.core.mywork import LIMIT, WorkItem
 
 from .models import AnnualReport, ReportFile, ReportStatus
 
+# The panel list's sortable columns (kopru.core.lists): key -> fields.
+REPORT_SORTS = {
+    "period": ("period_end", "period_start", "revision"),
+    "revision": ("revision", "-period_end"),
+    "status": ("status", "-period_end"),
+    "approved": ("approved_at", "-period_end"),
+}
+
 
 def report_list() -> QuerySet[AnnualReport]:
     return AnnualReport.objects.select_related("approved_by").order_by(

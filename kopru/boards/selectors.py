@@ -31,6 +31,16 @@ from .tokens import read_token, token_matches
 LOOKUP_LIMIT = 20
 
 
+# The panel list's sortable columns (kopru.core.lists): key -> fields.
+BODY_SORTS = {
+    "name": ("name_sort",),
+    "kind": ("kind", "name_sort"),
+    "visibility": ("visibility", "name_sort"),
+    "members": ("member_count", "name_sort"),
+    "meetings": ("meeting_count", "name_sort"),
+}
+
+
 def bodies() -> QuerySet[Body]:
     today = timezone.localdate()
     current = Q(memberships__term_starts_on__lte=today) & (

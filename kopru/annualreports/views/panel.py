@@ -17,6 +17,7 @@ from kopru.core.access import post_only, requires
 from kopru.core.audit import history_for
 from kopru.core.errors import ApplicationError
 from kopru.core.jobs import job_start
+from kopru.core.lists import paged_list
 from kopru.core.models import Job
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 
@@ -36,11 +37,15 @@ def report_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
 
 
 def _list_page(request: OfficeRequest, form: ReportCreateForm, status: int = 200) -> HttpResponse:
+    listing = paged_list(
+        request, selectors.report_list(), sorts=selectors.REPORT_SORTS, default="-period"
+    )
     return render(
         request,
         "annualreports/list.html",
         {
-            "reports": selectors.report_list(),
+            "page": listing.page,
+            "listing": listing,
             "form": form,
             "may_create": can_coordinate_office(request.user, request.office),
         },

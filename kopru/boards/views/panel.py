@@ -18,6 +18,7 @@ from kopru.accounts.http import OfficeRequest
 from kopru.core.access import post_only
 from kopru.core.checkin import checkin_post
 from kopru.core.errors import ApplicationError
+from kopru.core.lists import paged_list
 from kopru.core.viewmixins import fresh_copy, handle_versioned_form
 from kopru.core.views import lookup_options
 
@@ -105,10 +106,15 @@ def _post_action(
 
 
 def body_list(request: OfficeRequest, office_slug: str) -> HttpResponse:
+    listing = paged_list(request, selectors.bodies(), sorts=selectors.BODY_SORTS, default="name")
     return render(
         request,
         "boards/panel_list.html",
-        {"bodies": list(selectors.bodies()), "upcoming": selectors.upcoming_meetings(8)},
+        {
+            "page": listing.page,
+            "listing": listing,
+            "upcoming": selectors.upcoming_meetings(8),
+        },
     )
 
 

@@ -39,6 +39,7 @@ def test_the_shared_pages_get_every_entry_in_order() -> None:
         ("panel:statistics:dashboard", "speedometer2", 1),
         ("panel:news:list", "newspaper", 15),
         ("panel:calls:list", "megaphone", 20),
+        ("panel:calls:who_applies", "person-check", 21),
         ("panel:projects:list", "kanban", 30),
         ("panel:trainings:list", "easel", 30),
         ("panel:projects:monitoring", "activity", 31),

@@ -7,6 +7,8 @@
 //   .kopru-choices-long                a long checkbox list gets a filter box (Turkish-aware);
 //   [data-kp-toc] a[href^="#"]       a long form's table of contents moves focus (not only the
 //                                      view) to the section, so Tab continues from there;
+//   .kopru-savebar                     a field focused behind a long form's save bar is
+//                                      scrolled above it;
 //   .table-responsive                  a table that may scroll sideways can be reached and
 //                                      scrolled by keyboard (a named, focusable region).
 (function () {
@@ -77,6 +79,18 @@
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "start" });
     if (history.replaceState) { history.replaceState(null, "", "#" + target.id); }
+  });
+  // A field that takes focus under a long form's save bar (sticky at the bottom) is
+  // scrolled up above it: scroll-padding covers focus that scrolls, not a field that was
+  // already in the window but behind the bar.
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (!(field instanceof Element) || field.closest(".kopru-savebar")) { return; }
+    var form = field.closest("form");
+    var bar = form && form.querySelector(".kopru-savebar");
+    if (!bar) { return; }
+    var covered = field.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+    if (covered > 0) { window.scrollBy({ top: covered + 16, behavior: "instant" }); }
   });
   function scrollRegions(root) {
     (root.querySelectorAll ? root : document).querySelectorAll(".table-responsive").forEach(function (box) {
