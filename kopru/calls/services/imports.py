@@ -264,10 +264,9 @@ def _upsert(
 
 
 def _replace_children(written: Written) -> None:
-    """The deadlines and facet rows of the written calls, replaced."""
+    """The deadlines of the written calls replaced, their facet rows brought in step."""
     calls = [c for c, _d, _c in written]
     CallDeadline.objects.filter(call__in=calls).delete()
-    CallFacet.objects.filter(call__in=calls).delete()
     CallDeadline.objects.bulk_create(
         [
             CallDeadline(call=c, at=at, timezone=tz, stage=stage, label=label)
@@ -276,4 +275,20 @@ def _replace_children(written: Written) -> None:
         ],
         batch_size=1000,
     )
-    CallFacet.objects.bulk_create(facet_rows(calls), batch_size=1000)
+    # Facet rows are compared, not replaced: a re-import that changes no tag writes no
+    # facet row, so the catalogue's change log (and every process's index) sees only the
+    # calls whose facets really changed.
+    wanted = {(f.call_id, f.term_id) for f in facet_rows(calls)}
+    existing = {
+        (call_id, term_id): pk
+        for pk, call_id, term_id in CallFacet.objects.filter(call__in=calls).values_list(
+            "pk", "call_id", "term_id"
+        )
+    }
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    for start in range(0, len(stale), 500):
+        CallFacet.objects.filter(pk__in=stale[start : start + 500]).delete()
+    CallFacet.objects.bulk_create(
+        [CallFacet(call_id=c, term_id=t) for c, t in sorted(wanted - existing.keys())],
+        batch_size=1000,
+    )

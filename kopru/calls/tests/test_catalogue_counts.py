@@ -445,6 +445,25 @@ def test_every_write_the_index_holds_is_logged(izmir: Any) -> None:
     assert set(CatalogueChange.objects.values_list("call_id", flat=True)) == {call.pk}
 
 
+def test_an_import_that_changes_no_tag_logs_no_facet_change(izmir: Any) -> None:
+    from kopru.calls.services.imports import _replace_children
+
+    calls = [PublishedCallFactory(office=izmir) for _ in range(3)]
+    sync_facets(calls[0])
+    written = [(c, [], None) for c in calls]
+    _replace_children(written)  # type: ignore[arg-type]
+    before = set(CallFacet.objects.filter(call__in=calls).values_list("call_id", "term_id"))
+    CatalogueChange.objects.all().delete()
+    _replace_children(written)  # type: ignore[arg-type]
+    assert not CatalogueChange.objects.exists()  # the same tags: no facet row written
+    assert set(CallFacet.objects.filter(call__in=calls).values_list("call_id", "term_id")) == before
+    CallFacet.objects.filter(call=calls[1]).delete()
+    CatalogueChange.objects.all().delete()
+    _replace_children(written)  # type: ignore[arg-type]
+    assert set(CatalogueChange.objects.values_list("call_id", flat=True)) == {calls[1].pk}
+    assert set(CallFacet.objects.filter(call__in=calls).values_list("call_id", "term_id")) == before
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_transactions_own_writes_stay_out_of_the_process_index(
     izmir: Any, fresh_process: Any
