@@ -193,9 +193,10 @@ def chart_for(
         labels=labels,
         series=series,
         links=[link(indicator.name, k) for k in keys] if link and indicator.drill else (),
-        unit=unit_text(indicator),
+        # the rows count records (a rate's rows are its decisions): no "%" on them
+        unit="" if indicator.unit == "percent" else unit_text(indicator),
         label_heading=str(indicator.breakdown or ""),
-        decimals=0,  # the rows count records (a rate's rows are its decisions)
+        decimals=0,
     )
 
 
