@@ -4,7 +4,7 @@ PY ?= /usr/bin/python3
 VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
-APT_PACKAGES := python3-venv gettext sqlite3 chromium libatomic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core postgresql-client
+APT_PACKAGES := python3-venv gettext sqlite3 chromium libatomic1 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core postgresql-client poppler-utils
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kopru
 PYTEST_WORKERS ?= 2
 

@@ -462,7 +462,10 @@ def rank(
                 score += 2
             else:
                 score += 4 if not rule.main or org_type in rule.main else 3
-            reasons.append(_("bu programa genellikle %(type)s da başvurur") % {"type": type_label})
+            reasons.append(
+                _("bu programa başvuranlar arasında genellikle %(type)s yer alır")
+                % {"type": type_label}
+            )
         elif org_type in rule.partners:
             score -= 3
             english = (translation.get_language() or "tr")[:2] == "en"
