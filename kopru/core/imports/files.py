@@ -1,11 +1,5 @@
-"""Reading uploaded files safely: sizes checked before anything is unpacked, text decoded,
-CSV rows kept with their line numbers, workbooks opened read-only.
-
-Every importer reads XLSX and gzip files through :func:`open_workbook` and :func:`gunzip`:
-a ZIP package whose members would unpack to more than :func:`unpacked_limit` is refused
-from its directory alone (a 1 MB file of compressed white space unpacks to a gigabyte),
-and gzip data is decompressed no further than the limit.
-"""
+"""Reading uploaded files safely: sizes checked before anything is unpacked (a 1 MB ZIP of
+white space unpacks to a gigabyte), text decoded, CSV rows kept with their line numbers."""
 
 from __future__ import annotations
 
@@ -33,8 +27,7 @@ Source = bytes | bytearray | memoryview | BinaryIO
 
 
 class FileRefused(Problem):
-    """The file as a whole cannot be imported: a :class:`Problem` whose ``reason`` (and
-    ``str()``) is English; ``code`` and ``params`` give it in the reader's language."""
+    """The file as a whole cannot be imported; ``reason`` (and ``str()``) is English."""
 
     code = "file_refused"
 
@@ -58,7 +51,6 @@ def refused(cls: type[FileRefused], code: str, /, **params: object) -> FileRefus
 
 
 def read_source(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``src`` (bytes or a binary file), refused beyond ``max_bytes``."""
     if isinstance(src, bytes | bytearray | memoryview):
         data = bytes(src)
     else:
@@ -81,11 +73,8 @@ def unpacked_limit(packed: int) -> int:
 
 
 def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
-    """The workbook in ``data``, read-only (``formulas``: formulas as their text).
-
-    Raises :class:`Problem` ``not_xlsx`` for anything that is not a readable workbook and
-    :class:`FileTooLarge` when its members would unpack to more than the limit.
-    """
+    """The workbook in ``data``, read-only; refused from the ZIP directory alone when its
+    members would unpack to more than :func:`unpacked_limit`."""
     if not is_zip(data):
         raise Problem("not_xlsx", detail="it is not a ZIP package")
     try:
@@ -106,8 +95,7 @@ def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
 
 
 def sheet_rows(workbook: Any) -> Any:
-    """(sheet title, every row as a tuple of values) for each worksheet; a sheet whose XML
-    is damaged raises :class:`Problem` ``not_xlsx`` (read-only sheets unpack when read)."""
+    """(title, rows) of each worksheet; damaged XML is ``not_xlsx`` (sheets unpack when read)."""
     for sheet in workbook.worksheets:
         try:
             rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
@@ -118,8 +106,6 @@ def sheet_rows(workbook: Any) -> Any:
 
 
 def read_sheets(data: bytes, *, formulas: bool = False) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """(title, rows) of every sheet of the workbook in ``data``; raises :class:`Problem`
-    (``not_xlsx``, ``unpacked_too_large``) when it cannot be read."""
     workbook = open_workbook(data, formulas=formulas)
     try:
         return list(sheet_rows(workbook))
@@ -135,8 +121,7 @@ class Gunzipped:
 
 
 def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Gunzipped:
-    """gzip ``data`` decompressed as far as it goes (a cut-off file gives what is there),
-    never beyond ``max_bytes`` (:class:`FileTooLarge`)."""
+    """gzip ``data`` decompressed as far as it goes, never beyond ``max_bytes``."""
     out = bytearray()
     rest = data
     while rest:
@@ -159,9 +144,8 @@ _SURROGATES = re.compile("[\udc80-\udcff]")
 
 
 def decode_text(data: bytes) -> tuple[str, int | None]:
-    """UTF-8 text (BOM removed; UTF-16 with a BOM accepted) and the offset of the first
-    undecodable byte, or None. Bad bytes stay as surrogate escapes, so that the records
-    around them can still be read (:func:`has_bad_bytes` finds the ones affected)."""
+    """UTF-8 (or UTF-16 with a BOM) text and the offset of the first undecodable byte, or
+    None; bad bytes stay as surrogate escapes (:func:`has_bad_bytes`)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
@@ -174,7 +158,6 @@ def decode_text(data: bytes) -> tuple[str, int | None]:
 
 
 def has_bad_bytes(value: object) -> bool:
-    """Whether a decoded value (text, list, dict...) holds an undecodable byte."""
     if isinstance(value, str):
         return bool(_SURROGATES.search(value))
     if isinstance(value, dict):
@@ -187,10 +170,8 @@ def has_bad_bytes(value: object) -> bool:
 def read_csv(
     text: str, *, delimiter: str = "", strict: bool = False
 ) -> tuple[list[tuple[int, list[str]]], tuple[int, str] | None]:
-    """(first line number, cells) of every row, and (line, detail) where the CSV broke.
-
-    Without ``delimiter`` the first line's most frequent of ``,`` ``;`` and tab is used.
-    """
+    """(first line number, cells) of every row, and (line, detail) where the CSV broke;
+    the delimiter is by default the first line's most frequent of ``,`` ``;`` and tab."""
     if not delimiter:
         first = text.split("\n", 1)[0]
         delimiter = max((",", ";", "\t"), key=first.count) if first else ","
@@ -209,8 +190,7 @@ def read_csv(
 def row_values(
     cells: Sequence[Any], columns: Mapping[str, int], header: Sequence[Any]
 ) -> dict[str, Any]:
-    """A text row's cells by field. A row with fewer fields than its header (up to the last
-    named column) is cut off: :class:`Problem` ``truncated_row``, never read as blanks."""
+    """A text row's cells by field; a row shorter than its header is ``truncated_row``."""
     width = max((i + 1 for i, name in enumerate(header) if str(name or "").strip()), default=0)
     if len(cells) < width:
         raise Problem("truncated_row", found=len(cells), expected=width)

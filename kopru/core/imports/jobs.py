@@ -1,11 +1,5 @@
-"""Running an import: as a background job with progress, or from the command line.
-
-An app's upsert service lives in ``kopru/<app>/services/imports.py`` and has one
-signature, ``run(*, office, data, filename, actor, progress=None, **options) ->
-ImportReport``; it raises :class:`ImportRejected` when any row is bad. The upload view
-calls :func:`import_start`; the job page polls the progress :func:`import_task` reports.
-A management command is a subclass of :class:`ImportCommand` naming the service.
-"""
+"""Running an import service (``kopru.<app>.services.imports.<function>``) as a background
+job with progress, or from the command line."""
 
 from __future__ import annotations
 
@@ -33,7 +27,6 @@ from kopru.core.tenancy import OFFICE_MODEL
 
 from .report import ImportRejected, ImportReport
 
-#: What an import job runs: ``"<app>.<function>"``, a function of the app's services.imports.
 SERVICE = re.compile(r"(\w+)\.(\w+)")
 
 
@@ -48,9 +41,8 @@ def import_start(
     next_url: str,
     options: dict[str, Any] | None = None,
 ) -> Job:
-    """Start ``service`` (``"<app>.<function>"`` of ``kopru.<app>.services.imports``) on an
-    uploaded file as a job; the report comes in the uploader's language, and the job page
-    links to ``next_url`` when it is done."""
+    """Start ``service`` (``"<app>.<function>"``) on an upload as a job, reporting in the
+    uploader's language; the job page links to ``next_url`` when it is done."""
     params = {
         "service": service,
         "filename": upload.name,
@@ -100,9 +92,8 @@ def import_task(job_id: int) -> None:
 
 
 class ImportCommand(ReportingCommand):
-    """``manage.py import_... PATH --office SLUG``: prints every bad row and exits non-zero
-    having written nothing, or prints the figures. Subclasses set ``run``
-    (``staticmethod(service)``); ``formats`` adds ``--format``."""
+    """``manage.py import_... PATH --office SLUG``: every bad row and a non-zero exit, or the
+    figures. Subclasses set ``run = staticmethod(service)``; ``formats`` adds ``--format``."""
 
     run: Callable[..., ImportReport]
     office_required = True

@@ -1,10 +1,5 @@
-"""What is wrong with an imported file or record: a stable code, its parameters, a message.
-
-Parsers describe every problem as a :class:`Problem` (a code such as ``bad_date`` and its
-parameters) and collect them as :class:`RecordError` (position, code, parameters and the
-text). An importer's message table maps each code to a Turkish msgid (``gettext_lazy``);
-:class:`Messages` renders a code in the active language, or in a fixed one.
-"""
+"""What is wrong with an imported file or record: a stable code, its parameters, and its
+message from the importer's table (code → lazy Turkish msgid) in the reader's language."""
 
 from __future__ import annotations
 
@@ -17,8 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Problem(Exception):
-    """One thing wrong with a value, a record or a file (becomes a :class:`RecordError`)."""
-
     def __init__(self, code: str, /, **params: object) -> None:
         self.code = code
         self.params = {k: str(v) for k, v in params.items()}
@@ -56,8 +49,7 @@ COMMON: dict[str, Any] = {
 
 
 class Messages(dict[str, Any]):
-    """An importer's message table (code → Turkish msgid), rendered in ``language`` (the
-    active one when None)."""
+    """An importer's message table, rendered in ``language`` (the active one when None)."""
 
     def __init__(self, table: Mapping[str, Any], language: str | None = None) -> None:
         super().__init__({**COMMON, **table})
@@ -93,8 +85,7 @@ ENGLISH = Messages({}, "en")
 
 
 def too_long(model: Any, data: Mapping[str, Any]) -> list[Problem]:
-    """A ``too_long`` problem for each text of ``data`` longer than its ``model`` column:
-    an import never cuts a value to fit."""
+    """A ``too_long`` problem for each text longer than its column: never cut to fit."""
     problems = []
     for name, value in data.items():
         limit = getattr(model._meta.get_field(name), "max_length", None)

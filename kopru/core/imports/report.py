@@ -1,10 +1,5 @@
-"""The report of an import: counts, every bad row with its position and reason, notes.
-
-An import checks the whole file first; any bad row makes it raise :class:`ImportRejected`
-with the report, having written nothing. Positions come from the parsers in a fixed
-English form (``"line 14"``, ``"record 3"``, ``"row 12"``, ``"file"``);
-:func:`position_label` shows them in the active language.
-"""
+"""The report of an import: counts, every bad row with its position and reason, notes;
+any bad row makes the import raise :class:`ImportRejected`, having written nothing."""
 
 from __future__ import annotations
 
@@ -16,7 +11,6 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_
 
 from kopru.core.errors import ApplicationError
 
-#: The kinds of position a parser writes (``"line 14"``), and how people read them.
 POSITIONS = {
     "line": pgettext_lazy("position in a text file", "satır {n}"),
     "record": pgettext_lazy("position in a list of projects", "kayıt {n}"),
@@ -25,8 +19,7 @@ POSITIONS = {
 
 
 def position_label(position: Any) -> Any:
-    """A parser's position in the active language (``"line 14"`` → ``"satır 14"``);
-    anything else is returned as it is."""
+    """A parser's position (``"line 14"``, ``"file"``) in the active language."""
     kind, _sep, number = position.partition(" ") if isinstance(position, str) else ("", "", "")
     if kind == "file" and not number:
         return pgettext("position: the file as a whole", "dosya")
@@ -37,8 +30,6 @@ def position_label(position: Any) -> Any:
 
 @dataclass
 class ImportReport:
-    """What an import did: created / updated / unchanged, and every bad row."""
-
     format: str = ""
     created: int = 0
     updated: int = 0
@@ -46,7 +37,6 @@ class ImportReport:
     errors: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    #: (attribute, label) of the figures the summary shows, in order.
     LABELS: ClassVar[tuple[tuple[str, Any], ...]] = (
         ("created", gettext_lazy("Oluşturulan")),
         ("updated", gettext_lazy("Güncellenen")),
@@ -63,17 +53,14 @@ class ImportReport:
         self.error(where, reason, sheet=sheet, row=row, column=column)
 
     def check(self) -> None:
-        """Raise :class:`ImportRejected` when any row is bad."""
         if self.errors:
             raise ImportRejected(self)
 
     def counts(self) -> dict[str, int]:
-        """The whole-number figures, by attribute (what the command prints for scripts)."""
         figures = {name: getattr(self, name) for name, _label in self.LABELS}
         return {k: v for k, v in figures.items() if isinstance(v, int)}
 
     def summary(self) -> dict[str, Any]:
-        """The figures as people read them (the job page, the command)."""
         shown: dict[str, Any] = {_("Biçim"): self.format} if self.format else {}
         for name, label in self.LABELS:
             value = getattr(self, name)

@@ -34,13 +34,9 @@ def turkish_month_date(text: str) -> dt.date | None:
 
 
 def parse_number(text: str) -> Decimal:
-    """An amount typed as text: ``250000``, ``250.000``, ``250.000,50``, ``250,000.50``,
-    ``37,5``, ``€ 7 000``, ``%75``, ``-5``.
-
-    A lone separator followed by exactly three digits separates thousands (``1.500`` and
-    ``1,500`` are 1500); otherwise it is the decimal mark (``0,8``). Anything else raises
-    ``ValueError``.
-    """
+    """An amount typed as text (``250.000,50``, ``€ 7 000``, ``%75``); a lone separator
+    before exactly three digits separates thousands (``1,500`` is 1500), else it is the
+    decimal mark (``0,8``)."""
     raw = text.strip()
     digits = _JUNK.sub("", raw).strip("%")
     negative = digits.startswith("-")

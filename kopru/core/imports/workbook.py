@@ -1,10 +1,5 @@
-"""Import templates: the downloadable workbook, and finding a filled-in sheet's columns.
-
-:func:`template_workbook` writes data sheets (a styled header row, example rows,
-drop-down lists, columns kept as text) and notes sheets; every cell is neutralised as
-the exports do, so nothing in a template runs as a formula. :func:`find_header` finds the
-header row of a filled-in sheet by its folded column names.
-"""
+"""Import templates: the downloadable workbook (every cell neutralised, so nothing runs as a
+formula), and finding the header row of a filled-in sheet by its folded column names."""
 
 from __future__ import annotations
 
@@ -32,8 +27,7 @@ NOTES_HEADER = (
 
 @dataclass(frozen=True)
 class Column:
-    """A column of an import template: the field it fills, its name and documentation in
-    Turkish and English, an example; ``legacy``: headers of earlier templates."""
+    """A column of an import template; ``legacy``: headers of earlier templates."""
 
     key: str
     name_tr: str
@@ -47,18 +41,15 @@ class Column:
 
     @property
     def header(self) -> str:
-        """The header cell of the downloadable template (``*``: required)."""
         return f"{self.name_tr} / {self.name_en}" + (" *" if self.required else "")
 
     @property
     def aliases(self) -> frozenset[str]:
-        """The folded header texts that mean this column."""
         names = (self.name_tr, self.name_en, self.key, self.key.replace("_", " "), self.header)
         return frozenset(search_key(n) for n in (*names, *self.legacy))
 
     @property
     def note(self) -> tuple[str, bool, str, str, str]:
-        """This column's line of the notes sheet."""
         return self.header, self.required, self.description_tr, self.description_en, self.example
 
 
@@ -79,8 +70,8 @@ def notes_sheet(
     general: Iterable[tuple[str, str, str]] = (),
     lists: Iterable[tuple[str, Iterable[tuple[str, str, str]]]] = (),
 ) -> Sheet:
-    """A bilingual notes sheet: each column (header, required, Turkish and English
-    description, example), general notes (topic, Turkish, English) and code lists."""
+    """A bilingual notes sheet: the columns' notes, general notes (topic, Turkish, English)
+    and code lists."""
     rows: list[Sequence[Any]] = [NOTES_HEADER]
     for header, required, text_tr, text_en, example in columns:
         rows.append([header, "Evet / Yes" if required else "Hayır / No", text_tr, text_en, example])
@@ -95,7 +86,6 @@ def notes_sheet(
 
 
 def template_workbook(sheets: Iterable[Sheet]) -> bytes:
-    """An XLSX file of ``sheets``, every cell neutralised."""
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
     workbook = Workbook()
@@ -138,11 +128,8 @@ class Header:
 def find_header(
     rows: Sequence[Sequence[Any]], aliases: Mapping[str, Iterable[str]], required: Mapping[str, str]
 ) -> Header:
-    """The row among the first few whose cells name the most known columns.
-
-    ``aliases`` maps a field to the folded header names that mean it; ``required`` maps
-    the required fields to the name an error shows.
-    """
+    """The row among the first few whose cells name the most known columns; ``aliases``:
+    field → folded names, ``required``: field → the name an error shows."""
     lookup = {alias: name for name, keys in aliases.items() for alias in keys}
     best, best_score = Header(1, {}, list(required.values())), -1
     for number, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
@@ -160,8 +147,7 @@ def find_header(
 
 
 def is_example(record_id: Any) -> bool:
-    """The template's example row (its record ID ``ÖRNEK / EXAMPLE``, ``örnek`` or
-    ``example``), which is skipped."""
+    """The template's example row (skipped)."""
     return search_key(str(record_id or "")) in _EXAMPLE_KEYS
 
 
@@ -170,7 +156,6 @@ def is_empty(row: Sequence[Any]) -> bool:
 
 
 def cell(row: Sequence[Any], columns: Mapping[str, int], name: str) -> Any:
-    """The value of column ``name`` in ``row``; None when absent or blank."""
     index = columns.get(name)
     value = row[index] if index is not None and index < len(row) else None
     return None if isinstance(value, str) and not value.strip() else value
