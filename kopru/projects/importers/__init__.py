@@ -1,16 +1,6 @@
-"""Parsers for project-inventory files (pure Python: no database, no Django needed).
-
-Three formats, detected by content (never by the file name):
-
-* ``cordis`` – CORDIS / Horizon Dashboard participation CSVs, both layouts
-  (:mod:`.cordis`);
-* ``izmir-mlab`` – the İzmir M-LAB ``projects.txt`` list (:mod:`.mlab`);
-* ``template`` – the office's XLSX template filled in by institutions (:mod:`.template`).
-
-:func:`parse` returns a :class:`ParseResult`: the :class:`ProjectRecord` objects of the
-good rows and *every* bad row as a :class:`RecordError` with its position (``"line
-214"``, ``"record 7"``, ``"row 12"``); ``kopru.projects.services.imports`` writes the records
-(and writes nothing when there is any error).
+"""Parsers for project-inventory files, told apart by content (never by the file name):
+CORDIS participation CSVs (:mod:`.cordis`), the İzmir M-LAB list (:mod:`.mlab`) and the
+office's XLSX template (:mod:`.template`). No database: ``services/imports.py`` writes.
 """
 
 from __future__ import annotations
@@ -58,12 +48,8 @@ def _is_xlsx(data: bytes) -> bool:
 
 
 def detect_format(data: bytes, filename: str) -> str:
-    """``"cordis"``, ``"izmir-mlab"`` or ``"template"`` from the content of ``data``.
-
-    An XLSX workbook is the template; a text whose first line is ``1 Başlık: …`` is the
-    M-LAB list; a CSV whose header is one of the CORDIS layouts is CORDIS. Anything
-    else raises :class:`UnknownFormat` (``filename`` only appears in the message).
-    """
+    """An XLSX workbook is the template, a text whose first line is ``1 Başlık: …`` the
+    M-LAB list, a CSV with a CORDIS header CORDIS; else :class:`UnknownFormat`."""
     if is_zip(data) and _is_xlsx(data):
         return "template"
     head = data[:65536].decode("utf-8-sig", errors="replace")
@@ -89,17 +75,10 @@ def parse(
     province_from_name: bool = True,
     template_choices: TemplateChoices | None = None,
 ) -> ParseResult:
-    """Parse ``data`` in format ``fmt`` (detected from the content when None).
-
-    ``turkish_only`` and ``province_from_name`` apply to CORDIS files (see
-    :func:`.cordis.parse_cordis`), ``template_choices`` to the template. A file that
-    cannot be read at all (unknown format, too large) is a result with one error at
-    position ``"file"``, not an exception.
-
-    The defaults are the import's: a Turkish CORDIS participant without a usable city
-    or NUTS-3 code (every row of the 2014 file) takes the province its organisation's
-    name gives (``ISTANBUL TEKNIK UNIVERSITESI`` → 34), so that its project reaches that
-    province's office. :func:`.cordis.parse_cordis` alone keeps only what the file says.
+    """Parse ``data`` in format ``fmt`` (detected when None); a file that cannot be read
+    at all is a result with one error at ``"file"``. A Turkish CORDIS participant without
+    a usable city or NUTS-3 code takes the province its organisation's name gives
+    (``province_from_name``), so that its project reaches that province's office.
     """
     try:
         fmt = fmt or detect_format(data, filename)

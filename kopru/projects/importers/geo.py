@@ -1,79 +1,54 @@
 """Turkish provinces: NUTS-3 codes, province and district names to licence plates.
 
-The 81 Turkish NUTS-3 regions (NUTS 2013/2016/2021, unchanged) are exactly the 81
-provinces; the table below gives each one's plate. Names are matched with
-:func:`kopru.core.text.search_key`, so ``IZMIR``, ``İzmir`` and ``izmir`` meet, against
-``muratgozel-cityList.json`` (81 provinces) and ``muratgozel-districtsByCityCode.json``
-(973 districts, of which 898 distinct names; ``Merkez`` and 24 others exist in several
-provinces and therefore never decide a province on their own).
+Names are matched by :func:`kopru.core.text.search_key` (``IZMIR``, ``İzmir``); of the 973
+districts, ``Merkez`` and 24 other names exist in several provinces and never decide one.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 from functools import lru_cache
 
-from kopru.core.datafiles import data_file
 from kopru.core.text import search_key
+from kopru.geo.reference import read_reference
 
-NUTS3_TO_PLATE: dict[str, str] = {
-    "TR100": "34", "TR211": "59", "TR212": "22", "TR213": "39", "TR221": "10",
-    "TR222": "17", "TR310": "35", "TR321": "09", "TR322": "20", "TR323": "48",
-    "TR331": "45", "TR332": "03", "TR333": "43", "TR334": "64", "TR411": "16",
-    "TR412": "26", "TR413": "11", "TR421": "41", "TR422": "54", "TR423": "81",
-    "TR424": "14", "TR425": "77", "TR510": "06", "TR521": "42", "TR522": "70",
-    "TR611": "07", "TR612": "32", "TR613": "15", "TR621": "01", "TR622": "33",
-    "TR631": "31", "TR632": "46", "TR633": "80", "TR711": "71", "TR712": "68",
-    "TR713": "51", "TR714": "50", "TR715": "40", "TR721": "38", "TR722": "58",
-    "TR723": "66", "TR811": "67", "TR812": "78", "TR813": "74", "TR821": "37",
-    "TR822": "18", "TR823": "57", "TR831": "55", "TR832": "60", "TR833": "19",
-    "TR834": "05", "TR901": "61", "TR902": "52", "TR903": "28", "TR904": "53",
-    "TR905": "08", "TR906": "29", "TRA11": "25", "TRA12": "24", "TRA13": "69",
-    "TRA21": "04", "TRA22": "36", "TRA23": "76", "TRA24": "75", "TRB11": "44",
-    "TRB12": "23", "TRB13": "12", "TRB14": "62", "TRB21": "65", "TRB22": "49",
-    "TRB23": "13", "TRB24": "30", "TRC11": "27", "TRC12": "02", "TRC13": "79",
-    "TRC21": "63", "TRC22": "21", "TRC31": "47", "TRC32": "72", "TRC33": "73",
-    "TRC34": "56",
+# The 81 NUTS-3 regions (unchanged since NUTS 2013) are the 81 provinces: each one's
+# plate and Eurostat name (a test checks the names against the province list).
+NUTS3: dict[str, tuple[str, str]] = {
+    "TR100": ("34", "İstanbul"), "TR211": ("59", "Tekirdağ"), "TR212": ("22", "Edirne"),
+    "TR213": ("39", "Kırklareli"), "TR221": ("10", "Balıkesir"), "TR222": ("17", "Çanakkale"),
+    "TR310": ("35", "İzmir"), "TR321": ("09", "Aydın"), "TR322": ("20", "Denizli"),
+    "TR323": ("48", "Muğla"), "TR331": ("45", "Manisa"), "TR332": ("03", "Afyonkarahisar"),
+    "TR333": ("43", "Kütahya"), "TR334": ("64", "Uşak"), "TR411": ("16", "Bursa"),
+    "TR412": ("26", "Eskişehir"), "TR413": ("11", "Bilecik"), "TR421": ("41", "Kocaeli"),
+    "TR422": ("54", "Sakarya"), "TR423": ("81", "Düzce"), "TR424": ("14", "Bolu"),
+    "TR425": ("77", "Yalova"), "TR510": ("06", "Ankara"), "TR521": ("42", "Konya"),
+    "TR522": ("70", "Karaman"), "TR611": ("07", "Antalya"), "TR612": ("32", "Isparta"),
+    "TR613": ("15", "Burdur"), "TR621": ("01", "Adana"), "TR622": ("33", "Mersin"),
+    "TR631": ("31", "Hatay"), "TR632": ("46", "Kahramanmaraş"), "TR633": ("80", "Osmaniye"),
+    "TR711": ("71", "Kırıkkale"), "TR712": ("68", "Aksaray"), "TR713": ("51", "Niğde"),
+    "TR714": ("50", "Nevşehir"), "TR715": ("40", "Kırşehir"), "TR721": ("38", "Kayseri"),
+    "TR722": ("58", "Sivas"), "TR723": ("66", "Yozgat"), "TR811": ("67", "Zonguldak"),
+    "TR812": ("78", "Karabük"), "TR813": ("74", "Bartın"), "TR821": ("37", "Kastamonu"),
+    "TR822": ("18", "Çankırı"), "TR823": ("57", "Sinop"), "TR831": ("55", "Samsun"),
+    "TR832": ("60", "Tokat"), "TR833": ("19", "Çorum"), "TR834": ("05", "Amasya"),
+    "TR901": ("61", "Trabzon"), "TR902": ("52", "Ordu"), "TR903": ("28", "Giresun"),
+    "TR904": ("53", "Rize"), "TR905": ("08", "Artvin"), "TR906": ("29", "Gümüşhane"),
+    "TRA11": ("25", "Erzurum"), "TRA12": ("24", "Erzincan"), "TRA13": ("69", "Bayburt"),
+    "TRA21": ("04", "Ağrı"), "TRA22": ("36", "Kars"), "TRA23": ("76", "Iğdır"),
+    "TRA24": ("75", "Ardahan"), "TRB11": ("44", "Malatya"), "TRB12": ("23", "Elazığ"),
+    "TRB13": ("12", "Bingöl"), "TRB14": ("62", "Tunceli"), "TRB21": ("65", "Van"),
+    "TRB22": ("49", "Muş"), "TRB23": ("13", "Bitlis"), "TRB24": ("30", "Hakkari"),
+    "TRC11": ("27", "Gaziantep"), "TRC12": ("02", "Adıyaman"), "TRC13": ("79", "Kilis"),
+    "TRC21": ("63", "Şanlıurfa"), "TRC22": ("21", "Diyarbakır"), "TRC31": ("47", "Mardin"),
+    "TRC32": ("72", "Batman"), "TRC33": ("73", "Şırnak"), "TRC34": ("56", "Siirt"),
 }  # fmt: skip
-
-# The Eurostat names of the same regions (a test checks them against the plates).
-NUTS3_NAMES: dict[str, str] = {
-    "TR100": "İstanbul", "TR211": "Tekirdağ", "TR212": "Edirne", "TR213": "Kırklareli",
-    "TR221": "Balıkesir", "TR222": "Çanakkale", "TR310": "İzmir", "TR321": "Aydın",
-    "TR322": "Denizli", "TR323": "Muğla", "TR331": "Manisa", "TR332": "Afyonkarahisar",
-    "TR333": "Kütahya", "TR334": "Uşak", "TR411": "Bursa", "TR412": "Eskişehir",
-    "TR413": "Bilecik", "TR421": "Kocaeli", "TR422": "Sakarya", "TR423": "Düzce",
-    "TR424": "Bolu", "TR425": "Yalova", "TR510": "Ankara", "TR521": "Konya",
-    "TR522": "Karaman", "TR611": "Antalya", "TR612": "Isparta", "TR613": "Burdur",
-    "TR621": "Adana", "TR622": "Mersin", "TR631": "Hatay", "TR632": "Kahramanmaraş",
-    "TR633": "Osmaniye", "TR711": "Kırıkkale", "TR712": "Aksaray", "TR713": "Niğde",
-    "TR714": "Nevşehir", "TR715": "Kırşehir", "TR721": "Kayseri", "TR722": "Sivas",
-    "TR723": "Yozgat", "TR811": "Zonguldak", "TR812": "Karabük", "TR813": "Bartın",
-    "TR821": "Kastamonu", "TR822": "Çankırı", "TR823": "Sinop", "TR831": "Samsun",
-    "TR832": "Tokat", "TR833": "Çorum", "TR834": "Amasya", "TR901": "Trabzon",
-    "TR902": "Ordu", "TR903": "Giresun", "TR904": "Rize", "TR905": "Artvin",
-    "TR906": "Gümüşhane", "TRA11": "Erzurum", "TRA12": "Erzincan", "TRA13": "Bayburt",
-    "TRA21": "Ağrı", "TRA22": "Kars", "TRA23": "Iğdır", "TRA24": "Ardahan",
-    "TRB11": "Malatya", "TRB12": "Elazığ", "TRB13": "Bingöl", "TRB14": "Tunceli",
-    "TRB21": "Van", "TRB22": "Muş", "TRB23": "Bitlis", "TRB24": "Hakkari",
-    "TRC11": "Gaziantep", "TRC12": "Adıyaman", "TRC13": "Kilis", "TRC21": "Şanlıurfa",
-    "TRC22": "Diyarbakır", "TRC31": "Mardin", "TRC32": "Batman", "TRC33": "Şırnak",
-    "TRC34": "Siirt",
-}  # fmt: skip
+NUTS3_TO_PLATE = {code: plate for code, (plate, _name) in NUTS3.items()}
+NUTS3_NAMES = {code: name for code, (_plate, name) in NUTS3.items()}
 
 # Older or short names still written in addresses.
-PROVINCE_ALIASES: dict[str, str] = {
-    "afyon": "03",
-    "icel": "33",
-    "antep": "27",
-    "urfa": "63",
-    "maras": "46",
-    "k maras": "46",
-}
-
-CITY_LIST = "tr-il-ilce/muratgozel-cityList.json"
-DISTRICTS = "tr-il-ilce/muratgozel-districtsByCityCode.json"
+PROVINCE_ALIASES = {"afyon": "03", "icel": "33", "antep": "27", "urfa": "63", "maras": "46",
+                    "k maras": "46"}  # fmt: skip
 
 # Words after which a district name in an organisation's name is that district's
 # municipality or governorate ("Karşıyaka Belediyesi", "Bornova Kaymakamlığı").
@@ -83,8 +58,7 @@ _DISTRICT_BODIES = ("belediyesi", "belediye", "kaymakamligi")
 @lru_cache(maxsize=1)
 def province_names() -> dict[str, str]:
     """``{plate: province name}`` for the 81 provinces (``"35": "İzmir"``)."""
-    cities = json.loads(data_file(CITY_LIST).read_text(encoding="utf-8"))
-    return {str(c["code"]).zfill(2): str(c["name"]) for c in cities}
+    return {plate: name for plate, name, _districts in read_reference()}
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +73,7 @@ def provinces() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def districts_by_plate() -> dict[str, dict[str, str]]:
     """``{plate: {search key of a district: district name}}`` — 973 districts."""
-    by_city = json.loads(data_file(DISTRICTS).read_text(encoding="utf-8"))
-    return {
-        str(plate).zfill(2): {search_key(name): str(name) for name in names}
-        for plate, names in by_city.items()
-    }
+    return {plate: {search_key(n): n for n in names} for plate, _name, names in read_reference()}
 
 
 @lru_cache(maxsize=1)

@@ -1,38 +1,12 @@
-"""The İzmir M-LAB project list (``projects.txt``): six ``N Key: value`` lines per project.
+"""The İzmir M-LAB project list (``projects.txt``, format ``izmir-mlab``): six numbered
+``N Key: value`` lines per project (:data:`FIELD_LABELS`); see ``data/izmir-mlab/SOURCE.md``.
 
-The real file has 19 records and 114 lines, no blank lines and no trailing newline:
-
-1. ``1 Başlık:`` – the Turkish title (``title_tr``; some titles hold the project's
-   acronym: ``(CITIES@HEART)``, ``- NBS4MED``, ``SUN4Ukraine –``);
-2. ``2 Proje Hakkında Metni:`` – the Turkish summary (``summary_tr``);
-3. ``3 Proje Süresi:`` – the duration in free text: ``24 Ay``, ``36 ay``, ``3 yıl``,
-   ``54 Ay (4,5 Yıl)`` → months; ``Belirtilmemiş`` (not stated) → None; anything else
-   is an error. One record (the completed URBAN GreenUP) has ``3 Başlangıç Tarihi:
-   1 Haziran 2017`` instead: it becomes the start date, the duration stays None;
-4. ``4 Durum:`` – ``Devam Ediyor`` → in_implementation, ``Tamamlandı`` → completed,
-   anything else an error;
-5. ``5 Paydaşlar:`` – partners separated by commas, in mixed case;
-6. ``6: Büyük Zorluk:`` – note the colon after the 6 – the "Great Challenge" of İzmir's
-   mission (``challenge``).
-
-Titles and texts keep their apostrophes as written (curly ``’`` and straight ``'``).
-
-Partners: the file states no country. A partner is Turkish (``TR``) when its name
-names a Turkish province (``İzmir Büyükşehir Belediyesi`` → 35) or a district's
-municipality (``Karşıyaka Belediyesi`` → 35), carries a Turkish company form
-(``A.Ş.``, ``Ltd. Şti.``), or carries a Turkish institution word (*Üniversitesi*,
-*Belediyesi*, *Valiliği*, *Derneği*, *Vakfı*, …) **and** no foreign place. The list
-translates foreign names into Turkish (``Palermo Üniversitesi``, ``Milano Büyükşehir
-Belediyesi``, ``Norveç Bilim ve Teknoloji Üniversitesi``), so an institution word alone
-is not enough: :data:`FOREIGN_PLACES` (Turkish spellings of countries, regions and
-cities, plus every country name of the CORDIS reference table) vetoes it. Every other
-partner keeps country "" with ``country_unknown=True`` – the one case where the source
-simply does not say. A trailing ``(Proje Koordinatörü)`` makes the partner the
-coordinator; everyone else is a partner. Partners keep the file's order.
-
-Errors are reported at ``"record N"`` (the N-th project of the file) and name the line
-and the value. ``source_id`` is ``izmir-mlab:`` + a slug of the title's
-:func:`~kopru.core.text.search_key` (stable across re-imports; at most 120 characters).
+Field 3 is a duration (``24 Ay``, ``54 Ay (4,5 Yıl)``, ``Belirtilmemiş``) or, in one
+record, a start date. The file states no country: a partner is Turkish when its name
+names a Turkish province or a district's municipality, carries a Turkish company form, or
+a Turkish institution word and no foreign place (the list translates foreign names:
+``Palermo Üniversitesi``); otherwise its country is unknown. A trailing ``(Proje
+Koordinatörü)`` marks the coordinator. Errors are at ``"record N"``.
 """
 
 from __future__ import annotations
@@ -48,7 +22,7 @@ from kopru.core.imports.values import turkish_month_date
 from kopru.core.text import search_key, tr_lower, tr_upper
 
 from .geo import plate_in_name
-from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, line, record
+from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode, line, record
 from .reference import country_name_keys
 from .values import BadValue, parse_date
 
@@ -106,21 +80,15 @@ _TRAILING_TOKEN = re.compile(r"\s[–-]\s+(\S+)$")
 
 
 def parse_duration(text: str) -> int | None:
-    """Months from ``24 Ay``, ``36 ay``, ``3 yıl``, ``54 Ay (4,5 Yıl)``.
-
-    ``Belirtilmemiş`` (not stated) → None. Raises :class:`BadValue` for anything
-    else, including a bracketed second figure that disagrees with the first.
-    """
-    key = search_key(text)
-    if key in NOT_STATED:
+    """Months from ``24 Ay``, ``3 yıl``, ``54 Ay (4,5 Yıl)``; None when not stated."""
+    if search_key(text) in NOT_STATED:
         return None
     lowered = tr_lower(text.strip())
     figures = [(m.start(), m.end(), _months(m)) for m in _DURATION.finditer(lowered)]
     if not figures or figures[0][0] != 0:
         raise BadValue("bad_duration", value=text)
     months = figures[0][2]
-    rest = lowered[figures[0][1] :].strip()
-    if rest:
+    if rest := lowered[figures[0][1] :].strip():
         second = re.fullmatch(r"\((.*)\)", rest)
         inner = _DURATION.fullmatch(second.group(1).strip()) if second else None
         if inner is None:
@@ -151,14 +119,9 @@ def parse_turkish_date(text: str) -> dt.date:
 
 
 def acronym_of(title: str) -> str:
-    """The project acronym a title carries, or "".
-
-    In this order: the last one-word bracket with at least two capitals (``… Projesi
-    (GCC-Synergy)``); a trailing word after a dash (``… - NBS4MED``); one or two words
-    before the first ``:``, dash or hyphen, each with two capitals (``URBAN GreenUP: …``,
-    ``SUN4Ukraine – …``, ``INHERIT-…``); a first word with two capitals (``CARDIMED (…)``,
-    ``Re-Value (…)``).
-    """
+    """The acronym a title carries, or "": the last bracketed word with two capitals, a
+    word after a trailing dash, one or two such words before the first ``:`` or dash, or
+    a first such word."""
 
     def capitals(word: str) -> int:
         return sum(1 for c in word if c.isupper())
@@ -222,31 +185,21 @@ def is_turkish_company(name: str) -> bool:
 
 
 def partner_from_name(text: str) -> PartnerRecord:
-    """A partner of the M-LAB list (see the module docstring for the rules)."""
-    name = text.strip()
-    role = "partner"
+    name, role = text.strip(), "partner"
     if COORDINATOR_MARK.search(name):
-        name = COORDINATOR_MARK.sub("", name).strip()
-        role = "coordinator"
+        name, role = COORDINATOR_MARK.sub("", name).strip(), "coordinator"
     words = set(search_key(name).split())
     company = is_turkish_company(name)
-    organisation_type = _organisation_type(words, company)
     plate = plate_in_name(name)
-    if plate:
-        return PartnerRecord(
-            name=name,
-            country="TR",
-            role=role,
-            province_plate=plate,
-            province_source="name",
-            organisation_type=organisation_type,
-        )
-    if (company or words & TURKISH_WORDS) and not is_foreign(name):
-        return PartnerRecord(
-            name=name, country="TR", role=role, organisation_type=organisation_type
-        )
+    turkish = bool(plate) or (bool(company or words & TURKISH_WORDS) and not is_foreign(name))
     return PartnerRecord(
-        name=name, country="", role=role, country_unknown=True, organisation_type=organisation_type
+        name=name,
+        country="TR" if turkish else "",
+        role=role,
+        province_plate=plate,
+        province_source="name" if plate else "",
+        organisation_type=_organisation_type(words, company),
+        country_unknown=not turkish,
     )
 
 
@@ -329,13 +282,9 @@ def _blocks(text: str) -> tuple[list[_Block], list[RecordError]]:
 
 
 def parse_mlab(data: bytes) -> ParseResult:
-    """Parse an M-LAB ``projects.txt`` (see the module docstring)."""
     result = ParseResult(format=FORMAT)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        at = line(data[: exc.start].count(b"\n") + 1)
-        result.errors.append(MESSAGES.error(at, "not_utf8", offset=exc.start))
+    text = decode(data, result)
+    if text is None:
         return result
     blocks, stray = _blocks(text)
     result.errors.extend(stray)

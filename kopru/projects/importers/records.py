@@ -1,10 +1,6 @@
-"""The records the project parsers produce, and the message of every problem they find.
-
-Positions are ``"line 214"`` (CSV line; the header is line 1), ``"record 7"`` (the 7th
-project of an M-LAB ``projects.txt``), ``"row 12"`` (spreadsheet row; the header is row 1)
-or ``"file"``; :func:`kopru.core.imports.report.position_label` shows them to people.
-Every problem is a code and its parameters; :data:`MESSAGES` gives its Turkish text
-(English in the catalogue), rendered in the active language when the file is parsed.
+"""The records the project parsers produce, and the message of every problem they find
+(a code, its Turkish text; English in the catalogue). Positions are ``"line 214"`` (CSV),
+``"record 7"`` (M-LAB), ``"row 12"`` (spreadsheet; the header is row 1) or ``"file"``.
 """
 
 from __future__ import annotations
@@ -39,9 +35,6 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
     "third_party": ("Üçüncü taraf", "Third party"),
 }
 CURRENCIES: tuple[str, ...] = ("EUR", "TRY")
-SOURCES: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
-# What ``PartnerRecord.organisation_type`` may hold ("" when not known).
-ORGANISATION_TYPES: tuple[str, ...] = ("university", "company", "public_body", "research", "other")
 
 
 @dataclass
@@ -52,7 +45,7 @@ class PartnerRecord:
     city: str = ""
     nuts3: str = ""
     province_plate: str = ""  # "35": a participant in Turkey whose province is known
-    organisation_type: str = ""  # one of ORGANISATION_TYPES or ""
+    organisation_type: str = ""  # university, company, public_body, research, other or ""
     raw_type: str = ""  # the source's own code (CORDIS HES/PRC/PUB/REC/OTH)
     vat: str = ""
     eu_contribution: Decimal | None = None
@@ -68,7 +61,7 @@ class PartnerRecord:
 @dataclass
 class ProjectRecord:
     position: str
-    source: str  # one of SOURCES
+    source: str  # cordis, izmir-mlab or template
     source_id: str
     acronym: str = ""
     title_en: str = ""
@@ -108,6 +101,16 @@ class ParseResult:
     projects: list[ProjectRecord] = field(default_factory=list)
     errors: list[RecordError] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+
+
+def decode(data: bytes, result: ParseResult) -> str | None:
+    """The UTF-8 text of ``data``; None, with the error in ``result``, when it is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        at = line(data[: exc.start].count(b"\n") + 1)
+        result.errors.append(MESSAGES.error(at, "not_utf8", offset=exc.start))
+        return None
 
 
 def line(number: int) -> str:

@@ -1,20 +1,7 @@
-"""CORDIS reference tables: countries and funding schemes.
-
-``cordisref-countries.csv`` (``;``-separated, UTF-8 with BOM, ``euCode;isoCode;name;language``,
-251 countries in en/fr/de/es/it and 250 in pl):
-
-* ``euCode`` is what the CORDIS participation files write: the ISO code except
-  ``EL`` (Greece, ISO ``GR``) and ``UK`` (United Kingdom, ISO ``GB``);
-* ``isoCode`` is the ISO 3166-1 alpha-2 code, but the literal ``NULL`` for ``BQ``
-  (Bonaire), ``MK`` (North Macedonia) and ``XK`` (Kosovo, a user-assigned code that
-  the EU uses): for those the EU code *is* the ISO code (or the common usage), so
-  it is kept;
-* ``NA`` is Namibia.
-
-``cordisref-projectFundingSchemeCategory.csv`` (``;``, ``code;title;description;language``,
-187 English rows): the funding-scheme codes of FP7 and H2020 (``RIA`` → "Research and
-Innovation action"). One title has a lost character (``Marie Sk?odowska-Curie``); it is
-repaired.
+"""CORDIS reference tables (``data/cordis-h2020-participations/``): countries and funding
+schemes. ``euCode`` is what the participation files write (``EL``, ``UK``); an ``isoCode``
+of ``NULL`` (Bonaire, North Macedonia, Kosovo) keeps the EU code, which is the ISO code or
+the common usage. One scheme title has a lost character (``Marie Sk?odowska-Curie``).
 """
 
 from __future__ import annotations
@@ -75,10 +62,6 @@ def cordis_countries() -> dict[str, str]:
 def iso_from_cordis(code: str) -> str | None:
     """The ISO code of a CORDIS country code, or None when the table does not know it."""
     return _countries().eu_to_iso.get(code.strip().upper())
-
-
-def iso_codes() -> frozenset[str]:
-    return frozenset(_countries().eu_to_iso.values())
 
 
 def normalise_country(value: str) -> str | None:

@@ -1,49 +1,15 @@
 """The office's XLSX template for the institutions' projects (format ``template``).
 
-:func:`build_template_xlsx` writes two sheets: ``Projeler - Projects`` (the header row,
-one cell per :data:`TEMPLATE_COLUMNS` entry written ``Türkçe ad / English name`` with a
-``*`` when required, and one example row) and ``Açıklamalar - Notes`` (every column
-documented in Turkish and English, then the allowed stage, role and currency codes).
-Excel forbids ``/`` in sheet names, hence the dash.
-
-:func:`parse_template` reads the first sheet that has the template's headers. A header
-cell may be the Turkish name, the English name, both, or the field name; case,
-Turkish letters and punctuation do not matter; column order is free. Validation is
-strict and reports *every* problem of *every* row as ``RecordError("row N",
-"<column>: <reason>")`` (row 1 is the header); a row with a problem gives no record:
-
-* ``source_id`` is required and unique in the file (it makes re-imports update);
-  rows whose id is ``ÖRNEK / EXAMPLE`` are the template's example and are skipped;
-* a Turkish or an English title is required; texts longer than the database
-  columns are errors;
-* stage: a code (``submitted``) or its Turkish/English name (``Başvuruldu``);
-* dates: Excel dates, ``YYYY-MM-DD``, ``DD/MM/YYYY`` or ``DD.MM.YYYY``; the end date
-  may not precede the start date;
-* amounts: numbers, or text ``250000``, ``250.000``, ``250.000,50``; never negative;
-  the grant may not exceed the total cost;
-* currency: ``EUR`` (the default) or ``TRY``; with ``TRY`` the exchange rate (TRY per
-  EUR, above zero) and its date are required;
-* province: plate (``35``) or name (``İzmir``); districts (``;``-separated) must be
-  districts of that province (973 districts). Without a province they must be
-  districts somewhere in Turkey, and the import service checks them against the
-  province of the office the file is imported into;
-* sectors and target groups: codes or labels (Turkish or English) of the model's
-  choices when known (see :class:`TemplateChoices`), and the former codes and labels
-  of ``kopru.core.vocabularies`` (``smes``, ``KOBİ'ler``, ``Eğitim``), otherwise kept as
-  codes for the import service to check;
-* partners: ``name | country | role [| province]`` separated by ``;``; country as ISO
-  code, CORDIS code or name; role a code or its Turkish/English name. The owner
-  organisation, when not among the partners, is added as the Turkish coordinator.
-
-Templates downloaded before the columns were renamed still read: their headers
-(``Başlık (TR) / Title (TR)``, ``Özet (EN) / Summary (EN)``, ``Yürütücü kurum / Owner
-organisation``) are kept as aliases.
+Its notes sheet documents every column (:data:`TEMPLATE_COLUMNS`) and the allowed codes.
+A header cell may be the Turkish name, the English name, both, the field name or the name
+of an earlier template (``legacy``), in any order; every problem of every row is reported
+as ``RecordError("row N", "<column>: <reason>")``, and a row with a problem gives no record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -348,8 +314,48 @@ def _amount(value: Any) -> Decimal | None:
     return number
 
 
+def _rate(value: Any) -> Decimal | None:
+    rate = _amount(value)
+    if rate is not None and rate <= 0:
+        raise BadValue("rate_not_positive")
+    return rate
+
+
+def _stage(value: Any) -> str:
+    stage = _STAGE_NAMES.get(search_key(_text(value)))
+    if stage is None:
+        shown = f"“{_text(value)}”" if _text(value) else "–"
+        raise BadValue("unknown_stage", value=shown, choices=", ".join(STAGES))
+    return stage
+
+
+def _currency(value: Any) -> str:
+    currency = _text(value).upper() or "EUR"
+    currency = "TRY" if currency == "TL" else currency
+    if currency not in CURRENCIES:
+        raise BadValue("unknown_currency", value=currency)
+    return currency
+
+
+def _url(value: Any) -> str:
+    url = _text(value)
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise BadValue("bad_url", value=url)
+    return url
+
+
 def _split(value: Any) -> list[str]:
     return [part.strip() for part in _text(value).split(";") if part.strip()]
+
+
+#: The reader of each column that fills a record field of the same name (texts: ``_text``).
+_READERS: dict[str, Callable[[Any], Any]] = {
+    "stage": _stage, "start_date": _date, "end_date": _date, "exchange_rate_date": _date,
+    "total_cost": _amount, "grant_amount": _amount, "exchange_rate": _rate,
+    "currency": _currency, "source_url": _url,
+}  # fmt: skip
+_FIELDS = ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner_name",
+           "programme", "call_identifier", *_READERS)  # fmt: skip
 
 
 def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[Problem]]:
@@ -374,7 +380,6 @@ def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[Problem]]
 
 
 def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> ParseResult:
-    """Parse a filled-in template (see the module docstring)."""
     result = ParseResult(format=FORMAT)
     try:
         sheets = [rows for _title, rows in read_sheets(data)]
@@ -414,8 +419,6 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
 
 @dataclass
 class _Row:
-    """One row of the template being read into a :class:`ProjectRecord`."""
-
     number: int
     values: dict[str, Any]
     errors: list[Any] = field(default_factory=list)
@@ -428,80 +431,72 @@ class _Row:
         label = f"{column.name_tr} / {column.name_en}"
         self.errors.append(MESSAGES.at(row(self.number), Problem(code, **params), label))
 
-    def read(self, key: str, parse: Any) -> Any:
-        """Column ``key`` read by ``parse``; None (and the problem noted) when it fails."""
-        try:
-            return parse(self.values.get(key))
-        except BadValue as problem:
-            self.bad(key, problem.code, **problem.params)
-            return None
-
     def project(self, choices: TemplateChoices, seen: dict[str, int]) -> ProjectRecord:
-        project = ProjectRecord(position=row(self.number), source=FORMAT, source_id=self._id(seen))
-        self._texts(project)
-        stage = _STAGE_NAMES.get(search_key(self.text("stage")))
-        if stage is None:
-            shown = f"“{self.text('stage')}”" if self.text("stage") else "–"
-            self.bad("stage", "unknown_stage", value=shown, choices=", ".join(STAGES))
-        project.stage = stage or ""
-        self._dates(project)
-        self._amounts(project)
-        plate = self._province(project)
+        source_id = self.text("source_id")
+        project = ProjectRecord(position=row(self.number), source=FORMAT, source_id=source_id)
+        if not source_id:
+            self.bad("source_id", "empty")
+        elif source_id in seen:
+            self.bad("source_id", "repeated_id", value=source_id, row=seen[source_id])
+        elif len(source_id) <= 120:
+            seen[source_id] = self.number
+        for key in ("source_id", *_FIELDS):
+            try:
+                value = _READERS.get(key, _text)(self.values.get(key))
+            except BadValue as problem:
+                self.bad(key, problem.code, **problem.params)
+                continue
+            limit = _BY_KEY[key].max_length
+            if limit and isinstance(value, str) and len(value) > limit:
+                self.bad(key, "longer", limit=limit, length=len(value))
+            setattr(project, key, value)
+        self._check(project)
+        province = self.text("province")
+        plate = province_plate(province) if province else ""
+        if province and not plate:
+            self.bad("province", "unknown_province", value=province)
+        else:
+            project.districts = self._list("districts", _district_reader(plate), key=search_key)
         for key, _heading, pairs, english, aliases in choices.lists():
-            self._codes(project, key, pairs, english, aliases)
-        self._partners(project, plate)
+            setattr(project, key, self._list(key, _code_reader(pairs, english, aliases)))
+        project.partners = self._list("partners", _partner, key=None)
+        owner = project.owner_name
+        if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
+            coordinator = PartnerRecord(
+                owner, country="TR", role="coordinator", province_plate=plate
+            )
+            project.partners.insert(0, coordinator)
         plates = {p.province_plate for p in project.partners if p.province_plate} | {plate}
         project.province_plates = sorted(plates - {""})
         return project
 
-    def _id(self, seen: dict[str, int]) -> str:
-        source_id = self.text("source_id")
-        if not source_id:
-            self.bad("source_id", "empty")
-        elif len(source_id) > 120:
-            self.bad("source_id", "longer", limit=120, length=len(source_id))
-        elif source_id in seen:
-            self.bad("source_id", "repeated_id", value=source_id, row=seen[source_id])
-        else:
-            seen[source_id] = self.number
-        return source_id
+    def _list(self, column: str, read: Callable[[str], Any], key: Any = str) -> list[Any]:
+        """The ``;``-separated entries of ``column``, each read by ``read`` (repeats, the
+        same by ``key``, once)."""
+        found: list[Any] = []
+        for entry in _split(self.values.get(column)):
+            try:
+                value = read(entry)
+            except BadValue as problem:
+                self.bad(column, problem.code, **problem.params)
+                continue
+            if key is None or all(key(value) != key(f) for f in found):
+                found.append(value)
+        return found
 
-    def _texts(self, project: ProjectRecord) -> None:
-        keys = ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner_name")
-        for key in (*keys, "programme", "call_identifier", "source_url"):
-            value, limit = self.text(key), _BY_KEY[key].max_length
-            if limit and len(value) > limit:
-                self.bad(key, "longer", limit=limit, length=len(value))
-            setattr(project, key, value)
+    def _check(self, project: ProjectRecord) -> None:
+        """What involves several columns: a title, dates and amounts in order, a rate."""
         if not (project.title_tr or project.title_en):
             self.bad("title_tr", "title_required")
-        if project.source_url and not project.source_url.lower().startswith(
-            ("http://", "https://")
-        ):
-            self.bad("source_url", "bad_url", value=project.source_url)
-
-    def _dates(self, project: ProjectRecord) -> None:
-        for key in ("start_date", "end_date", "exchange_rate_date"):
-            setattr(project, key, self.read(key, _date))
         start, end = project.start_date, project.end_date
         if start and end and end < start:
             self.bad(
                 "end_date", "end_before_start", end=f"{end:%d.%m.%Y}", start=f"{start:%d.%m.%Y}"
             )
         project.duration_months = months_between(start, end)
-
-    def _amounts(self, project: ProjectRecord) -> None:
-        for key in ("total_cost", "grant_amount", "exchange_rate"):
-            setattr(project, key, self.read(key, _amount))
-        total, grant, rate = project.total_cost, project.grant_amount, project.exchange_rate
+        total, grant = project.total_cost, project.grant_amount
         if total is not None and grant is not None and grant > total:
             self.bad("grant_amount", "grant_above_total")
-        currency = self.text("currency").upper() or "EUR"
-        project.currency = "TRY" if currency == "TL" else currency
-        if project.currency not in CURRENCIES:
-            self.bad("currency", "unknown_currency", value=project.currency)
-        if rate is not None and rate <= 0:
-            self.bad("exchange_rate", "rate_not_positive")
         if project.currency == "TRY":
             for key, code in (
                 ("exchange_rate", "rate_required"),
@@ -510,83 +505,56 @@ class _Row:
                 if self.values.get(key) in (None, ""):
                     self.bad(key, code)
 
-    def _province(self, project: ProjectRecord) -> str:
-        """The province's plate; the districts, checked against it (or against Turkey,
-        leaving the office's province to the import service)."""
-        name = self.text("province")
-        plate = province_plate(name) if name else ""
-        if name and not plate:
-            self.bad("province", "unknown_province", value=name)
-        for district in _split(self.values.get("districts")):
-            if not name:
-                found = district if search_key(district) in districts() else ""
-                self._district(project, district, found, "not_a_district")
-            elif plate:
-                found = district_in_province(district, plate)
-                self._district(
-                    project, district, found, "district_elsewhere", province_names()[plate]
-                )
-        return plate
 
-    def _district(
-        self, project: ProjectRecord, name: str, found: str, code: str, province: str = ""
-    ) -> None:
-        if not found:
-            self.bad("districts", code, value=name, province=province)
-        elif all(search_key(found) != search_key(d) for d in project.districts):
-            project.districts.append(found)
+def _district_reader(plate: str) -> Callable[[str], str]:
+    """A district of the province ``plate``; without one, of Turkey (the import service
+    checks it against the office's province)."""
 
-    def _codes(
-        self, project: ProjectRecord, key: str, pairs: Pairs | None, english: Pairs, aliases: Pairs
-    ) -> None:
-        """Sectors or target groups: codes or labels of ``pairs`` (kept as codes without)."""
-        table: dict[str, str] | None = None
-        if pairs is not None:
-            # Former names first: a current code or label of the same spelling wins.
-            table = {search_key(name): value for name, value in aliases}
-            for value, label in (*english, *pairs):
-                for name in (value, value.replace("_", " "), label):
-                    table[search_key(name)] = value
-        found: list[str] = getattr(project, key)
-        for name in _split(self.values.get(key)):
-            code = (
-                search_key(name).replace(" ", "_") if table is None else table.get(search_key(name))
-            )
-            if code is None:
-                self.bad(key, "unknown_code", value=name)
-            elif code not in found:
-                found.append(code)
+    def read(name: str) -> str:
+        if not plate:
+            if search_key(name) in districts():
+                return name
+            raise BadValue("not_a_district", value=name, province="")
+        if found := district_in_province(name, plate):
+            return found
+        raise BadValue("district_elsewhere", value=name, province=province_names()[plate])
 
-    def _partners(self, project: ProjectRecord, plate: str) -> None:
-        """``name | country | role [| province]`` entries; the owner, when missing, first."""
-        for entry in _split(self.values.get("partners")):
-            partner = self._partner(entry)
-            if partner is not None:
-                project.partners.append(partner)
-        owner = project.owner_name
-        if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
-            coordinator = PartnerRecord(
-                name=owner, country="TR", role="coordinator", province_plate=plate
-            )
-            project.partners.insert(0, coordinator)
+    return read
 
-    def _partner(self, entry: str) -> PartnerRecord | None:
-        parts = [p.strip() for p in entry.split("|")]
-        name, code, role_text, province = (*parts, "", "", "")[:4]
-        country = normalise_country(code) if code else None
-        role = _ROLE_NAMES.get(search_key(role_text or "partner"))
-        plate = province_plate(province) if province else ""
-        problem: tuple[str, str] | None = None
-        if not name or len(parts) > 4:
-            problem = ("bad_partner", entry)
-        elif country is None:
-            problem = ("partner_country", code) if code else ("partner_without_country", "")
-        elif role is None:
-            problem = ("partner_role", role_text)
-        elif province and (not plate or country != "TR"):
-            problem = ("partner_province", province)
-        if problem is not None or country is None or role is None:
-            code, value = problem or ("bad_partner", entry)
-            self.bad("partners", code, name=name, value=value)
-            return None
-        return PartnerRecord(name=name, country=country, role=role, province_plate=plate)
+
+def _code_reader(pairs: Pairs | None, english: Pairs, aliases: Pairs) -> Callable[[str], str]:
+    """A sector or target group: a code or label of ``pairs`` (any code without them)."""
+    if pairs is None:
+        return lambda name: search_key(name).replace(" ", "_")
+    # Former names first: a current code or label of the same spelling wins.
+    table = {search_key(name): value for name, value in aliases}
+    for value, label in (*english, *pairs):
+        for name in (value, value.replace("_", " "), label):
+            table[search_key(name)] = value
+
+    def read(name: str) -> str:
+        if (code := table.get(search_key(name))) is None:
+            raise BadValue("unknown_code", value=name)
+        return code
+
+    return read
+
+
+def _partner(entry: str) -> PartnerRecord:
+    """``name | country | role [| province]``."""
+    parts = [p.strip() for p in entry.split("|")]
+    name, code, role_text, province = (*parts, "", "", "")[:4]
+    country = normalise_country(code) if code else None
+    role = _ROLE_NAMES.get(search_key(role_text or "partner"))
+    plate = province_plate(province) if province else ""
+    if not name or len(parts) > 4:
+        raise BadValue("bad_partner", name=name, value=entry)
+    if country is None:
+        raise BadValue(
+            "partner_country" if code else "partner_without_country", name=name, value=code
+        )
+    if role is None:
+        raise BadValue("partner_role", name=name, value=role_text)
+    if province and (not plate or country != "TR"):
+        raise BadValue("partner_province", name=name, value=province)
+    return PartnerRecord(name=name, country=country, role=role, province_plate=plate)

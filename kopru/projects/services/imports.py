@@ -1,13 +1,8 @@
 """Importing project files into the inventory: all or nothing, idempotent, routed.
 
-The parsers (:mod:`kopru.projects.importers`) turn a CORDIS participations file, the
-İzmir M-LAB list or the office's XLSX template into ``ProjectRecord`` objects and report
-every bad row. This service checks what the parsers leave to it (a key, known stage,
-currency, codes and countries, values that fit their columns), decides which office each
-record belongs to (CORDIS records go to the office of each Turkish participant's
-province; the others to the office they are imported into), compares each with what is
-stored (by source and source id) and writes the difference in one transaction with bulk
-statements. Nothing is written when any row is bad.
+CORDIS records go to the office of each Turkish participant's province, the others to the
+office they are imported into; each record is compared with the stored project of the same
+source and source id, and the difference written in one transaction with bulk statements.
 """
 
 from __future__ import annotations
@@ -119,25 +114,22 @@ def import_records(
     return report
 
 
-def _value(record: Any, name: str) -> Any:
-    value = getattr(record, name, None)
-    if name in ("total_cost", "grant_amount") and value is not None:
-        return Decimal(str(value)).quantize(Decimal("0.01"))
-    if name == "currency":
-        return (value or Currency.EUR).upper()
-    return "" if value is None and name not in NULLABLE else value
+def _decimal(value: Any, places: str = "0.01") -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal(places))
 
 
 def _record_data(record: Any) -> dict[str, Any]:
-    data = {name: _value(record, name) for name in RECORD_FIELDS}
+    data = {name: getattr(record, name, None) for name in RECORD_FIELDS}
+    data |= {name: data[name] or "" for name in RECORD_FIELDS if name not in NULLABLE}
+    data |= {k: _decimal(data[k]) for k in ("total_cost", "grant_amount")}
+    data["currency"] = (data["currency"] or Currency.EUR).upper()
     # Fields only the template carries: set when given, so that a re-import of a public
     # source does not wipe what the office added by hand.
     for name in ("sectors", "target_groups"):
         if getattr(record, name, None):
             data[name] = list(getattr(record, name))
-    rate = getattr(record, "exchange_rate", None)
-    if rate is not None:
-        data["exchange_rate"] = Decimal(str(rate)).quantize(Decimal("0.0001"))
+    if (rate := getattr(record, "exchange_rate", None)) is not None:
+        data["exchange_rate"] = _decimal(rate, "0.0001")
         data["exchange_rate_date"] = getattr(record, "exchange_rate_date", None)
     return data
 
@@ -181,24 +173,20 @@ def _check(records: list[Any], report: ProjectsReport) -> None:
 
 
 def _partner_rows(record: Any) -> list[dict[str, Any]]:
-    rows = []
-    for i, p in enumerate(getattr(record, "partners", []) or []):
-        contribution = getattr(p, "eu_contribution", None)
-        kind = getattr(p, "organisation_type", "") or getattr(p, "raw_type", "") or ""
-        rows.append(
-            {
-                "name": str(p.name),
-                "country": normalise_country(p.country) or "",
-                "role": p.role if p.role in PartnerRole.values else PartnerRole.PARTNER,
-                "city": str(getattr(p, "city", "") or ""),
-                "organisation_type": str(kind),
-                "eu_contribution": None
-                if contribution is None
-                else Decimal(str(contribution)).quantize(Decimal("0.01")),
-                "position": i,
-            }
-        )
-    return rows
+    return [
+        {
+            "name": str(p.name),
+            "country": normalise_country(p.country) or "",
+            "role": p.role if p.role in PartnerRole.values else PartnerRole.PARTNER,
+            "city": str(getattr(p, "city", "") or ""),
+            "organisation_type": str(
+                getattr(p, "organisation_type", "") or getattr(p, "raw_type", "") or ""
+            ),
+            "eu_contribution": _decimal(getattr(p, "eu_contribution", None)),
+            "position": i,
+        }
+        for i, p in enumerate(getattr(record, "partners", []) or [])
+    ]
 
 
 def _local_participant(record: Any, plate: str | None, *, strict: bool = True) -> Any:
@@ -263,11 +251,10 @@ def _import_office(
     by_key = {(r.source, str(r.source_id)): (r, local) for r, local in items}
     existing = plan.existing(set(by_key))
     for key, (record, local) in by_key.items():
-        project = existing.get(key)
-        if project is None:
-            plan.create(record, local)
+        if key in existing:
+            plan.update(existing[key], record, local)
         else:
-            plan.update(project, record, local)
+            plan.create(record, local)
     plan.write()
     report.created += len(plan.created)
     report.updated += len(plan.updated)
@@ -369,47 +356,38 @@ class _Plan:
     def write(self) -> None:
         """Every write of the plan, in bulk, with one audit entry per project."""
         through = Project.districts.through
-        Project._base_manager.bulk_create([p for p, _x, _d in self.created], batch_size=500)
-        partners = [
-            Partner(office_id=self.office_id, project=p, **x)
-            for p, xs, _d in self.created
-            for x in xs
-        ]
+        created = [p for p, _x, _d in self.created]
+        Project._base_manager.bulk_create(created, batch_size=500)
+        partners = [(p, rows) for p, rows, _d in self.created]
         links = [through(project_id=p.pk, district_id=d) for p, _x, ds in self.created for d in ds]
-        for project, _x, _d in self.created:
+        for project in created:
             self._stage_change(project, "")
-        if self.updated:
+        updated = [p for p, _c, _x in self.updated]
+        if updated:
             changed = sorted({n for _p, changes, _x in self.updated for n in changes})
-            fields = [*changed, "title_sort", "search_document", "tags", "has_priority_group"]
-            projects = [p for p, _c, _x in self.updated]
-            Project._base_manager.bulk_update(
-                projects, [*fields, "last_update_at", "stage_changed_at"], batch_size=500
-            )
-            Project._base_manager.filter(pk__in=[p.pk for p in projects]).update(
-                version=F("version") + 1
-            )
+            derived = ["title_sort", "search_document", "tags", "has_priority_group"]
+            fields = [*changed, *derived, "last_update_at", "stage_changed_at"]
+            Project._base_manager.bulk_update(updated, fields, batch_size=500)
+            versions = Project._base_manager.filter(pk__in=[p.pk for p in updated])
+            versions.update(version=F("version") + 1)
             replaced = [(p, x) for p, _c, x in self.updated if x is not None]
-            Partner._base_manager.filter(project__in=[p for p, _n in replaced]).delete()
-            partners += [
-                Partner(office_id=self.office_id, project=p, **x)
-                for p, rows in replaced
-                for x in rows
-            ]
-        Partner._base_manager.bulk_create(partners, batch_size=1000)
+            Partner._base_manager.filter(project__in=[p for p, _x in replaced]).delete()
+            partners += replaced
+        Partner._base_manager.bulk_create(
+            [Partner(office_id=self.office_id, project=p, **x) for p, xs in partners for x in xs],
+            batch_size=1000,
+        )
         through.objects.bulk_create(links, batch_size=1000)
         StageChange._base_manager.bulk_create(self.stage_changes, batch_size=1000)
-        created = [
-            (p, None, {"source": p.source, "source_id": p.source_id}) for p, _x, _d in self.created
-        ]
-        audit_log_bulk(actor=self.actor, action="projects.project.imported", entries=created)
-        for project, _c, _p in self.updated:
+        for project in updated:
             project.version += 1
-        updated = [
-            (
-                p,
-                changes,
-                {"source": p.source, "source_id": p.source_id, "partners": new is not None},
-            )
-            for p, changes, new in self.updated
-        ]
-        audit_log_bulk(actor=self.actor, action="projects.project.import_updated", entries=updated)
+        for action, entries in (
+            ("imported", [(p, None, _key(p)) for p in created]),
+            ("import_updated", [(p, c, _key(p, new is not None)) for p, c, new in self.updated]),
+        ):
+            audit_log_bulk(actor=self.actor, action=f"projects.project.{action}", entries=entries)
+
+
+def _key(project: Project, partners: bool | None = None) -> dict[str, Any]:
+    key = {"source": project.source, "source_id": project.source_id}
+    return key if partners is None else key | {"partners": partners}

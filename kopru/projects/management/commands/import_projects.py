@@ -1,9 +1,5 @@
-"""``python manage.py import_projects PATH [--office SLUG] [--format FMT]``.
-
-All-or-nothing: a file with a bad row writes nothing, lists every bad row with its
-position and reason, and exits with status 1. CORDIS files may omit ``--office``:
-each record goes to the office of its Turkish participant's province.
-"""
+"""``python manage.py import_projects PATH [--office SLUG] [--format FMT]`` (CORDIS files
+may omit ``--office``: each record goes to the office of its participants' provinces)."""
 
 from __future__ import annotations
 
