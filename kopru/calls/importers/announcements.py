@@ -29,24 +29,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
-from kopru.core.imports.files import (
-    DEFAULT_MAX_BYTES,
-    Source,
-    decode_text,
-    has_bad_bytes,
-    read_csv,
-    read_source,
-    row_values,
-)
-from kopru.core.text import search_key
+from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, decode_text, read_source
 
 from ..agencies import get_agency
 from .classification import Classification, classify_announcement, programme_hint
 from .cleaning import clean_text, looks_turkish, to_safe_html
-from .jsonstream import JsonBreak, iter_json_values
-from .records import CallRecord, Collector, ParseResult, Problem, attempt, message
+from .jsonstream import JsonBreak, read_json_values
+from .records import CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import parse_date, parse_turkish_date
 
 KA_FORMAT = "kalkinma-ajanslari"
@@ -60,12 +52,21 @@ AB_COLUMNS = {
     "url": {"url", "link", "baglanti"},
     "summary": {"summary", "ozet"},
 }
-AB_REQUIRED = ("date_text", "title", "url")
+AB_REQUIRED = {name: name for name in ("date_text", "title", "url")}
 _PAGE_ID = re.compile(r"_(\d+)(?:\.[a-z]+)?/?(?:[?#].*)?$", re.I)
+Build = Callable[[Classification], tuple[CallRecord, list[Problem]]]
 
 
-def _skip_reason(title: str, decision: Classification) -> str:
-    return f"«{title}» — {decision.reason}"
+def _add(out: Collector, position: str, title: str, field: str, build: Build) -> None:
+    """A titled announcement as a record when a rule makes it a call, else skipped."""
+    if not title:
+        out.error(position, "missing_title", fields=field)
+        return
+    decision = classify_announcement(title)
+    if decision.is_funding_call:
+        out.add(*build(decision))
+    else:
+        out.skip(position, f"«{title}» — {decision.reason}")
 
 
 def _titles(title: str) -> tuple[str, str]:
@@ -84,16 +85,10 @@ def _ka_items(
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         match = re.search(r'"data"\s*:\s*(?=\[)', text)
-        if match is None:
+        items, broken = read_json_values(text[match.end() :]) if match else ([], None)
+        if broken is None:
             out.error("file", "json_invalid", detail=f"{exc.msg} at line {exc.lineno}")
-            return None
-        items: list[object] = []
-        for value in iter_json_values(text[match.end() :]):
-            if isinstance(value, JsonBreak):
-                return {}, items, value
-            items.append(value)
-        out.error("file", "json_invalid", detail=f"{exc.msg} at line {exc.lineno}")
-        return {}, items, None
+        return ({}, items, broken) if match else None
     if not isinstance(document, dict) or not isinstance(document.get("data"), list):
         out.error("file", "json_shape", detail='expected {"state": ..., "data": [...]}')
         return None
@@ -101,13 +96,14 @@ def _ka_items(
 
 
 def _ka_record(
-    item: dict[str, Any], position: str, title: str, decision: Classification
+    item: dict[str, Any], position: str, decision: Classification
 ) -> tuple[CallRecord, list[Problem]]:
-    problems: list[Problem] = []
+    problems = Problems()
     code = clean_text(item.get("agency_code"))
     agency = get_agency(code)
     if agency is None:
         problems.append(Problem("unknown_agency", code=code))
+    title = clean_text(item.get("name"))
     title_en, title_tr = _titles(title)
     record = CallRecord(
         position=position,
@@ -125,12 +121,8 @@ def _ka_record(
         is_funding_call=True,
         classification_reason=decision.reason,
     )
-    record.opening_date = attempt(
-        problems,
-        lambda: parse_date(
-            item.get("date_to_show") or item.get("publish_start_date"), "date_to_show"
-        ),
-    )
+    shown = item.get("date_to_show") or item.get("publish_start_date")
+    record.opening_date = problems.read(parse_date, shown, "date_to_show")
     extra = {
         "publish_start_date": clean_text(item.get("publish_start_date")),
         "publish_end_date": clean_text(item.get("publish_end_date")),
@@ -147,9 +139,8 @@ def parse_kalkinma_ajanslari(
     src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParseResult:
     """Parse the development agencies' announcement list (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(KA_FORMAT)
-    text, bad_offset = decode_text(data)
+    text, bad_offset = decode_text(read_source(src, max_bytes))
     found = _ka_items(text, out)
     if found is None:
         return out.result
@@ -161,39 +152,15 @@ def parse_kalkinma_ajanslari(
     if isinstance(info, dict):
         page, pages = info.get("current_page"), info.get("total_page")
         if isinstance(page, int) and isinstance(pages, int) and pages > 1:
+            total = info.get("total", "?")
             out.note(
-                message(
-                    "partial_download",
-                    page=page,
-                    pages=pages,
-                    count=len(items),
-                    total=info.get("total", "?"),
-                )
+                message("partial_download", page=page, pages=pages, count=len(items), total=total)
             )
-    for number, item in enumerate(items, start=1):
-        position = f"record {number}"
-        if not isinstance(item, dict):
-            out.error(position, "json_not_object", found=type(item).__name__)
-            continue
-        if bad_offset is not None and has_bad_bytes(item):
-            out.error(position, "row_not_utf8")
-            continue
+    for position, item in out.objects(items, bad_offset):
         title = clean_text(item.get("name"))
-        if not title:
-            out.error(position, "missing_title", fields="name")
-            continue
-        decision = classify_announcement(title)
-        if not decision.is_funding_call:
-            out.skip(position, _skip_reason(title, decision))
-            continue
-        record, problems = _ka_record(item, position, title, decision)
-        out.add(record, problems)
+        _add(out, position, title, "name", lambda d: _ka_record(item, position, d))  # noqa: B023
     if broken is not None:
-        position = f"record {len(items) + 1}"
-        if broken.truncated:
-            out.error(position, "json_truncated")
-        else:
-            out.error(position, "json_invalid", detail=broken.detail)
+        out.json_break(f"record {len(items) + 1}", broken)
     return out.result
 
 
@@ -206,33 +173,15 @@ def page_id(url: str) -> str:
     return match[1] if match else ""
 
 
-def read_csv_rows(text: str, out: Collector) -> list[tuple[int, list[str]]]:
-    """(first line number, cells) of every row; a broken CSV is reported, not raised."""
-    rows, broken = read_csv(text)
-    if broken is not None:
-        out.error(f"line {broken[0]}", "csv_invalid", detail=broken[1])
-    return rows
-
-
-def map_header(header: list[str], aliases: dict[str, set[str]]) -> dict[str, int]:
-    lookup = {alias: name for name, keys in aliases.items() for alias in keys}
-    lookup.update({search_key(name): name for name in aliases})
-    columns: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        name = lookup.get(search_key(cell))
-        if name is not None and name not in columns:
-            columns[name] = index
-    return columns
-
-
 def _ab_record(
-    values: dict[str, str], position: str, title: str, decision: Classification
+    values: dict[str, str], position: str, decision: Classification
 ) -> tuple[CallRecord, list[Problem]]:
-    problems: list[Problem] = []
+    problems = Problems()
     url = clean_text(values.get("url"))
     ident = page_id(url)
     if not ident:
         problems.append(Problem("missing_identifier", fields="url (no page id after '_')"))
+    title = clean_text(values.get("title"))
     title_en, title_tr = _titles(title)
     summary = to_safe_html(values.get("summary"))
     record = CallRecord(
@@ -251,9 +200,7 @@ def _ab_record(
         is_funding_call=True,
         classification_reason=decision.reason,
     )
-    record.opening_date = attempt(
-        problems, lambda: parse_turkish_date(values.get("date_text"), "date_text")
-    )
+    record.opening_date = problems.read(parse_turkish_date, values.get("date_text"), "date_text")
     if values.get("page_position"):
         record.extra["page_position"] = clean_text(values["page_position"])
     return record, problems
@@ -263,38 +210,8 @@ def parse_ab_baskanligi(
     src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParseResult:
     """Parse AB Başkanlığı's announcement list CSV (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(AB_FORMAT)
-    text, bad_offset = decode_text(data)
-    rows = read_csv_rows(text, out)
-    if not rows:
-        out.error("line 1", "csv_missing_headers", missing=", ".join(AB_REQUIRED))
-        return out.result
-    columns = map_header(rows[0][1], AB_COLUMNS)
-    missing = [name for name in AB_REQUIRED if name not in columns]
-    if missing:
-        out.error("line 1", "csv_missing_headers", missing=", ".join(missing))
-        return out.result
-    for line, row in rows[1:]:
-        position = f"line {line}"
-        if not any(cell.strip() for cell in row):
-            continue
-        try:
-            values = row_values(row, columns, rows[0][1])
-        except Problem as problem:
-            out.problems(position, [problem])
-            continue
-        if bad_offset is not None and has_bad_bytes(row):
-            out.error(position, "row_not_utf8")
-            continue
+    for position, values in out.csv_rows(read_source(src, max_bytes), AB_COLUMNS, AB_REQUIRED):
         title = clean_text(values.get("title"))
-        if not title:
-            out.error(position, "missing_title", fields="title")
-            continue
-        decision = classify_announcement(title)
-        if not decision.is_funding_call:
-            out.skip(position, _skip_reason(title, decision))
-            continue
-        record, problems = _ab_record(values, position, title, decision)
-        out.add(record, problems)
+        _add(out, position, title, "title", lambda d: _ab_record(values, position, d))  # noqa: B023
     return out.result

@@ -23,13 +23,7 @@ from kopru.core.imports.workbook import find_header
 from kopru.core.text import search_key
 
 from . import horizon_xlsx, office_sheet, template
-from .announcements import (
-    AB_COLUMNS,
-    AB_REQUIRED,
-    map_header,
-    parse_ab_baskanligi,
-    parse_kalkinma_ajanslari,
-)
+from .announcements import AB_COLUMNS, AB_REQUIRED, parse_ab_baskanligi, parse_kalkinma_ajanslari
 from .eu_portal import parse_eu_portal
 from .records import MESSAGES, ParseResult, Problem, message
 
@@ -111,12 +105,10 @@ def _text_format(text: str) -> str | None:
             return "eu-ft-portal"
         return None
     lines = stripped.split("\n", 10)
-    first = lines[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    header = [cell.strip().strip('"') for cell in first.split(delimiter)]
-    if all(name in map_header(header, AB_COLUMNS) for name in AB_REQUIRED):
-        return "ab-baskanligi"
+    delimiter = max((",", ";", "\t"), key=lines[0].count)
     rows = [tuple(c.strip().strip('"') for c in line.split(delimiter)) for line in lines[:10]]
+    if not find_header(rows[:1], AB_COLUMNS, AB_REQUIRED).missing:
+        return "ab-baskanligi"
     if not find_header(rows, template.ALIASES, template.REQUIRED).missing:
         return "template"
     return None

@@ -39,15 +39,14 @@ from kopru.core.imports.files import (
     Source,
     decode_text,
     gunzip,
-    has_bad_bytes,
     is_gzip,
     read_source,
 )
 from kopru.core.text import search_key
 
 from .cleaning import clean_text, to_safe_html
-from .jsonstream import JsonBreak, iter_json_values
-from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, attempt
+from .jsonstream import read_json_values
+from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
 from .values import BRUSSELS, at_zone, non_negative, parse_date, parse_decimal, parse_int
 
 FORMAT = "eu-ft-portal"
@@ -137,7 +136,7 @@ def _keywords(value: object, *identifiers: str) -> list[str]:
 
 def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
     """One portal topic as a :class:`CallRecord` (plus the problems found)."""
-    problems: list[Problem] = []
+    problems = Problems()
     topic_id = clean_text(obj.get("topicId"))
     reference = clean_text(obj.get("reference"))
     call_id = clean_text(obj.get("callIdentifier"))
@@ -169,20 +168,13 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
     if not record.summary_en:
         record.summary_en = to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS)
 
-    day = attempt(problems, lambda: parse_date(obj.get("deadline"), "deadline"))
+    day = problems.read(parse_date, obj.get("deadline"), "deadline")
     if day is not None:
         record.deadlines = [CallDeadline(at_zone(day, BRUSSELS), stage=1)]
-    record.grant_min = attempt(
-        problems,
-        lambda: non_negative(parse_decimal(obj.get("budgetMin"), "budgetMin"), "budgetMin"),
-    )
-    record.grant_max = attempt(
-        problems,
-        lambda: non_negative(parse_decimal(obj.get("budgetMax"), "budgetMax"), "budgetMax"),
-    )
-    record.expected_grants = attempt(
-        problems, lambda: parse_int(obj.get("expectedGrants"), "expectedGrants")
-    )
+    for name, field in (("grant_min", "budgetMin"), ("grant_max", "budgetMax")):
+        amount = problems.read(parse_decimal, obj.get(field), field)
+        setattr(record, name, problems.read(non_negative, amount, field))
+    record.expected_grants = problems.read(parse_int, obj.get("expectedGrants"), "expectedGrants")
 
     conditions = _CONDITIONS_DEBRIS.sub("", clean_text(obj.get("topicConditions")))
     extra = {
@@ -214,36 +206,16 @@ def parse_eu_portal(
         unzipped = gunzip(data, max_bytes)
         data, complete, gzip_error = unzipped.data, unzipped.complete, unzipped.error
     text, bad_offset = decode_text(data)
-
-    count = 0
-    for value in iter_json_values(text):
-        count += 1
-        position = f"record {count}"
-        if isinstance(value, JsonBreak):
-            if not complete:
-                _gzip_failure(out, position, gzip_error, count - 1)
-            elif value.truncated:
-                out.error(position, "json_truncated")
-            else:
-                out.error(position, "json_invalid", detail=value.detail)
-            return out.result
-        if not isinstance(value, dict):
-            out.error(position, "json_not_object", found=type(value).__name__)
-            continue
-        if bad_offset is not None and has_bad_bytes(value):
-            out.error(position, "row_not_utf8")
-            continue
-        record, problems = build_record(value, position)
-        out.add(record, problems)
-    if not complete:
-        _gzip_failure(out, f"record {count + 1}", gzip_error, count)
-    elif count == 0 and bad_offset is None:
+    values, broken = read_json_values(text)
+    for position, value in out.objects(values, bad_offset):
+        out.add(*build_record(value, position))
+    position = f"record {len(values) + 1}"
+    if not complete and gzip_error:
+        out.error(position, "gzip_corrupt", detail=gzip_error)
+    elif not complete:
+        out.error(position, "gzip_truncated", count=len(values))
+    elif broken is not None:
+        out.json_break(position, broken)
+    elif not values and bad_offset is None:
         out.error("file", "json_shape", detail="it contains no call records")
     return out.result
-
-
-def _gzip_failure(out: Collector, position: str, error: str, count: int) -> None:
-    if error:
-        out.error(position, "gzip_corrupt", detail=error)
-    else:
-        out.error(position, "gzip_truncated", count=count)

@@ -21,25 +21,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kopru.core.imports.files import (
-    DEFAULT_MAX_BYTES,
-    Source,
-    read_source,
-)
-from kopru.core.imports.workbook import cell, find_header, is_empty
+from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, read_source
 from kopru.core.text import search_key
 
 from .cleaning import clean_text
 from .eu_portal import deadline_model, portal_url
-from .records import (
-    CallDeadline,
-    CallRecord,
-    Collector,
-    ParseResult,
-    Problem,
-    attempt,
-    sheet_position,
-)
+from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
 from .values import BRUSSELS, deadline_from_cell, parse_date
 
 FORMAT = "horizon-europe-xlsx"
@@ -48,25 +35,8 @@ PROGRAMME = "Horizon Europe"
 #: The F&T portal's programme id of Horizon Europe (as in the portal export).
 PROGRAMME_CODE = "43108390"
 
-COLUMNS = (
-    "ccm2Id",
-    "callYear",
-    "clusterCode",
-    "clusterName",
-    "destination",
-    "destCode",
-    "pubDate",
-    "openDate",
-    "closeDate",
-    "s2Date",
-    "status",
-    "process",
-    "actionType",
-    "callId",
-    "callTitle",
-    "topicId",
-    "topicTitle",
-)
+COLUMNS = """ccm2Id callYear clusterCode clusterName destination destCode pubDate openDate
+    closeDate s2Date status process actionType callId callTitle topicId topicTitle""".split()  # noqa: SIM905
 ALIASES = {name: {search_key(name)} for name in COLUMNS}
 REQUIRED = {"topicId": "topicId", "topicTitle": "topicTitle", "closeDate": "closeDate"}
 
@@ -91,58 +61,44 @@ def split_hyperlink(value: object) -> tuple[str, str]:
     return ident, portal_url(ident)
 
 
-def _text(row: tuple[Any, ...], columns: dict[str, int], name: str) -> str:
-    return clean_text(cell(row, columns, name))
-
-
-def build_record(
-    row: tuple[Any, ...], columns: dict[str, int], position: str
-) -> tuple[CallRecord, list[Problem]]:
-    problems: list[Problem] = []
-    link = attempt(problems, lambda: split_hyperlink(cell(row, columns, "topicId")))
-    ident, url = link if link is not None else ("", "")
-    action_type = _text(row, columns, "actionType")
-    model = deadline_model(cell(row, columns, "process"))
+def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
+    problems = Problems()
+    text = {name: clean_text(values.get(name)) for name in COLUMNS}
+    ident, url = problems.read(split_hyperlink, values.get("topicId")) or ("", "")
     record = CallRecord(
         position=position,
         source=FORMAT,
         source_id=ident,
         source_url=url,
-        call_identifier=_text(row, columns, "callId"),
-        title_en=_text(row, columns, "topicTitle"),
+        call_identifier=text["callId"],
+        title_en=text["topicTitle"],
         funder=FUNDER,
         programme=PROGRAMME,
         programme_code=PROGRAMME_CODE,
         level="eu",
-        instrument="prize" if "prize" in search_key(action_type).split() else "grant",
-        action_type=action_type,
-        deadline_model=model,
-        source_status=_text(row, columns, "status"),
+        instrument="prize" if "prize" in search_key(text["actionType"]).split() else "grant",
+        action_type=text["actionType"],
+        deadline_model=deadline_model(values.get("process")),
+        source_status=text["status"],
     )
-    close = attempt(
-        problems, lambda: deadline_from_cell(cell(row, columns, "closeDate"), "closeDate", BRUSSELS)
-    )
-    second = attempt(
-        problems, lambda: deadline_from_cell(cell(row, columns, "s2Date"), "s2Date", BRUSSELS)
-    )
+    close = problems.read(deadline_from_cell, values.get("closeDate"), "closeDate", BRUSSELS)
+    second = problems.read(deadline_from_cell, values.get("s2Date"), "s2Date", BRUSSELS)
     if close is not None:
         record.deadlines.append(CallDeadline(close, stage=1))
     if second is not None:
         record.deadlines.append(CallDeadline(second, stage=2))
         record.deadline_model = "two_stage"
-    record.opening_date = attempt(
-        problems, lambda: parse_date(cell(row, columns, "openDate"), "openDate")
-    )
-    published = attempt(problems, lambda: parse_date(cell(row, columns, "pubDate"), "pubDate"))
+    record.opening_date = problems.read(parse_date, values.get("openDate"), "openDate")
+    published = problems.read(parse_date, values.get("pubDate"), "pubDate")
     extra = {
-        "ccm2_id": _text(row, columns, "ccm2Id"),
-        "call_year": _text(row, columns, "callYear"),
-        "cluster_code": _text(row, columns, "clusterCode"),
-        "cluster_name": _text(row, columns, "clusterName"),
-        "destination": _text(row, columns, "destination"),
-        "destination_code": _text(row, columns, "destCode"),
+        "ccm2_id": text["ccm2Id"],
+        "call_year": text["callYear"],
+        "cluster_code": text["clusterCode"],
+        "cluster_name": text["clusterName"],
+        "destination": text["destination"],
+        "destination_code": text["destCode"],
         "publication_date": published.isoformat() if published else "",
-        "call_title": _text(row, columns, "callTitle"),
+        "call_title": text["callTitle"],
     }
     record.extra = {k: v for k, v in extra.items() if v}
     return record, problems
@@ -153,15 +109,6 @@ def parse_horizon_xlsx(
 ) -> ParseResult:
     """Parse the Horizon Europe topics workbook (see the module doc)."""
     out = Collector(FORMAT)
-    sheets = out.sheets(read_source(src, max_bytes))
-    found = False
-    for title, rows in sheets:
-        header = find_header(rows, ALIASES, REQUIRED)
-        found = found or not header.missing
-        body = rows[header.row :] if not header.missing else []
-        for number, row in enumerate(body, start=header.row + 1):
-            if not is_empty(row):
-                out.add(*build_record(row, header.columns, sheet_position(number, title)))
-    if sheets and not found:
-        out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
+    for _sheet, position, values in out.sheet_rows(read_source(src, max_bytes), ALIASES, REQUIRED):
+        out.add(*build_record(values, position))
     return out.result

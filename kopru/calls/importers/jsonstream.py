@@ -1,15 +1,13 @@
 """Reading a sequence of JSON values that may be damaged part-way.
 
 Accepts a JSON array (``[{...}, {...}]``), concatenated objects (``{...}{...}``, as
-the EU portal scrape writes them) and JSON Lines. Values are yielded one by one; at
-the first damaged value the iteration yields a :class:`JsonBreak` and stops, so the
-values before it are still imported.
+the EU portal scrape writes them) and JSON Lines. At the first damaged value reading
+stops with a :class:`JsonBreak`; the values before it are still imported.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -36,33 +34,33 @@ def _failure(text: str, exc: json.JSONDecodeError) -> JsonBreak:
     return JsonBreak(truncated, f"{exc.msg} at line {exc.lineno}, column {exc.colno}")
 
 
-def iter_json_values(text: str) -> Iterator[object | JsonBreak]:
-    """Each top-level value (or each element of a top-level array) of ``text``."""
+def read_json_values(text: str) -> tuple[list[object], JsonBreak | None]:
+    """Each top-level value (or each element of a top-level array) of ``text``, and where
+    it broke."""
+    values: list[object] = []
     i = _skip_ws(text, 0)
     n = len(text)
     in_array = i < n and text[i] == "["
     if in_array:
         i = _skip_ws(text, i + 1)
         if i < n and text[i] == "]":
-            return
+            return values, None
     while i < n:
         try:
             value, i = _DECODER.raw_decode(text, i)
         except json.JSONDecodeError as exc:
-            yield _failure(text, exc)
-            return
-        yield value
+            return values, _failure(text, exc)
+        values.append(value)
         i = _skip_ws(text, i)
         if in_array:
             if i >= n:
-                yield JsonBreak(True, "the list is not closed with ']'")
-                return
+                return values, JsonBreak(True, "the list is not closed with ']'")
             if text[i] == ",":
                 i = _skip_ws(text, i + 1)
                 continue
             if text[i] == "]":
-                return
-            yield JsonBreak(False, f"expected ',' or ']' at character {i}")
-            return
+                return values, None
+            return values, JsonBreak(False, f"expected ',' or ']' at character {i}")
         if i < n and text[i] == ",":  # tolerate "{...},{...}"
             i = _skip_ws(text, i + 1)
+    return values, None

@@ -30,25 +30,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.core.imports.files import (
-    DEFAULT_MAX_BYTES,
-    Source,
-    read_source,
-)
-from kopru.core.imports.workbook import cell, find_header, is_empty
+from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, read_source
 from kopru.core.text import search_key
 
 from .cleaning import clean_text, looks_turkish
 from .eu_portal import portal_url, programme_from_identifier
-from .records import (
-    CallDeadline,
-    CallRecord,
-    Collector,
-    ParseResult,
-    Problem,
-    attempt,
-    sheet_position,
-)
+from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
 from .values import BRUSSELS, deadline_from_cell, non_negative, parse_date, parse_decimal
 
 FORMAT = "office-sheet"
@@ -74,12 +61,9 @@ class _Entry:
     also: list[str] = field(default_factory=list)
 
 
-def _row_record(
-    row: tuple[Any, ...], columns: dict[str, int], position: str
-) -> tuple[CallRecord, list[Problem]]:
-    problems: list[Problem] = []
-    code = clean_text(cell(row, columns, "code"))
-    title = clean_text(cell(row, columns, "title"))
+def _row_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
+    problems = Problems()
+    code, title = clean_text(values.get("code")), clean_text(values.get("title"))
     turkish = looks_turkish(title)
     prize_words = {"prize", "prizes", "award", "awards", "odul", "odulu"}
     is_prize = "PRIZE" in code.upper() or bool(prize_words & set(search_key(title).split()))
@@ -96,19 +80,12 @@ def _row_record(
         level="eu",
         instrument="prize" if is_prize else "grant",
     )
-    closing = attempt(
-        problems,
-        lambda: deadline_from_cell(cell(row, columns, "closing"), REQUIRED["closing"], BRUSSELS),
-    )
+    closing = problems.read(deadline_from_cell, values.get("closing"), "Kapanış Tarihi", BRUSSELS)
     if closing is not None:
         record.deadlines = [CallDeadline(closing, stage=1)]
-    record.opening_date = attempt(
-        problems, lambda: parse_date(cell(row, columns, "opening"), "Açılış Tarihi")
-    )
-    record.grant_min = attempt(
-        problems,
-        lambda: non_negative(parse_decimal(cell(row, columns, "budget"), "Bütçe"), "Bütçe"),
-    )
+    record.opening_date = problems.read(parse_date, values.get("opening"), "Açılış Tarihi")
+    budget = problems.read(parse_decimal, values.get("budget"), "Bütçe")
+    record.grant_min = problems.read(non_negative, budget, "Bütçe")
     return record, problems
 
 
@@ -143,19 +120,13 @@ def parse_office_sheet(
     """Parse an office call report workbook (see the module doc)."""
     out = Collector(FORMAT)
     entries: dict[tuple[str, str], _Entry] = {}
-    for sheet, rows in out.sheets(read_source(src, max_bytes)):
-        header = find_header(rows, ALIASES, REQUIRED)
-        if header.missing:
-            missing = ", ".join(header.missing)
-            out.error(f"sheet '{sheet}'", "sheet_missing_headers", sheet=sheet, missing=missing)
-            continue
-        for number, row in enumerate(rows[header.row :], start=header.row + 1):
-            if not is_empty(row):
-                record, problems = _row_record(row, header.columns, sheet_position(number, sheet))
-                if problems or not record.source_id or not record.title:
-                    out.add(record, problems)  # reports the problems
-                else:
-                    _merge(out, entries, record, sheet)
+    data = read_source(src, max_bytes)
+    for sheet, position, values in out.sheet_rows(data, ALIASES, REQUIRED, every=True):
+        record, problems = _row_record(values, position)
+        if problems or not record.source_id or not record.title:
+            out.add(record, problems)  # reports the problems
+        else:
+            _merge(out, entries, record, sheet)
     codes = Counter(code for code, _title in entries)
     for entry in entries.values():
         record = entry.record

@@ -8,16 +8,19 @@ touch no database: :mod:`kopru.calls.services.imports` turns records into rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, ParamSpec, TypeVar
 
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.imports.files import read_sheets
+from kopru.core.imports.files import decode_text, has_bad_bytes, read_csv, read_sheets, row_values
 from kopru.core.imports.problems import Messages, Problem, RecordError
+from kopru.core.imports.workbook import HEADER_SEARCH_ROWS, cell, find_header, is_empty
+
+from .jsonstream import JsonBreak
 
 SOURCES: Final = ("eu-ft-portal", "horizon-europe-xlsx", "office-sheet", "kalkinma-ajanslari",
                   "ab-baskanligi", "template")  # fmt: skip
@@ -96,6 +99,8 @@ _TEXTS = {
 MESSAGES_TR = Messages(_TEXTS)
 MESSAGES = MESSAGES_TR.in_language("en")
 T = TypeVar("T")
+P = ParamSpec("P")
+Aliases = Mapping[str, frozenset[str] | set[str]]
 
 
 @dataclass
@@ -207,13 +212,16 @@ def message(code: str, /, **params: object) -> str:
     return MESSAGES.text(code, {k: str(v) for k, v in params.items()})
 
 
-def attempt(problems: list[Problem], fn: Callable[[], T]) -> T | None:
-    """``fn()``, or None after noting its :class:`Problem` (so all problems are reported)."""
-    try:
-        return fn()
-    except Problem as problem:
-        problems.append(problem)
-        return None
+class Problems(list[Problem]):
+    """The problems of one record, noted as its values are read (so all are reported)."""
+
+    def read(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """``fn(...)``, or None after noting its :class:`Problem`."""
+        try:
+            return fn(*args, **kwargs)
+        except Problem as problem:
+            self.append(problem)
+            return None
 
 
 def sheet_position(row: int, sheet: str) -> str:
@@ -259,3 +267,77 @@ class Collector:
         self._seen[key] = record.position
         self.result.records.append(record)
         return True
+
+    def sheet_rows(
+        self,
+        data: bytes,
+        aliases: Aliases,
+        required: Mapping[str, str],
+        *,
+        first: bool = False,
+        every: bool = False,
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(sheet, position, values by field) of each row below the header of every sheet
+        with the ``required`` columns (``first``: of the first such sheet); reported when
+        no sheet has them (``every``: each sheet without them is reported)."""
+        sheets, found = self.sheets(data), False
+        for title, rows in sheets:
+            header = find_header(rows, aliases, required)
+            if header.missing and every:
+                missing = ", ".join(header.missing)
+                self.error(
+                    f"sheet '{title}'", "sheet_missing_headers", sheet=title, missing=missing
+                )
+            if header.missing or (first and found):
+                continue
+            found = True
+            for number, row in enumerate(rows[header.row :], start=header.row + 1):
+                if not is_empty(row):
+                    values = {k: cell(row, header.columns, k) for k in header.columns}
+                    yield title, sheet_position(number, title), values
+        if sheets and not found and not every:
+            self.error("file", "no_matching_sheet", columns=", ".join(required.values()))
+
+    def csv_rows(
+        self, data: bytes, aliases: Aliases, required: Mapping[str, str]
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(position, values by field) of each row below a CSV file's header; a broken CSV,
+        missing columns and rows cut short or with undecodable bytes are reported."""
+        text, bad_offset = decode_text(data)
+        lines, broken = read_csv(text)
+        if broken is not None:
+            self.error(f"line {broken[0]}", "csv_invalid", detail=broken[1])
+        header = find_header([tuple(r) for _, r in lines[:HEADER_SEARCH_ROWS]], aliases, required)
+        if header.missing:
+            self.error("line 1", "csv_missing_headers", missing=", ".join(header.missing))
+            return
+        for line, cells in lines[header.row :]:
+            position = f"line {line}"
+            if not any(c.strip() for c in cells):
+                continue
+            if bad_offset is not None and has_bad_bytes(cells):
+                self.error(position, "row_not_utf8")
+                continue
+            try:
+                yield position, row_values(cells, header.columns, lines[header.row - 1][1])
+            except Problem as cut:
+                self.problems(position, [cut])
+
+    def objects(
+        self, values: Iterable[object], bad_offset: int | None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(position, value) of each JSON object whose text decoded; the others reported."""
+        for number, value in enumerate(values, start=1):
+            position = f"record {number}"
+            if not isinstance(value, dict):
+                self.error(position, "json_not_object", found=type(value).__name__)
+            elif bad_offset is not None and has_bad_bytes(value):
+                self.error(position, "row_not_utf8")
+            else:
+                yield position, value
+
+    def json_break(self, position: str, broken: JsonBreak) -> None:
+        if broken.truncated:
+            self.error(position, "json_truncated")
+        else:
+            self.error(position, "json_invalid", detail=broken.detail)

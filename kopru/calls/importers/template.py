@@ -29,28 +29,16 @@ Values:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from decimal import Decimal
 from typing import Any, Final
 
-from kopru.core.imports.files import (
-    DEFAULT_MAX_BYTES,
-    Source,
-    decode_text,
-    has_bad_bytes,
-    is_zip,
-    read_source,
-    row_values,
-)
+from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, is_zip, read_source
 from kopru.core.imports.workbook import (
     EXAMPLE_ID,
     NOTES_TITLE,
     Column,
     Sheet,
-    cell,
-    find_header,
-    is_empty,
     is_example,
     notes_sheet,
     template_workbook,
@@ -58,18 +46,8 @@ from kopru.core.imports.workbook import (
 from kopru.core.text import search_key
 
 from ..agencies import get_agency
-from .announcements import read_csv_rows
 from .cleaning import clean_text, to_safe_html
-from .records import (
-    CallDeadline,
-    CallRecord,
-    Collector,
-    ParseResult,
-    Problem,
-    attempt,
-    message,
-    sheet_position,
-)
+from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import (
     ISTANBUL,
     deadline_from_cell,
@@ -251,20 +229,27 @@ _MODELS = {
     "coklu kesim tarihi": "multiple_cutoff",
 }  # fmt: skip
 _CURRENCIES = {"tl": "TRY", "₺": "TRY", "€": "EUR", "$": "USD", "avro": "EUR", "euro": "EUR"}
+_TEXTS = """source_id call_identifier title_tr title_en funder programme programme_code
+    action_type source_status""".split()  # noqa: SIM905
+Reader = Callable[[object, str], Any]
 
 
-def _choice(value: object, table: dict[str, str], field: str, default: str) -> str:
-    text = clean_text(value)
-    if not text:
-        return default
-    found = table.get(search_key(text).replace("_", " "))
-    if found is None:
-        choices = ", ".join(sorted(set(table)))
-        raise Problem("bad_choice", value=text, field=_BY_NAME[field].name_tr, choices=choices)
-    return found
+def _choice(table: dict[str, str], default: str) -> Reader:
+    def read(value: object, header: str) -> str:
+        text = clean_text(value)
+        if not text:
+            return default
+        found = table.get(search_key(text).replace("_", " "))
+        if found is None:
+            raise Problem(
+                "bad_choice", value=text, field=header, choices=", ".join(sorted(set(table)))
+            )
+        return found
+
+    return read
 
 
-def _currency(value: object) -> str:
+def _currency(value: object, header: str) -> str:
     text = clean_text(value)
     if not text:
         return "EUR"
@@ -273,17 +258,16 @@ def _currency(value: object) -> str:
         return mapped
     if len(text) == 3 and text.isalpha():
         return text.upper()
-    raise Problem("bad_choice", value=text, field="Para Birimi", choices="EUR, TRY, USD, ...")
+    raise Problem("bad_choice", value=text, field=header, choices="EUR, TRY, USD, ...")
 
 
 def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDeadline], str]:
     zone = zone_from_name(clean_text(timezone), ISTANBUL)
-    label = _BY_NAME["deadlines"].name_tr
     if isinstance(value, datetime):
         parts: list[object] = [value]
     else:
         parts = [p for p in str(value or "").replace("\n", ";").split(";") if p.strip()]
-    moments = [deadline_from_cell(p, label, zone) for p in parts]
+    moments = [deadline_from_cell(p, _BY_NAME["deadlines"].name_tr, zone) for p in parts]
     ats = [m for m in moments if m is not None]
     if not model:
         model = "" if not ats else "single_stage" if len(ats) == 1 else "multiple_cutoff"
@@ -294,79 +278,70 @@ def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDe
     return [CallDeadline(at) for at in sorted(ats)], model
 
 
-def _url(value: object) -> str:
+def _url(value: object, header: str) -> str:
     text = clean_text(value)
     if text and not text.lower().startswith(("http://", "https://")):
-        raise Problem("bad_url", value=text, field=_BY_NAME["source_url"].name_tr)
+        raise Problem("bad_url", value=text, field=header)
     return text
 
 
-def _amount(value: object, header: str) -> Decimal | None:
+def _amount(value: object, header: str) -> Any:
     return non_negative(parse_decimal(value, header), header)
 
 
-#: Field → how a cell becomes its value (given the column's Turkish header for messages).
-_READERS: dict[str, Callable[[object, str], Any]] = {
-    "source_url": lambda v, _h: _url(v),
-    "instrument": lambda v, _h: _choice(v, _INSTRUMENTS, "instrument", "grant"),
+def _keywords(value: object, _header: str) -> list[str]:
+    keywords = (clean_text(k) for k in str(value or "").replace("\n", ";").split(";"))
+    return [k for k in keywords if k]
+
+
+def _agency(value: object, _header: str) -> str:
+    code = clean_text(value)
+    agency = get_agency(code) if code else None
+    if code and agency is None:
+        raise Problem("unknown_agency", code=code)
+    return agency.code if agency else ""
+
+
+#: Field → how a cell becomes its value (given the column's Turkish header for messages),
+#: in the order their problems are reported; a blank result keeps the record's default.
+_READERS: dict[str, Reader] = {
+    **dict.fromkeys(_TEXTS, lambda v, _h: clean_text(v)),
+    "summary_tr": lambda v, _h: to_safe_html(v),
+    "summary_en": lambda v, _h: to_safe_html(v),
+    "source_url": _url,
+    "instrument": _choice(_INSTRUMENTS, "grant"),
     "opening_date": parse_date,
     "budget_total": _amount,
     "grant_min": _amount,
     "grant_max": _amount,
     "expected_grants": parse_int,
     "cofinancing_rate": parse_decimal,
-    "currency": lambda v, _h: _currency(v),
+    "currency": _currency,
+    "level": _choice(_LEVELS, ""),
+    "keywords": _keywords,
 }
-_TEXTS = """title_tr title_en funder programme programme_code action_type source_status
-    """.split()  # noqa: SIM905
 
 
 def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:
     """One template row (``values``: field name → cell value) as a record."""
-    problems: list[Problem] = []
-    text: dict[str, Any] = {
-        n: clean_text(values.get(n)) for n in (*_TEXTS, "source_id", "agency_code")
-    }
-    call_id = clean_text(values.get("call_identifier"))
+    problems = Problems()
+    identified = clean_text(values.get("source_id"))
     for name, header in REQUIRED.items():
         # (no code and no record ID: reported once, as a missing identifier)
-        if not clean_text(values.get(name)) and (name != "call_identifier" or text["source_id"]):
+        if not clean_text(values.get(name)) and (name != "call_identifier" or identified):
             problems.append(Problem("missing_value", field=header))
-    record = CallRecord(
-        position=position,
-        source=FORMAT,
-        source_id=text["source_id"] or call_id,
-        call_identifier=call_id,
-        summary_tr=to_safe_html(values.get("summary_tr")),
-        summary_en=to_safe_html(values.get("summary_en")),
-        **{name: text[name] for name in _TEXTS},
-    )
+    record = CallRecord(position=position, source=FORMAT, source_id="")
     for name, read in _READERS.items():
-        found = attempt(problems, lambda: read(values.get(name), _BY_NAME[name].name_tr))  # noqa: B023
-        if found is not None:
+        found = problems.read(read, values.get(name), _BY_NAME[name].name_tr)
+        if found not in (None, ""):
             setattr(record, name, found)
-    # A missing level is already reported above.
-    record.level = (
-        attempt(problems, lambda: _choice(values.get("level"), _LEVELS, "level", "")) or "eu"
-    )
-    model = attempt(
-        problems, lambda: _choice(values.get("deadline_model"), _MODELS, "deadline_model", "")
-    )
-    deadlines = attempt(
-        problems, lambda: _deadlines(values.get("deadlines"), model or "", values.get("timezone"))
-    )
-    record.deadlines, record.deadline_model = deadlines or ([], model or "")
-    keywords = str(values.get("keywords") or "").replace("\n", ";").split(";")
-    record.keywords = [k for k in (clean_text(k) for k in keywords) if k]
-    if text["agency_code"]:
-        agency = get_agency(text["agency_code"])
-        if agency is None:
-            problems.append(Problem("unknown_agency", code=text["agency_code"]))
-        record.agency_code = agency.code if agency else ""
+    record.source_id = record.source_id or record.call_identifier
+    model_header = _BY_NAME["deadline_model"].name_tr
+    model = problems.read(_choice(_MODELS, ""), values.get("deadline_model"), model_header) or ""
+    deadlines = problems.read(_deadlines, values.get("deadlines"), model, values.get("timezone"))
+    record.deadlines, record.deadline_model = deadlines or ([], model)
+    record.agency_code = problems.read(_agency, values.get("agency_code"), "") or ""
     return record, problems
-
-
-Row = tuple[str, dict[str, Any], Problem | None]
 
 
 def parse_template(
@@ -375,57 +350,17 @@ def parse_template(
     """Parse a filled-in template, XLSX or CSV (see the module doc)."""
     data = read_source(src, max_bytes)
     out = Collector(FORMAT)
-    xlsx = is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm"))
-    for position, values, problem in (_xlsx_rows if xlsx else _csv_rows)(data, out):
-        if problem is not None:
-            out.problems(position, [problem])
-        elif is_example(values.get("source_id")):
+    rows: Iterable[tuple[str, dict[str, Any]]]
+    if is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm")):
+        rows = ((p, v) for _s, p, v in out.sheet_rows(data, ALIASES, REQUIRED, first=True))
+    else:
+        rows = out.csv_rows(data, ALIASES, REQUIRED)
+    for position, values in rows:
+        if is_example(values.get("source_id")):
             out.skip(position, message("example_row"))
         else:
             out.add(*build_record(values, position))
     return out.result
-
-
-def _xlsx_rows(data: bytes, out: Collector) -> list[Row]:
-    """The rows of the first sheet that has the template's columns."""
-    sheets = out.sheets(data)
-    for sheet, cells in sheets:
-        header = find_header(cells, ALIASES, REQUIRED)
-        if not header.missing:
-            body = enumerate(cells[header.row :], start=header.row + 1)
-            columns = header.columns
-            return [
-                (sheet_position(n, sheet), {k: cell(row, columns, k) for k in columns}, None)
-                for n, row in body
-                if not is_empty(row)
-            ]
-    if sheets:
-        out.error("file", "no_matching_sheet", columns=", ".join(REQUIRED.values()))
-    return []
-
-
-def _csv_rows(data: bytes, out: Collector) -> list[Row]:
-    """The rows below the header; a row cut short is an error, not blank values."""
-    text, bad_offset = decode_text(data)
-    lines = read_csv_rows(text, out)
-    header = find_header([tuple(r) for _, r in lines[:10]], ALIASES, REQUIRED)
-    if header.missing:
-        out.error("line 1", "csv_missing_headers", missing=", ".join(header.missing))
-        return []
-    rows: list[Row] = []
-    for line, cells in lines[header.row :]:
-        if not any(c.strip() for c in cells):
-            continue
-        values: dict[str, Any] = {}
-        problem = (
-            Problem("row_not_utf8") if bad_offset is not None and has_bad_bytes(cells) else None
-        )
-        try:
-            values = row_values(cells, header.columns, lines[header.row - 1][1])
-        except Problem as cut:
-            problem = problem or cut
-        rows.append((f"line {line}", values, problem))
-    return rows
 
 
 # --- the downloadable template ---------------------------------------------------

@@ -1,15 +1,7 @@
-"""Importing call lists: parsed records into the office's catalogue, all or nothing.
-
-:func:`calls_import` parses the bytes (:mod:`kopru.calls.importers`), refuses the whole
-file when any record is bad (every one reported with its position and reason, also a
-value longer than its column), and otherwise writes every record in one transaction,
-matching existing calls by ``(office, source, source_id)``: created / updated / unchanged.
-
-Publishing rule: calls from the official EU Funding & Tenders portal files are published
-on import unless the office switched that off (:class:`~kopru.calls.models.CallSettings`);
-everything else — announcements a rule classified as calls, office sheets, the template —
-arrives as a draft for an expert to review. A re-import never changes a call's editorial
-state.
+"""Importing call lists: parsed records into the office's catalogue, all or nothing,
+matched by ``(office, source, source_id)``. EU portal files are published on import unless
+the office switched that off (:class:`~kopru.calls.models.CallSettings`); everything else
+arrives as a draft. A re-import never changes a call's editorial state.
 """
 
 from __future__ import annotations
@@ -19,7 +11,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -29,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from kopru.core.audit import audit_log_bulk, json_value
 from kopru.core.imports import ImportRejected, ImportReport
 from kopru.core.imports.problems import too_long
-from kopru.core.vocabularies import Sector, TargetGroup
 
 from .. import tagging
 from ..agencies import get_agency
@@ -45,37 +35,6 @@ PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
 Deadlines = list[tuple[Any, str, int, str]]
 Changes = dict[str, tuple[Any, Any]]
 
-# Light-weight tagging of imported records, so facets and matching have something to
-# work with; an expert refines these on review. (folded keyword → value)
-_SECTOR_WORDS: dict[str, tuple[str, ...]] = {
-    Sector.AGRICULTURE: ("agri", "tarim", "kirsal", "rural", "food", "gida", "farm"),
-    Sector.CULTURE: ("cultur", "kultur", "creative", "yaratici", "heritage", "miras"),
-    Sector.DIGITAL: ("digital", "dijital", "ai ", "artificial intelligence", "data ", "cyber"),
-    Sector.EDUCATION: ("educat", "egitim", "school", "okul", "training", "erasmus"),
-    Sector.ENERGY: ("energy", "enerji", "hydrogen", "renewable", "yenilenebilir"),
-    Sector.ENVIRONMENT: ("climate", "iklim", "environment", "cevre", "biodivers", "circular"),
-    Sector.HEALTH: ("health", "saglik", "medical", "disease", "cancer"),
-    Sector.INDUSTRY: ("sme", "kobi", "industr", "sanayi", "manufactur", "imalat", "isletme"),
-    Sector.TRANSPORT: ("transport", "ulasim", "mobility", "vehicle", "aviation"),
-    Sector.RESEARCH: ("research", "arastirma", "innovation", "inovasyon", "ar ge"),
-    Sector.SOCIAL: ("social", "sosyal", "inclusion", "istihdam", "employment"),
-    Sector.SPACE: ("space", "uzay", "security", "guvenlik", "defence"),
-    Sector.TOURISM: ("touris", "turizm"),
-    Sector.YOUTH: ("youth", "genclik", "sport", "spor"),
-}
-_TARGET_WORDS: dict[str, tuple[str, ...]] = {
-    TargetGroup.YOUTH: ("youth", "young people", "genc"),
-    TargetGroup.YOUNG_ENTREPRENEURS: ("young entrepreneur", "genc girisimci"),
-    TargetGroup.YOUTH_WORKERS: ("youth worker", "genclik calisan"),
-    TargetGroup.DISADVANTAGED: ("disadvantaged", "dezavantajli", "vulnerable", "kirilgan"),
-    TargetGroup.WOMEN: ("women", "kadin", "gender"),
-    TargetGroup.DISABLED: ("disabilit", "engelli"),
-    TargetGroup.MIGRANTS: ("migrant", "refugee", "gocmen", "multeci"),
-    TargetGroup.RESEARCHERS: ("researcher", "arastirmaci"),
-    TargetGroup.STUDENTS: ("student", "ogrenci"),
-    TargetGroup.ENTREPRENEURS: ("sme", "kobi", "girisimci", "entrepreneur", "startup"),
-    TargetGroup.FARMERS: ("farmer", "ciftci", "uretici"),
-}
 #: The model fields a record gives as they are.
 _RECORD_FIELDS = """level instrument funder programme programme_code agency_code source_url
     call_identifier title_tr title_en summary_tr summary_en action_type opening_date
@@ -98,12 +57,6 @@ class CallsReport(ImportReport):
     )
 
 
-def _tags(folded: str, table: dict[str, tuple[str, ...]]) -> list[str]:
-    """Values of ``table`` whose words occur in the folded text (``search_key`` form)."""
-    folded = f" {folded} "
-    return [str(value) for value, words in table.items() if any(w in folded for w in words)]
-
-
 def record_data(record: CallRecord) -> dict[str, Any]:
     """The model fields of a parsed record."""
     agency = get_agency(record.agency_code) if record.agency_code else None
@@ -121,12 +74,10 @@ def record_data(record: CallRecord) -> dict[str, Any]:
 
 
 def _deadlines(record: CallRecord) -> Deadlines:
-    def zone(at: Any) -> str:
-        tz = at.tzinfo
-        key = tz.key if isinstance(tz, ZoneInfo) else getattr(tz, "key", None)
-        return str(key or getattr(tz, "zone", None) or "UTC")
+    def zone(tz: Any) -> str:
+        return str(getattr(tz, "key", None) or getattr(tz, "zone", None) or "UTC")
 
-    found = [(d.at, zone(d.at), d.stage, d.label) for d in record.deadlines]
+    found = [(d.at, zone(d.at.tzinfo), d.stage, d.label) for d in record.deadlines]
     return sorted(found, key=lambda t: (t[0], t[2]))
 
 
