@@ -13,7 +13,6 @@ from kopru.core.imports.files import FileRefused, UnknownFormat, is_zip
 from kopru.core.text import search_key
 
 from .cordis import layout_of, parse_cordis
-from .geo import NUTS3_TO_PLATE
 from .mlab import parse_mlab
 from .records import MESSAGES, ROLES, STAGES, ParseResult, PartnerRecord, ProjectRecord
 from .reference import country_name
@@ -23,7 +22,6 @@ FORMATS: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
 
 __all__ = [
     "FORMATS",
-    "NUTS3_TO_PLATE",
     "ROLES",
     "STAGES",
     "TEMPLATE_COLUMNS",

@@ -24,8 +24,8 @@ from typing import Any
 from kopru.core.imports.files import read_csv
 from kopru.core.imports.problems import Problem
 from kopru.core.text import search_key
+from kopru.geo.places import NUTS3_TO_PLATE, plate_for, plate_in_name
 
-from .geo import NUTS3_TO_PLATE, plate_for, plate_in_name
 from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode, line
 from .reference import funding_scheme, iso_from_cordis
 from .values import months_between, parse_amount, parse_date

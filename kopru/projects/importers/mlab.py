@@ -20,8 +20,8 @@ from functools import lru_cache
 from kopru.core.imports.problems import Problem, RecordError
 from kopru.core.imports.values import turkish_month_date
 from kopru.core.text import search_key, tr_lower, tr_upper
+from kopru.geo.places import plate_in_name
 
-from .geo import plate_in_name
 from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode, line, record
 from .reference import country_name_keys
 from .values import BadValue, parse_date

@@ -29,8 +29,8 @@ from kopru.core.imports.workbook import (
 )
 from kopru.core.text import search_key
 from kopru.core.vocabularies import SECTOR_ALIASES, TARGET_GROUP_ALIASES, Sector, TargetGroup
+from kopru.geo.places import district_in_province, districts, province_names, province_plate
 
-from .geo import district_in_province, districts, province_names, province_plate
 from .records import (
     CURRENCIES,
     MESSAGES,

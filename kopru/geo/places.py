@@ -1,4 +1,5 @@
-"""Turkish provinces: NUTS-3 codes, province and district names to licence plates.
+"""Turkish provinces: NUTS-3 codes, province, district and organisation names to plates
+(the project importers place participants with them).
 
 Names are matched by :func:`kopru.core.text.search_key` (``IZMIR``, ``İzmir``); of the 973
 districts, ``Merkez`` and 24 other names exist in several provinces and never decide one.
