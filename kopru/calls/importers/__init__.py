@@ -1,20 +1,5 @@
-"""Funding-call imports: parsers, one per source, and format detection (no database).
-
-Entry points::
-
-    from kopru.calls.importers import parse, detect_format
-
-    result = parse(uploaded_bytes, "open.jsonl.gz")   # ParseResult
-    result.records   # list[CallRecord] - validated, ready to upsert by (source, source_id)
-    result.errors    # list[RecordError] - position + reason (+ code/params for i18n)
-    result.skipped   # [(position, why)] - announcements that are not calls
-    result.notes     # facts about the file (e.g. "page 1 of 6")
-
-Formats (:data:`FORMATS`): ``eu-ft-portal``, ``horizon-europe-xlsx``, ``office-sheet``,
-``kalkinma-ajanslari``, ``ab-baskanligi``, ``template``. Each parser module documents
-its source's quirks; :mod:`.values` documents the deadline time rules (EU: 17:00
-Europe/Brussels when only a date is given; Turkish sources: 23:59 Europe/Istanbul);
-:mod:`.classification` documents how announcements are recognised as calls.
+"""Funding-call imports: a parser per source and format detection, no database (the
+formats and their rules: ``docs/calls-imports.md``).
 """
 
 from __future__ import annotations

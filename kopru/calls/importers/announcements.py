@@ -1,28 +1,6 @@
-"""Announcement lists of Turkish bodies: the development agencies' common feed
-(format ``kalkinma-ajanslari``) and AB Başkanlığı's announcement list (``ab-baskanligi``).
-
-Both mix funding calls with results, trainings, meetings, scholarships, exams and
-job adverts. Each title goes through :func:`classify_announcement`; calls become
-records (``is_funding_call=True`` with the reason in ``classification_reason``), the
-rest go to ``skipped`` with the reason.
-
-Neither source gives an application deadline: ``deadlines`` stays empty and the
-announcement date is taken as ``opening_date`` (the call is published that day).
-
-Development agencies (``ka_liste.json``)
-    ``{"state": true, "data": [...], "info": {"total", "current_page", "total_page"}}``.
-    ``publish_end_date`` is the window during which the feed shows the item, **not** a
-    deadline (kept in ``extra``). Level ``regional``; funder = the agency's full name
-    from :data:`DEVELOPMENT_AGENCIES` (an unknown ``agency_code`` is an error);
-    currency TRY. A file holding one page of several gets a note.
-    ``extra``: ``publish_start_date``, ``publish_end_date``, ``image``,
-    ``agency_abbreviation``, ``nuts2``, ``plates``.
-
-AB Başkanlığı (``ab-gov-tr-duyurular.csv``)
-    ``page_position,date_text,title,url,summary``; dates like ``27 Ağustos, 2026``.
-    ``source_id`` = the page id, the number after the last ``_`` of the URL (the URL
-    slugs themselves are unreliable). Level ``national``; funder T.C. Dışişleri
-    Bakanlığı Avrupa Birliği Başkanlığı. ``extra``: ``page_position``.
+"""Announcement lists of Turkish bodies: the development agencies' feed
+(``kalkinma-ajanslari``) and AB Başkanlığı's list (``ab-baskanligi``); only the
+announcements a rule classifies as calls become records (``docs/calls-imports.md``).
 """
 
 from __future__ import annotations

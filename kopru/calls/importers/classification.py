@@ -1,25 +1,5 @@
-"""Which announcements are funding calls: a visible, explained rule.
-
-The development agencies' feed and the AB Başkanlığı list mix calls with results,
-trainings, meetings, scholarships, exams and job adverts, and have no type field. We
-decide from the title alone, with the rules in :data:`ANNOUNCEMENT_RULES`:
-
-1. The title is folded with :func:`kopru.core.text.search_key` (Turkish lower case,
-   no diacritics, punctuation → space): ``"HİBE TEKLİF ÇAĞRILARI"`` → ``"hibe teklif
-   cagrilari"``.
-2. **Exclusion rules first.** If any pattern of an exclusion rule matches, the
-   announcement is *not* a call (a results list that mentions "Mali Destek Programı"
-   is still a results list).
-3. Then the **inclusion rules**, in order; the first that matches makes the
-   announcement a call and gives the reason.
-4. Nothing matched → not a call (rule ``no_call_keyword``).
-
-Patterns are regular expressions over the folded title; ``\\b`` marks the start of a
-word, and Turkish suffixes are left open (``\\bhibe`` matches ``hibeleri``).
-
-The reason stored with each decision (``classification_reason`` / ``skipped``) names
-the rule, the words that matched, and the rule's explanation in Turkish and English,
-so the expert can see why and correct it.
+"""Which announcements are funding calls: a visible, explained rule (see
+``docs/calls-imports.md``); the rules are shown on the import page.
 """
 
 from __future__ import annotations

@@ -1,33 +1,4 @@
-"""EU Funding & Tenders Portal topics (format ``eu-ft-portal``).
-
-Two shapes with the same field names, as flattened by a third-party scraper of the
-portal's public search API:
-
-* ``open.jsonl.gz`` - gzip; despite the name one single line of JSON objects
-  concatenated as ``}{``, with a UTF-8 BOM; 28 fields incl. description and conditions.
-* ``calls.json`` - a JSON array, clean UTF-8, 16 lean fields.
-
-Rules:
-
-* ``source_id`` = ``topicId`` (``reference`` when there is none); ``call_identifier`` =
-  ``callIdentifier``; level ``eu``; funder European Commission; instrument ``prize``
-  when the action type says prize, else ``grant``.
-* ``deadlineModel`` gives the deadline model. ``stage`` is ignored: the scraper writes
-  ``"two-stage"`` for every topic. Without ``deadlineModel`` the model is ``""``.
-* ``deadline`` is a date without time: 17:00 Brussels time (see :mod:`.values`). Only
-  one date is given even for two-stage and multiple cut-off topics; it is kept as the
-  stage-1 deadline.
-* ``budgetMin``/``budgetMax`` are the EU contribution per project: ``grant_min`` /
-  ``grant_max``; null → None. ``expectedGrants`` → ``expected_grants``.
-* ``programmeId`` ``111111`` is a placeholder (EU External Action "PROSPECT"
-  records): ``programme_code`` is then empty.
-* Text is repaired where it is double-encoded (``beneficiariesâ€™`` → ``beneficiaries’``);
-  ``topicConditions`` loses its leading ``">`` debris.
-
-``extra`` keys: ``reference``, ``call_title``, ``cluster``, ``types_of_action``,
-``cross_cutting_priorities``, ``conditions_en``, ``support_info_en``, ``objectives_en``
-(HTML), ``qna_url``, ``updates_url``, ``documents_url`` - each only when non-empty.
-"""
+"""EU Funding & Tenders Portal topics (format ``eu-ft-portal``; ``docs/calls-imports.md``)."""
 
 from __future__ import annotations
 

@@ -1,19 +1,5 @@
-"""The Horizon Europe topics spreadsheet (format ``horizon-europe-xlsx``).
-
-One sheet, header ``ccm2Id, callYear, clusterCode, clusterName, destination, destCode,
-pubDate, openDate, closeDate, s2Date, status, process, actionType, callId, callTitle,
-topicId, topicTitle``.
-
-* ``topicId`` cells are formulas ``=HYPERLINK("url", "ID")``: the workbook is read with
-  formulas (``data_only=False``) and the URL and the id are taken from the formula. A
-  plain value is accepted too (the URL is then the portal's topic page).
-* Dates are text ``YYYY-MM-DD`` (Excel dates are accepted too); deadlines are 17:00
-  Brussels time. ``closeDate`` is the (first-stage) deadline, ``s2Date`` the
-  second-stage deadline; a row with ``s2Date`` is two-stage.
-* ``status`` (Open/Closed/Forthcoming as of the file's date) → ``source_status``.
-
-``extra`` keys: ``ccm2_id``, ``call_year``, ``cluster_code``, ``cluster_name``,
-``destination``, ``destination_code``, ``publication_date``, ``call_title``.
+"""The Horizon Europe topics spreadsheet (format ``horizon-europe-xlsx``;
+``docs/calls-imports.md``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
-"""Reading a sequence of JSON values that may be damaged part-way.
-
-Accepts a JSON array (``[{...}, {...}]``), concatenated objects (``{...}{...}``, as
-the EU portal scrape writes them) and JSON Lines. At the first damaged value reading
-stops with a :class:`JsonBreak`; the values before it are still imported.
+"""Reading a sequence of JSON values that may be damaged part-way: an array, concatenated
+objects (``{...}{...}``) or JSON Lines, up to the first damaged value.
 """
 
 from __future__ import annotations

@@ -1,27 +1,4 @@
-"""An office's own call report workbook (format ``office-sheet``), e.g. İzmir M-LAB's
-weekly "Horizon raporu".
-
-Every sheet has the Turkish headers ``Çağrı Adı | Çağrı Kodu | Açılış Tarihi |
-Kapanış Tarihi | Bütçe`` (recognised by :func:`search_key`, so ``ÇAĞRI ADI`` or
-``Cagri Kodu`` match too; English ``Title / Call identifier / Opening date /
-Deadline / Budget`` as well). A sheet without the required columns (name, code,
-closing date) is reported as an error naming the sheet; the other sheets are read.
-
-* Dates are Excel date-times; the calls are EU portal calls, so deadlines are in
-  Brussels time. The closing time is kept; a time of exactly 00:00 means the file
-  gives only the date and the portal's 17:00 applies (see :mod:`.values`).
-* ``Bütçe`` (int, may be empty) is, for every topic we could compare with the EU portal
-  export, the portal's *minimum EU contribution per project* (``budgetMin``); it is
-  imported as ``grant_min``.
-* The same call may be listed on several sheets (e.g. "all open" and "all Mission
-  calls"): rows with the same call code **and** the same title are merged into one
-  record (not an error); ``extra["sheets"]`` lists the sheets. If the copies disagree
-  (dates, budget) the later one is reported.
-* Several *different* calls can share one code (open calls of EU-funded projects are
-  listed under their parent topic's code). They stay separate records; their
-  ``source_id`` is then ``CODE#xxxxxxxx`` (a hash of the folded title), otherwise it is
-  the code itself.
-"""
+"""An office's own call report workbook (format ``office-sheet``; ``docs/calls-imports.md``)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""The normalised record every call parser produces, its validation, and the messages.
-
-Every problem has a stable code (:data:`MESSAGES_TR`: its Turkish text, English in the
-catalogue). A parser records each error's text in English (:data:`MESSAGES`), the
-language of the sources; the import service shows the reader's language. The parsers
-touch no database: :mod:`kopru.calls.services.imports` turns records into rows.
+"""The normalised record every call parser produces, its validation, the messages, and
+the row loops the parsers share.
 """
 
 from __future__ import annotations

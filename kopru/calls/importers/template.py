@@ -1,30 +1,5 @@
-"""The office's bulk-entry template for calls (format ``template``).
-
-One column per :class:`CallRecord` field (see :data:`TEMPLATE_COLUMNS`). A header
-cell may be the Turkish name, the English name, both as the downloaded template
-writes them (``Çağrı Kodu / Call identifier *``) or the field name
-(``call_identifier``); case, Turkish letters and punctuation do not matter. Unknown
-columns are ignored; column order is free.
-
-Accepted files: XLSX (the first sheet with the template's headers; the notes sheet
-is ignored) or CSV in UTF-8 with or without BOM (UTF-16 with BOM also works),
-separated by ``,`` or ``;`` (or tab).
-
-Values:
-
-* Deadlines: ``YYYY-MM-DD HH:MM`` (``DD.MM.YYYY HH:MM`` also accepted), several separated
-  by ``;``. Time zone from the "Saat Dilimi / Time zone" column, default
-  Europe/Istanbul. A date without a time is 23:59 (17:00 if the zone is
-  Europe/Brussels, the EU portal's cut-off). With deadline model "two-stage" the first
-  date is stage 1 and the second stage 2; with several dates and no model the model
-  is "multiple cut-off", with one date "single-stage".
-* Amounts: ``1500000``, ``1.500.000``, ``1.500.000,50`` or ``1,500,000.50``.
-* Co-financing rate: per cent, ``80`` or ``%80``.
-* Level, instrument and deadline model accept Turkish or English words (``bölgesel`` /
-  ``regional``, ``faizsiz kredi`` / ``interest_free_credit``, ``iki aşamalı`` /
-  ``two-stage``).
-* A row whose record ID is ``ÖRNEK / EXAMPLE`` is the template's example and is skipped.
-* ``source_id`` defaults to the call identifier; one of the two titles is required.
+"""The office's bulk-entry template for calls (format ``template``; see
+``docs/calls-imports.md`` and the template's notes sheet).
 """
 
 from __future__ import annotations

@@ -1,14 +1,5 @@
-"""Dates, deadlines and numbers as the sources write them.
-
-Deadline rules (the importers rely on them; they are shown to staff in the template notes):
-
-* EU calls: the EU Funding & Tenders Portal states deadlines in Brussels time
-  (``Europe/Brussels``). When a source gives only a date, the deadline is **17:00
-  Brussels time** that day - the portal's usual cut-off time.
-* Turkish calls (development agencies, national bodies): ``Europe/Istanbul``; a date
-  without a time means the end of that day, **23:59 Istanbul time**.
-* Excel date-times whose time is exactly 00:00 are dates without a time (the office's
-  call report stores most EU deadlines that way) and follow the rule above.
+"""Dates, deadlines and numbers as the sources write them (deadline time rules:
+``docs/calls-imports.md``).
 """
 
 from __future__ import annotations

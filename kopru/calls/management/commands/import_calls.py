@@ -1,9 +1,4 @@
-"""``python manage.py import_calls PATH --office SLUG [--format F]``.
-
-Recognises the format from the file (``--format`` forces one), prints the
-created/updated/unchanged counts, and on any bad record prints every problem with
-its position and exits non-zero having written nothing.
-"""
+"""``python manage.py import_calls PATH --office SLUG [--format F]`` (all or nothing)."""
 
 from __future__ import annotations
 
