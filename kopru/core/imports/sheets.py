@@ -1,32 +1,39 @@
-"""Workbook sheets with typed columns: each column names its reader, every bad cell is
-reported with its sheet, row and column.
-
-An importer declares its columns (:class:`Field`: the header, the record field, a reader
-that turns a cell into a value or raises ``ValueError`` with the reason) and calls
-:func:`read_rows`; the readers here cover text, dates, yes/no, choices, e-mail and web
-addresses. A blank cell gives no value (an import never erases a stored value with one).
-"""
+"""Workbooks of typed sheets: each column (:class:`Field`) names its reader, which turns a
+cell into a value or raises ``ValueError`` with the reason; every bad cell is reported with
+its sheet, row and column. A blank cell gives no value (it never erases a stored one)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kopru.core.spreadsheets import cell_date, cell_text
 from kopru.core.text import search_key
 
+from .files import read_sheets
+from .problems import MESSAGES, Problem
 from .report import ImportReport
 
 Reader = Callable[[Any], Any]
+Rows = list[tuple[int, dict[str, Any]]]
 YES = frozenset({"evet", "e", "yes", "y", "1", "true", "dogru", "x"})
 NO = frozenset({"hayir", "h", "no", "n", "0", "false", "yanlis"})
+
+
+def in_tr_en(text: Any) -> tuple[str, str]:
+    """A lazy translation in Turkish and in English (bilingual notes)."""
+    with translation.override("tr"):
+        turkish = str(text)
+    with translation.override("en"):
+        return turkish, str(text)
 
 
 @dataclass(frozen=True)
@@ -34,9 +41,13 @@ class Field:
     name: str  # the column's header in the sheet (folded: lower case, "_" for spaces)
     field: str  # the record field it fills
     read: Reader
-    required: bool = False
     help: Any = ""  # a lazy translation (Turkish source, English catalogue)
-    allowed: Any = ""  # what the notes say it accepts
+    required: bool = False
+
+    @property
+    def note(self) -> tuple[str, str, str, str]:
+        """Its line of a notes sheet: header, required, Turkish and English help."""
+        return self.name, "evet / yes" if self.required else "hayır / no", *in_tr_en(self.help)
 
 
 def header_key(value: Any) -> str:
@@ -74,16 +85,34 @@ def yes_no(value: Any) -> bool:
     raise ValueError(_("“evet” ya da “hayır” olmalı, “{v}” yazılmış").format(v=cell_text(value)))
 
 
-def choice(words: Callable[[], Mapping[str, str]]) -> Reader:
-    """A code, or anything ``words()`` (folded word → code) knows."""
+def choice(words: Callable[[], Mapping[str, Any]], message: str = "", **params: Any) -> Reader:
+    """What ``words()`` (folded word → value) gives for the cell; else ``message`` (with
+    ``{v}``, the cell, and ``params``) or "unknown value"."""
 
-    def read(value: Any) -> str:
-        code = words().get(search_key(cell_text(value)))
-        if code is None:
-            raise ValueError(_("bilinmeyen değer: “{v}”").format(v=cell_text(value)))
-        return code
+    def read(value: Any) -> Any:
+        found = words().get(search_key(cell_text(value)))
+        if found is None:
+            reason = message or _("bilinmeyen değer: “{v}”")
+            raise ValueError(reason.format(v=cell_text(value), **params))
+        return found
 
     return read
+
+
+def choices(kind: Any, extra: Mapping[str, str] | None = None) -> Reader:
+    """A code of the choices class ``kind``, its Turkish or English label, or a word of
+    ``extra``."""
+
+    @cache
+    def words() -> dict[str, str]:
+        found = dict(extra or {})
+        for language in ("tr", "en"):
+            with translation.override(language):
+                for value, label in kind.choices:
+                    found[search_key(value)] = found[search_key(str(label))] = value
+        return found
+
+    return choice(words)
 
 
 def email(value: Any) -> str:
@@ -108,6 +137,21 @@ def url(value: Any) -> str:
     return address
 
 
+def read_workbook(
+    data: bytes, report: ImportReport, unreadable: str = ""
+) -> dict[str, list[tuple[Any, ...]]] | None:
+    """Each sheet's rows by folded title; None when ``data`` is no readable workbook (the
+    reason in ``report``; ``unreadable`` replaces the ``not_xlsx`` message)."""
+    try:
+        return {header_key(title): rows for title, rows in read_sheets(data)}
+    except Problem as problem:
+        reason = MESSAGES.text(problem.code, problem.params)
+        if problem.code == "not_xlsx" and unreadable:
+            reason = unreadable
+        report.cell_error(_("dosya"), None, "", reason)
+        return None
+
+
 def read_rows(
     rows: Sequence[Sequence[Any]],
     fields: Sequence[Field],
@@ -116,7 +160,7 @@ def read_rows(
     report: ImportReport,
     max_rows: int,
     readers: Mapping[str, Reader] | None = None,
-) -> list[tuple[int, dict[str, Any]]] | None:
+) -> Rows | None:
     """(row number, the non-blank values by field) of every good row below the header;
     each bad cell goes to ``report``. None when the header lacks a required column.
     ``readers`` replace the readers of some fields (by field: readers that need data)."""
@@ -126,7 +170,7 @@ def read_rows(
         cols = ", ".join(missing)
         report.cell_error(sheet, 1, cols, _("Zorunlu sütunlar eksik: {cols}").format(cols=cols))
         return None
-    found: list[tuple[int, dict[str, Any]]] = []
+    found: Rows = []
     for number, cells in enumerate(rows[1:], start=2):
         if all(v is None or cell_text(v) == "" for v in cells):
             continue

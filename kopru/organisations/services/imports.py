@@ -1,12 +1,8 @@
-"""Importing the directory's spreadsheet: all or nothing, idempotent, through the services.
-
-Every row of both sheets is checked first (:mod:`kopru.organisations.importers.directory`),
-then matched with the directory: an organisation by its official id, else by its folded
-name (``duplicate_key``, narrowed by district); a team member, within the organisation,
-by e-mail, else by folded name. Only a clean file is written, inside one transaction,
-through :func:`organisation_create` and the other services of the app, so every created
-or changed record is in the audit trail. A blank cell never erases a stored value.
-"""
+"""Importing the directory's spreadsheet (:mod:`..importers.directory`), all or nothing:
+an organisation is matched by its official id, else by its folded name (narrowed by
+district); a team member, within it, by e-mail, else by folded name. A clean file is
+written in one transaction through the app's services (so audited); a blank cell never
+erases a stored value."""
 
 from __future__ import annotations
 
@@ -17,16 +13,15 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kopru.core.imports.sheets import choice
 from kopru.core.services import field_changes
-from kopru.core.spreadsheets import cell_text
 from kopru.core.text import search_key, sorted_turkish
 from kopru.geo.models import District
 
 from ..importers.directory import (
-    ORG_COLUMNS,
     ORGS,
+    SHEETS,
     TEAM,
-    TEAM_COLUMNS,
     DirectoryReport,
     allowed_values,
     build_template,
@@ -48,10 +43,7 @@ def district_names(office: Any) -> list[str]:
 def import_columns(office: Any) -> list[tuple[str, list[tuple[Any, str]]]]:
     """Each sheet's columns with the values they accept (the import page)."""
     names = district_names(office)
-    return [
-        (sheet, [(c, allowed_values(c, names)) for c in columns])
-        for sheet, columns in ((ORGS, ORG_COLUMNS), (TEAM, TEAM_COLUMNS))
-    ]
+    return [(sheet, [(c, allowed_values(c, names)) for c in columns]) for sheet, columns in SHEETS]
 
 
 def template_workbook(office: Any) -> bytes:
@@ -64,13 +56,6 @@ class OrgRow:
     values: dict[str, Any]
     existing: Organisation | None = None
     instance: Organisation | None = None  # after writing
-
-
-@dataclass
-class MemberRow:
-    number: int
-    values: dict[str, Any]
-    target: Any  # OrgRow or Organisation
 
 
 class Directory:
@@ -100,9 +85,8 @@ class Directory:
         if in_file or key in self.by_official:
             return in_file or self.by_official[key]
         key = duplicate_key(reference)
-        return [r for r in rows if duplicate_key(r.values["name"]) == key] or self.by_key.get(
-            key, []
-        )
+        in_file = [r for r in rows if duplicate_key(r.values["name"]) == key]
+        return in_file or self.by_key.get(key, [])
 
 
 def _match_organisations(rows: list[OrgRow], directory: Directory, report: DirectoryReport) -> None:
@@ -140,33 +124,29 @@ def _match_organisations(rows: list[OrgRow], directory: Directory, report: Direc
             report.cell_error(ORGS, row.number, "ekip_kurulus_tarihi", reason)
 
 
-def _member_key(values: dict[str, Any]) -> str:
-    return values.get("email") or "n:" + search_key(values.get("full_name", ""))
-
-
 def _match_members(
     rows: list[tuple[int, dict[str, Any]]],
     org_rows: list[OrgRow],
     directory: Directory,
     report: DirectoryReport,
-) -> list[MemberRow]:
-    """Each team row's organisation; a person twice, or two contact points, are errors."""
-    out: list[MemberRow] = []
+) -> list[tuple[dict[str, Any], Any]]:
+    """(values, OrgRow or Organisation) of each good team row; a person twice, or two
+    contact points of one organisation, are errors."""
+    out: list[tuple[dict[str, Any], Any]] = []
     seen: dict[tuple[int, str], int] = {}
     contact: dict[int, int] = {}
     for number, values in rows:
-        reference = values["organisation"]
-        targets = directory.resolve(reference, org_rows)
+        targets = directory.resolve(values["organisation"], org_rows)
         if len(targets) != 1:
             reason = (
                 _("kurum bulunamadı: “{v}”")
                 if not targets
                 else _("bu adla birden çok kurum var; resmî kimlik numarasını yazın: “{v}”")
             )
-            report.cell_error(TEAM, number, "kurum", reason.format(v=reference))
+            report.cell_error(TEAM, number, "kurum", reason.format(v=values["organisation"]))
             continue
         ident = id(targets[0])
-        key = (ident, _member_key(values))
+        key = (ident, values.get("email") or "n:" + search_key(values.get("full_name", "")))
         if key in seen:
             reason = _("aynı kişi {n}. satırda da var").format(n=seen[key])
             report.cell_error(TEAM, number, "ad_soyad", reason)
@@ -178,7 +158,7 @@ def _match_members(
             continue
         if values.get("is_contact_point"):
             contact[ident] = number
-        out.append(MemberRow(number, values, targets[0]))
+        out.append((values, targets[0]))
     return out
 
 
@@ -193,15 +173,9 @@ def import_directory(
     """Check the whole file, then write it in one transaction; raises ``ImportRejected``
     (nothing written) when anything is wrong. Runs in ``office``'s scope."""
     report = DirectoryReport()
+    message = _("{province} ilinde böyle bir ilçe yok: “{v}”")
     districts = _districts(office)
-
-    def district(value: Any) -> District:
-        found = districts.get(search_key(cell_text(value)))
-        if found is None:
-            reason = _("{province} ilinde böyle bir ilçe yok: “{v}”")
-            raise ValueError(reason.format(province=office.province.name, v=cell_text(value)))
-        return found
-
+    district = choice(lambda: districts, message, province=office.province.name)
     found = read_directory(data, district, report)
     if found is None:
         report.check()
@@ -213,19 +187,16 @@ def import_directory(
     if not org_values and not team_values and not report.errors:
         report.cell_error(_("dosya"), None, "", _("Dosyada veri satırı yok."))
     report.check()
+    rows: list[OrgRow | tuple[dict[str, Any], Any]] = [*org_rows, *members]
     with transaction.atomic():
-        for done, row in enumerate(org_rows, start=1):
-            row.instance = _write_organisation(office, row, actor, report)
-            _progress(progress, done, len(org_rows) + len(members))
-        for done, member in enumerate(members, start=len(org_rows) + 1):
-            _write_member(member, actor, report)
-            _progress(progress, done, len(org_rows) + len(members))
+        for done, row in enumerate(rows, start=1):
+            if isinstance(row, OrgRow):
+                row.instance = _write_organisation(office, row, actor, report)
+            else:
+                _write_member(*row, actor, report)
+            if progress and (done % 50 == 0 or done == len(rows)):
+                progress(done, len(rows))
     return report
-
-
-def _progress(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
-    if progress and (done % 50 == 0 or done == total):
-        progress(done, total)
 
 
 def _write_organisation(
@@ -247,10 +218,10 @@ def _write_organisation(
     return organisation_update(organisation=existing, data=data, actor=actor, expected_version=None)
 
 
-def _write_member(row: MemberRow, actor: Any, report: DirectoryReport) -> None:
-    organisation = row.target.instance if isinstance(row.target, OrgRow) else row.target
+def _write_member(values: dict[str, Any], target: Any, actor: Any, report: DirectoryReport) -> None:
+    organisation = target.instance if isinstance(target, OrgRow) else target
     assert organisation is not None  # organisations are written before their members
-    data = {k: v for k, v in row.values.items() if k != "organisation"}
+    data = {k: v for k, v in values.items() if k != "organisation"}
     members = list(TeamMember.objects.filter(organisation=organisation))
     existing = next((m for m in members if data.get("email") and m.email == data["email"]), None)
     if existing is None:

@@ -1,9 +1,5 @@
-"""Importing the training history: past events and their participants, all or nothing.
-
-The rows are read and checked by :mod:`kopru.trainings.importers.history`; only a clean
-file is written, inside one transaction. Importing the same file again changes nothing
-(participations are identified by event code + e-mail, or + name without one).
-"""
+"""Importing the training history (:mod:`..importers.history`): past events and their
+participants, all or nothing, in one transaction; importing a file again changes nothing."""
 
 from __future__ import annotations
 
@@ -16,15 +12,13 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
 from kopru.core.imports import ImportRejected
-from kopru.core.spreadsheets import cell_text
-from kopru.core.text import search_key
+from kopru.core.imports.sheets import choice
 from kopru.geo.models import District
 
-from ..importers.history import HistoryReport, read_history
+from ..importers.history import DEFAULTS, HistoryReport, read_history
 from ..models import Event, EventStatus, Registration, RegistrationSource, RegistrationStatus
 
-FIELDS = """full_name email phone organisation_name organisation_type district age_group
-    priority_group""".split()  # noqa: SIM905
+FIELDS = ["full_name", *DEFAULTS]  # what a row gives a registration
 
 
 def import_history(*, office: Any, fileobj: IO[bytes], actor: Any) -> HistoryReport:
@@ -48,13 +42,7 @@ def history_import(
     (nothing written) when any row is bad. Runs in ``office``'s scope."""
     report = HistoryReport()
     districts = {d.name_search: d for d in District.objects.filter(province=office.province)}
-
-    def district(value: Any) -> District:
-        found = districts.get(search_key(cell_text(value)))
-        if found is None:
-            raise ValueError(_("ilçe bu ilde yok: “{v}”").format(v=cell_text(value)))
-        return found
-
+    district = choice(lambda: districts, _("ilçe bu ilde yok: “{v}”"))
     participations, events = read_history(data, district, report)
     report.check()
     with transaction.atomic():
@@ -72,29 +60,25 @@ def _write_events(
 ) -> dict[str, Event]:
     stored = Event._base_manager.filter(office=office, is_historical=True, source_id__in=events)
     existing = {e.source_id: e for e in stored}
-    saved: dict[str, Event] = {}
     for code, (title, kind, day) in events.items():
-        event = existing.get(code)
-        if event is None:
-            event = Event(office=office, source_id=code, is_historical=True, capacity=0)
-            event.status = EventStatus.PUBLISHED
+        if code not in existing:
+            existing[code] = Event(office=office, source_id=code, is_historical=True, capacity=0)
+            existing[code].status = EventStatus.PUBLISHED
             report.events_created += 1
+        event = existing[code]
         event.title_tr, event.type, event.starts_on = title, kind, day
         event.refresh_derived()
         event.save()
-        saved[code] = event
-    return saved
+    return existing
 
 
 def _write_registrations(
     office: Any, events: dict[str, Event], rows: list[dict[str, Any]], report: HistoryReport
 ) -> None:
-    existing = {
-        r.source_id: r
-        for r in Registration._base_manager.filter(
-            office=office, source=RegistrationSource.IMPORT, event__in=events.values()
-        )
-    }
+    stored = Registration._base_manager.filter(
+        office=office, source=RegistrationSource.IMPORT, event__in=events.values()
+    )
+    existing = {r.source_id: r for r in stored}
     new: list[Registration] = []
     for row in rows:
         values = {f: row[f] for f in FIELDS}

@@ -1,9 +1,4 @@
-"""``python manage.py import_organisations PATH --office SLUG``.
-
-Imports the directory template (sheets ``kurumlar`` and ``ekip``) into one office.
-All-or-nothing: a file with any bad row writes nothing, prints every problem with
-its sheet, row and column, and exits with status 1.
-"""
+"""``manage.py import_organisations PATH --office SLUG`` (all or nothing, every bad row printed)."""
 
 from __future__ import annotations
 
