@@ -94,23 +94,20 @@ def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
         raise Problem("not_xlsx", detail=f"{type(exc).__name__}: {exc}") from None
 
 
-def sheet_rows(workbook: Any) -> Any:
-    """(title, rows) of each worksheet; damaged XML is ``not_xlsx`` (sheets unpack when read)."""
-    for sheet in workbook.worksheets:
-        try:
-            rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
-        except Exception as exc:  # zlib, XML and openpyxl errors of a damaged package
-            detail = f"sheet '{sheet.title}' is damaged: {type(exc).__name__}: {exc}"
-            raise Problem("not_xlsx", detail=detail) from None
-        yield sheet.title, rows
-
-
 def read_sheets(data: bytes, *, formulas: bool = False) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """(title, rows) of each worksheet; damaged XML is ``not_xlsx`` (sheets unpack when read)."""
     workbook = open_workbook(data, formulas=formulas)
+    found = []
     try:
-        return list(sheet_rows(workbook))
+        for sheet in workbook.worksheets:
+            try:
+                found.append((sheet.title, [tuple(r) for r in sheet.iter_rows(values_only=True)]))
+            except Exception as exc:  # zlib, XML and openpyxl errors of a damaged package
+                detail = f"sheet '{sheet.title}' is damaged: {type(exc).__name__}: {exc}"
+                raise Problem("not_xlsx", detail=detail) from None
     finally:
         workbook.close()
+    return found
 
 
 @dataclass

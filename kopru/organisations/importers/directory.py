@@ -13,21 +13,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kopru.core.imports.report import ImportReport
-from kopru.core.imports.sheets import (
+from kopru.core.imports.workbook import (
     Field,
     Reader,
     Rows,
+    Sheet,
     choices,
     date,
     email,
     in_tr_en,
     read_rows,
     read_workbook,
+    template_workbook,
     text,
     url,
     yes_no,
 )
-from kopru.core.imports.workbook import Sheet, template_workbook
 from kopru.core.spreadsheets import cell_text
 
 from ..languages import LANGUAGES, parse_languages

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kopru.core.imports.sheets import choice
+from kopru.core.imports.workbook import choice
 from kopru.core.services import field_changes
 from kopru.core.text import search_key, sorted_turkish
 from kopru.geo.models import District

@@ -12,18 +12,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kopru.core.imports.report import ImportReport, position_label
-from kopru.core.imports.sheets import (
+from kopru.core.imports.workbook import (
     Field,
     Reader,
+    Sheet,
     choice,
     date,
     email,
     read_rows,
     read_workbook,
+    template_workbook,
     text,
     yes_no,
 )
-from kopru.core.imports.workbook import Sheet, template_workbook
 from kopru.core.spreadsheets import cell_text
 from kopru.core.text import normalise_email, search_key
 from kopru.core.validation import normalise_phone

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
 from kopru.core.imports import ImportRejected
-from kopru.core.imports.sheets import choice
+from kopru.core.imports.workbook import choice
+from kopru.core.services import field_changes
 from kopru.geo.models import District
 
 from ..importers.history import DEFAULTS, HistoryReport, read_history
@@ -95,9 +96,7 @@ def _write_registrations(
             )
             registration.refresh_derived()
             new.append(registration)
-        elif registration.erased_at or all(
-            getattr(registration, f) == v for f, v in values.items()
-        ):
+        elif registration.erased_at or not field_changes(registration, values):
             report.unchanged += 1
         else:
             for name, value in values.items():
