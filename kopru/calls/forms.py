@@ -14,8 +14,8 @@ from kopru.geo.models import District
 from kopru.organisations.models import OrganisationType
 
 from .importers import FORMATS
-from .importers.cleaning import sanitize_html, to_safe_html
 from .models import Call, Frequency, WhoAppliesRule
+from .richtext import sanitize_html, to_safe_html
 from .selectors import agency_choices
 from .services import DeadlineInput
 

@@ -13,8 +13,9 @@ from typing import Any
 from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, decode_text, read_source
 
 from ..agencies import get_agency
+from ..richtext import to_safe_html
 from .classification import Classification, classify_announcement, programme_hint
-from .cleaning import clean_text, looks_turkish, to_safe_html
+from .cleaning import clean_text, looks_turkish
 from .jsonstream import JsonBreak, read_json_values
 from .records import CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import parse_date, parse_turkish_date

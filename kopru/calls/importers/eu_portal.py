@@ -15,7 +15,8 @@ from kopru.core.imports.files import (
 )
 from kopru.core.text import search_key
 
-from .cleaning import clean_text, to_safe_html
+from ..richtext import to_safe_html
+from .cleaning import clean_text
 from .jsonstream import read_json_values
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
 from .values import BRUSSELS, at_zone, non_negative, parse_date, parse_decimal, parse_int

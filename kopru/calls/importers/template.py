@@ -21,7 +21,8 @@ from kopru.core.imports.workbook import (
 from kopru.core.text import search_key
 
 from ..agencies import get_agency
-from .cleaning import clean_text, to_safe_html
+from ..richtext import to_safe_html
+from .cleaning import clean_text
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import (
     ISTANBUL,

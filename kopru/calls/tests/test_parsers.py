@@ -25,7 +25,7 @@ from kopru.calls.importers import (
     detect_format,
     parse,
 )
-from kopru.calls.importers.cleaning import repair_mojibake
+from kopru.calls.richtext import repair_mojibake
 from kopru.core.datafiles import data_file, has_data_file
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

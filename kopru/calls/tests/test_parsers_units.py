@@ -25,7 +25,7 @@ from kopru.calls.importers import (
     instrument_from_text,
     parse,
 )
-from kopru.calls.importers.cleaning import clean_text, repair_mojibake, to_safe_html
+from kopru.calls.importers.cleaning import clean_text
 from kopru.calls.importers.records import Problem
 from kopru.calls.importers.values import (
     deadline_from_cell,
@@ -33,6 +33,7 @@ from kopru.calls.importers.values import (
     parse_turkish_date,
     zone_from_name,
 )
+from kopru.calls.richtext import repair_mojibake, to_safe_html
 from kopru.core.datafiles import data_file
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

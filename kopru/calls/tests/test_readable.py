@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kopru.calls.importers.cleaning import repair_glued, to_safe_html
 from kopru.calls.models import Call, CallFollow
+from kopru.calls.richtext import repair_glued, to_safe_html
 from kopru.core.scoping import unscoped
 
 from .factories import PublishedCallFactory
