@@ -1,7 +1,5 @@
-"""Parsers for project-inventory files, told apart by content (never by the file name):
-CORDIS participation CSVs (:mod:`.cordis`), the İzmir M-LAB list (:mod:`.mlab`) and the
-office's XLSX template (:mod:`.template`). No database: ``services/imports.py`` writes.
-"""
+"""Parsers for project-inventory files, told apart by content: CORDIS participation CSVs,
+the İzmir M-LAB list and the office's template (``docs/projects-imports.md``)."""
 
 from __future__ import annotations
 

@@ -1,15 +1,5 @@
-"""CORDIS / Horizon Dashboard participation files (format ``cordis``): one row per participation.
-
-The two layouts, told apart by the header row, and their quirks are described in
-``data/cordis-h2020-participations/SOURCE.md``; the tables below map their codes. Rows are
-grouped into projects by ``project_id`` and every row is checked (a bad row is an error at
-``"line N"``); with ``turkish_only`` only the projects with a participant in Turkey are kept.
-``NA`` in ``country_code`` is Namibia in the dashboard layout but a missing code in
-cordis-plus (the partner keeps country "" with ``country_unknown``). A Turkish participant
-is placed by its NUTS-3 code, then its city, then (``province_from_name``) its
-organisation's name. A project without a title takes its acronym; it is *completed* when
-its end date has passed (CORDIS lists signed grants only).
-"""
+"""CORDIS / Horizon Dashboard participation files (format ``cordis``), both layouts; their
+rules are in ``docs/projects-imports.md``, their quirks in the data's ``SOURCE.md``."""
 
 from __future__ import annotations
 
@@ -76,11 +66,7 @@ ORGANISATION_TYPES = {
     "HES": "university", "PRC": "company", "PUB": "public_body", "REC": "research",
     "OTH": "other",
 }  # fmt: skip
-PROGRAMMES = {
-    "HORIZON": "Horizon Europe",
-    "HORIZON EUROPE": "Horizon Europe",
-    "HE": "Horizon Europe",
-}
+PROGRAMMES = dict.fromkeys(("HORIZON", "HORIZON EUROPE", "HE"), "Horizon Europe")
 VAT_NONE = frozenset({"", "-", ".", "NA"})
 
 
@@ -179,9 +165,32 @@ class _Reader:
         contribution = amounts["eu_contribution"]
         if contribution is None:
             contribution = amounts["ec_contribution"]
-        partner = self._partner(row, raw, position, country, unknown, role, contribution)
-        if partner is None:
-            return
+        name, nuts3, city = (row.get(c, "") for c in ("legal_name", "nuts_3_code", "city"))
+        self.count["name_missing"] += not name
+        self.count["country_missing"] += unknown
+        plate = how = ""
+        if country == "TR":
+            if nuts3.upper().startswith("TR") and nuts3.upper() not in NUTS3_TO_PLATE:
+                problem = Problem("unknown_nuts3", value=nuts3)
+                self.out.errors.append(MESSAGES.at(position, problem, "nuts_3_code"))
+                return
+            plate, how = self._province(row, name, nuts3, city)
+        entity, vat = row.get("legal_entity_type", ""), raw.get("legal_entity_vat", "")
+        partner = PartnerRecord(
+            name=name,
+            country=country,
+            role=role,
+            city=city,
+            nuts3=nuts3,
+            province_plate=plate,
+            organisation_type=ORGANISATION_TYPES.get(entity.upper(), ""),
+            raw_type=entity,
+            vat="" if vat in VAT_NONE else vat,
+            eu_contribution=contribution,
+            country_unknown=unknown,
+            province_source=how,
+            pic=row.get("pic", ""),
+        )
         project = self.projects.get(row["project_id"])
         if project is None:
             project = self.projects[row["project_id"]] = self._project(row, position, start, end)
@@ -218,44 +227,6 @@ class _Reader:
         if found is None:
             problems.append((name, Problem(code, value=raw)))
         return found
-
-    def _partner(
-        self,
-        row: dict[str, str],
-        raw: dict[str, str],
-        position: str,
-        country: str,
-        unknown: bool,
-        role: str,
-        contribution: Decimal | None,
-    ) -> PartnerRecord | None:
-        """The row's participant, placed in its Turkish province; None for a bad NUTS-3."""
-        name, nuts3, city = (row.get(c, "") for c in ("legal_name", "nuts_3_code", "city"))
-        self.count["name_missing"] += not name
-        self.count["country_missing"] += unknown
-        plate = how = ""
-        if country == "TR":
-            if nuts3.upper().startswith("TR") and nuts3.upper() not in NUTS3_TO_PLATE:
-                problem = Problem("unknown_nuts3", value=nuts3)
-                self.out.errors.append(MESSAGES.at(position, problem, "nuts_3_code"))
-                return None
-            plate, how = self._province(row, name, nuts3, city)
-        entity, vat = row.get("legal_entity_type", ""), raw.get("legal_entity_vat", "")
-        return PartnerRecord(
-            name=name,
-            country=country,
-            role=role,
-            city=city,
-            nuts3=nuts3,
-            province_plate=plate,
-            organisation_type=ORGANISATION_TYPES.get(entity.upper(), ""),
-            raw_type=entity,
-            vat="" if vat in VAT_NONE else vat,
-            eu_contribution=contribution,
-            country_unknown=unknown,
-            province_source=how,
-            pic=row.get("pic", ""),
-        )
 
     def _province(self, row: dict[str, str], name: str, nuts3: str, city: str) -> tuple[str, str]:
         """(plate, how it was found) of a Turkish participant."""

@@ -1,13 +1,5 @@
-"""The İzmir M-LAB project list (``projects.txt``, format ``izmir-mlab``): six numbered
-``N Key: value`` lines per project (:data:`FIELD_LABELS`); see ``data/izmir-mlab/SOURCE.md``.
-
-Field 3 is a duration (``24 Ay``, ``54 Ay (4,5 Yıl)``, ``Belirtilmemiş``) or, in one
-record, a start date. The file states no country: a partner is Turkish when its name
-names a Turkish province or a district's municipality, carries a Turkish company form, or
-a Turkish institution word and no foreign place (the list translates foreign names:
-``Palermo Üniversitesi``); otherwise its country is unknown. A trailing ``(Proje
-Koordinatörü)`` marks the coordinator. Errors are at ``"record N"``.
-"""
+"""The İzmir M-LAB project list (``projects.txt``, format ``izmir-mlab``); its rules are in
+``docs/projects-imports.md``."""
 
 from __future__ import annotations
 
@@ -68,8 +60,6 @@ FOREIGN_PLACES = frozenset(
     trondheim helsinki dublin edinburg cenevre zurih zurich bern basel lozan
     """.split()  # noqa: SIM905
 )
-# Phrases that only translations of foreign bodies use ("Nice Şehri Belediyesi").
-FOREIGN_PHRASES: tuple[str, ...] = ("sehri belediyesi",)
 COORDINATOR_MARK = re.compile(r"\s*\((?:proje\s+)?koordinat[öo]r[üu]?\)\s*$", re.IGNORECASE)
 
 _LINE = re.compile(r"^(\d+)\s*:?\s*([^:]*?)\s*:\s?(.*)$")
@@ -158,25 +148,17 @@ def slug(title: str) -> str:
 @lru_cache(maxsize=1)
 def _foreign_places() -> tuple[frozenset[str], tuple[str, ...]]:
     """(single-word places, multi-word places) as search keys."""
-    places = FOREIGN_PLACES | country_name_keys(exclude="TR")
+    # "Şehri Belediyesi" is said only of foreign bodies ("Nice Şehri Belediyesi").
+    places = FOREIGN_PLACES | {"sehri belediyesi"} | country_name_keys(exclude="TR")
     single = frozenset(p for p in places if " " not in p)
     return single, tuple(sorted(p for p in places if " " in p))
-
-
-def _has_phrase(key: str, phrases: tuple[str, ...]) -> bool:
-    padded = f" {key} "
-    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def is_foreign(name: str) -> bool:
     """Whether ``name`` names a foreign place (``Palermo Üniversitesi``)."""
     key = search_key(name)
     single, multi = _foreign_places()
-    return (
-        bool(single & set(key.split()))
-        or _has_phrase(key, multi)
-        or _has_phrase(key, FOREIGN_PHRASES)
-    )
+    return bool(single & set(key.split())) or any(f" {p} " in f" {key} " for p in multi)
 
 
 def is_turkish_company(name: str) -> bool:

@@ -30,22 +30,26 @@ class _Countries:
     by_name: dict[str, str]  # search key of a name in any language → ISO code
 
 
+def _table(path: str) -> list[dict[str, str]]:
+    """The rows of a ``;``-separated reference file, every value stripped."""
+    text = data_file(path).read_text(encoding="utf-8-sig")
+    rows = csv.DictReader(io.StringIO(text), delimiter=";")
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in rows]
+
+
 @lru_cache(maxsize=1)
 def _countries() -> _Countries:
-    text = data_file(COUNTRIES_FILE).read_text(encoding="utf-8-sig")
     eu_to_iso: dict[str, str] = {}
     names: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
-    for entry in csv.DictReader(io.StringIO(text), delimiter=";"):
-        eu = (entry.get("euCode") or "").strip().upper()
-        iso = (entry.get("isoCode") or "").strip().upper()
+    for entry in _table(COUNTRIES_FILE):
+        eu, iso = entry.get("euCode", "").upper(), entry.get("isoCode", "").upper()
         if not eu:
             continue
         if not iso or iso == "NULL":
             iso = eu
         eu_to_iso[eu] = iso
-        name = (entry.get("name") or "").strip()
-        lang = (entry.get("language") or "").strip()
+        name, lang = entry.get("name", ""), entry.get("language", "")
         if name and lang:
             names[(iso, lang)] = name
             by_name.setdefault(search_key(name), iso)
@@ -106,13 +110,11 @@ _REPAIRS = {"Sk?odowska": "Skłodowska"}
 @lru_cache(maxsize=1)
 def funding_schemes() -> dict[str, str]:
     """``{code: English title}`` of the CORDIS funding schemes."""
-    text = data_file(FUNDING_SCHEMES_FILE).read_text(encoding="utf-8-sig")
     table: dict[str, str] = {}
-    for entry in csv.DictReader(io.StringIO(text), delimiter=";"):
-        if (entry.get("language") or "en").strip() != "en":
+    for entry in _table(FUNDING_SCHEMES_FILE):
+        if (entry.get("language") or "en") != "en":
             continue
-        code = (entry.get("code") or "").strip()
-        title = (entry.get("title") or "").strip()
+        code, title = entry.get("code", ""), entry.get("title", "")
         for broken, fixed in _REPAIRS.items():
             title = title.replace(broken, fixed)
         if code:

@@ -1,10 +1,5 @@
-"""The office's XLSX template for the institutions' projects (format ``template``).
-
-Its notes sheet documents every column (:data:`TEMPLATE_COLUMNS`) and the allowed codes.
-A header cell may be the Turkish name, the English name, both, the field name or the name
-of an earlier template (``legacy``), in any order; every problem of every row is reported
-as ``RecordError("row N", "<column>: <reason>")``, and a row with a problem gives no record.
-"""
+"""The office's XLSX template for the institutions' projects (format ``template``); its
+rules are in ``docs/projects-imports.md``, its columns in :data:`TEMPLATE_COLUMNS`."""
 
 from __future__ import annotations
 
@@ -50,20 +45,9 @@ FORMAT = "template"
 SHEET_TITLE = "Projeler - Projects"
 
 
-def _col(
-    key: str,
-    tr: str,
-    en: str,
-    required: bool,
-    desc_tr: str,
-    desc_en: str,
-    example: str,
-    max_length: int | None = None,
-    legacy: tuple[str, str] = ("", ""),
-) -> Column:
-    """``legacy``: the (Turkish, English) names of an earlier template's header."""
-    old = (*legacy, f"{legacy[0]} / {legacy[1]}") if legacy[0] else ()
-    return Column(key, tr, en, required, desc_tr, desc_en, example, max_length, old)
+def _old(tr: str, en: str) -> tuple[str, str, str]:
+    """The header of an earlier template (its Turkish and English names)."""
+    return tr, en, f"{tr} / {en}"
 
 
 _STAGE_LIST = ", ".join(f"{code} ({STAGE_LABELS[code][0]})" for code in STAGES)
@@ -72,7 +56,7 @@ _ROLE_LIST = ", ".join(f"{code} ({ROLE_LABELS[code][0]})" for code in ROLES)
 _ROLE_LIST_EN = ", ".join(f"{code} ({ROLE_LABELS[code][1]})" for code in ROLES)
 
 TEMPLATE_COLUMNS: tuple[Column, ...] = (
-    _col("source_id", "Kayıt kimliği", "Record ID", True,
+    Column("source_id", "Kayıt kimliği", "Record ID", True,
          "Projenin kurumunuzdaki kalıcı numarası; aynı numarayla yeniden yüklenen satır "
          f"kaydı günceller. Dosyada tekrar edemez. Kimliği '{EXAMPLE_ID}' olan satır örnektir, "
          "atlanır.",
@@ -80,94 +64,88 @@ TEMPLATE_COLUMNS: tuple[Column, ...] = (
          f"updates the record. Unique in the file. The row whose ID is '{EXAMPLE_ID}' is "
          "the example and is skipped.",
          EXAMPLE_ID, 120),
-    _col("title_tr", "Proje adı (Türkçe)", "Title (Turkish)", False,
+    Column("title_tr", "Proje adı (Türkçe)", "Title (Turkish)", False,
          "Türkçe ad. Türkçe veya İngilizce addan en az biri zorunludur.",
          "Turkish title. At least one of the Turkish or English titles is required.",
-         "Gençler için Dijital Beceriler", 500, ("Başlık (TR)", "Title (TR)")),
-    _col("title_en", "Proje adı (İngilizce)", "Title (English)", False,
+         "Gençler için Dijital Beceriler", 500, _old("Başlık (TR)", "Title (TR)")),
+    Column("title_en", "Proje adı (İngilizce)", "Title (English)", False,
          "İngilizce ad.", "English title.", "Digital Skills for Young People", 500,
-         ("Başlık (EN)", "Title (EN)")),
-    _col("acronym", "Kısaltma", "Acronym", False,
+         _old("Başlık (EN)", "Title (EN)")),
+    Column("acronym", "Kısaltma", "Acronym", False,
          "Projenin kısa adı.", "The project's acronym.", "DIGIYOUTH", 60),
-    _col("summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
+    Column("summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
          "Kısa Türkçe özet.", "Short Turkish summary.",
          "Bornova ve Buca'daki gençlere kodlama eğitimi verilecektir.", None,
-         ("Özet (TR)", "Summary (TR)")),
-    _col("summary_en", "Özet (İngilizce)", "Summary (English)", False,
+         _old("Özet (TR)", "Summary (TR)")),
+    Column("summary_en", "Özet (İngilizce)", "Summary (English)", False,
          "Kısa İngilizce özet.", "Short English summary.",
          "Coding courses for young people in Bornova and Buca.", None,
-         ("Özet (EN)", "Summary (EN)")),
-    _col("owner_name", "Yürütücü kurum", "Lead organisation", False,
+         _old("Özet (EN)", "Summary (EN)")),
+    Column("owner_name", "Yürütücü kurum", "Lead organisation", False,
          "Projeyi yürüten Türk kurumu; ortaklar arasında yoksa koordinatör olarak eklenir.",
          "The Turkish organisation running the project; added as coordinator when it is "
          "not among the partners.",
-         "Bornova Belediyesi", 300, ("Yürütücü kurum", "Owner organisation")),
-    _col("programme", "Program", "Programme", False,
+         "Bornova Belediyesi", 300, _old("Yürütücü kurum", "Owner organisation")),
+    Column("programme", "Program", "Programme", False,
          "Fon programı (Erasmus+, Ufuk Avrupa, IPA …).",
          "Funding programme (Erasmus+, Horizon Europe, IPA …).", "Erasmus+", 200),
-    _col("call_identifier", "Çağrı kodu", "Call identifier", False,
+    Column("call_identifier", "Çağrı kodu", "Call identifier", False,
          "Başvurulan çağrının kodu.", "Identifier of the call applied to.",
          "ERASMUS-YOUTH-2025-KA220-YOU", 200),
-    _col("stage", "Aşama", "Stage", True,
+    Column("stage", "Aşama", "Stage", True,
          f"Aşama kodu veya adı: {_STAGE_LIST}.", f"Stage code or name: {_STAGE_LIST_EN}.",
          "submitted"),
-    _col("start_date", "Başlangıç tarihi", "Start date", False,
+    Column("start_date", "Başlangıç tarihi", "Start date", False,
          "GG.AA.YYYY, GG/AA/YYYY, YYYY-AA-GG veya Excel tarihi.",
          "DD.MM.YYYY, DD/MM/YYYY, YYYY-MM-DD or an Excel date.", "01.09.2025"),
-    _col("end_date", "Bitiş tarihi", "End date", False,
+    Column("end_date", "Bitiş tarihi", "End date", False,
          "Başlangıç tarihinden önce olamaz.", "Not before the start date.", "31.08.2027"),
-    _col("total_cost", "Toplam bütçe", "Total cost", False,
+    Column("total_cost", "Toplam bütçe", "Total cost", False,
          "Sayı: 250000, 250.000 veya 250.000,50; negatif olamaz.",
          "Number: 250000, 250.000 or 250.000,50; not negative.", "250000"),
-    _col("grant_amount", "Hibe tutarı", "Grant amount", False,
+    Column("grant_amount", "Hibe tutarı", "Grant amount", False,
          "Sayı; negatif olamaz ve toplam bütçeyi aşamaz.",
          "Number; not negative and not above the total cost.", "200000"),
-    _col("currency", "Para birimi", "Currency", False,
+    Column("currency", "Para birimi", "Currency", False,
          "EUR (boşsa) veya TRY.", "EUR (when empty) or TRY.", "EUR"),
-    _col("exchange_rate", "Kur (TRY/EUR)", "Exchange rate (TRY per EUR)", False,
+    Column("exchange_rate", "Kur (TRY/EUR)", "Exchange rate (TRY per EUR)", False,
          "1 avronun TL karşılığı (ör. 37,25); para birimi TRY ise zorunlu.",
          "Turkish lira per euro (e.g. 37.25); required when the currency is TRY.", ""),
-    _col("exchange_rate_date", "Kur tarihi", "Exchange rate date", False,
+    Column("exchange_rate_date", "Kur tarihi", "Exchange rate date", False,
          "Kurun tarihi; para birimi TRY ise zorunlu.",
          "Date of the exchange rate; required when the currency is TRY.", ""),
-    _col("province", "İl", "Province", False,
+    Column("province", "İl", "Province", False,
          "Projenin ili: plaka (35) veya ad (İzmir). Boşsa ilçeler ofisin ilinde aranır.",
          "The project's province: plate (35) or name (İzmir). Without it the districts "
          "are those of the office's province.",
          "İzmir"),
-    _col("districts", "İlçeler", "Districts", False,
+    Column("districts", "İlçeler", "Districts", False,
          "O ilin ilçeleri, ';' ile ayrılır.", "Districts of that province, separated by ';'.",
          "Bornova; Buca"),
-    _col("sectors", "Sektörler", "Sectors", False,
+    Column("sectors", "Sektörler", "Sectors", False,
          "Sektör kodları veya adları, ';' ile ayrılır.",
          "Sector codes or names, separated by ';'.", "youth; digital"),
-    _col("target_groups", "Hedef gruplar", "Target groups", False,
+    Column("target_groups", "Hedef gruplar", "Target groups", False,
          "Hedef grup kodları veya adları, ';' ile ayrılır.",
          "Target group codes or names, separated by ';'.", "youth; students"),
-    _col("partners", "Ortaklar", "Partners", False,
+    Column("partners", "Ortaklar", "Partners", False,
          "Her ortak 'ad | ülke | rol' (Türk ortak için isteğe bağlı '| il'); ortaklar ';' ile "
          f"ayrılır. Ülke: ISO kodu (TR, DE, GR) veya adı. Rol: {_ROLE_LIST}.",
          "Each partner 'name | country | role' (for a Turkish partner optionally "
          "'| province'); partners separated by ';'. Country: ISO code (TR, DE, GR) or name. "
          f"Role: {_ROLE_LIST_EN}.",
          "Ege Üniversitesi | TR | partner | İzmir; Universidad de Sevilla | ES | partner"),
-    _col("source_url", "Bağlantı", "Link", False,
+    Column("source_url", "Bağlantı", "Link", False,
          "Projenin web sayfası (http:// veya https://).",
          "The project's web page (http:// or https://).", "", 500),
 )  # fmt: skip
 
 _BY_KEY = {c.key: c for c in TEMPLATE_COLUMNS}
 _BY_ALIAS = {alias: c.key for c in TEMPLATE_COLUMNS for alias in c.aliases}
-_STAGE_NAMES = {
-    search_key(name): code
-    for code, labels in STAGE_LABELS.items()
-    for name in (code, code.replace("_", " "), *labels)
-}
-_ROLE_NAMES = {
-    search_key(name): code
-    for code, labels in ROLE_LABELS.items()
-    for name in (code, code.replace("_", " "), *labels)
-} | {"ortak": "partner", "koordinator": "coordinator", "third party": "third_party"}
+_STAGE_NAMES, _ROLE_NAMES = (
+    {search_key(n): code for code, names in t.items() for n in (code, *names)}
+    for t in (STAGE_LABELS, ROLE_LABELS)
+)
 _GENERAL_NOTES = (
     (
         "Zorunlu sütunlar / Required columns",
@@ -184,8 +162,8 @@ _GENERAL_NOTES = (
 Pairs = tuple[tuple[str, str], ...]
 
 
-def _pairs(choices: Iterable[tuple[Any, Any]] | None) -> Pairs | None:
-    return None if choices is None else tuple((str(v), str(lb)) for v, lb in choices)
+def _pairs(choices: Iterable[tuple[Any, Any]]) -> Pairs:
+    return tuple((str(v), str(lb)) for v, lb in choices)
 
 
 @dataclass(frozen=True)
@@ -215,8 +193,8 @@ class TemplateChoices:
         sectors_en: Iterable[tuple[Any, Any]] = (),
         target_groups_en: Iterable[tuple[Any, Any]] = (),
     ) -> TemplateChoices:
-        english = (_pairs(sectors_en) or (), _pairs(target_groups_en) or ())
-        return cls(_pairs(sectors), _pairs(target_groups), *english)
+        known = [None if s is None else _pairs(s) for s in (sectors, target_groups)]
+        return cls(known[0], known[1], _pairs(sectors_en), _pairs(target_groups_en))
 
     def lists(self) -> list[tuple[str, str, Pairs | None, Pairs, Pairs]]:
         """(field, notes heading, Turkish pairs, English pairs, former names) of each list."""
@@ -231,12 +209,11 @@ class TemplateChoices:
 def model_choices() -> TemplateChoices:
     """The codes of :mod:`kopru.core.vocabularies` with their Turkish and English labels
     (whatever the active language, so that a file reads the same whoever imports it)."""
-
     with translation.override("tr"):
         turkish = (_pairs(Sector.choices), _pairs(TargetGroup.choices))
     with translation.override("en"):
-        english = (_pairs(Sector.choices) or (), _pairs(TargetGroup.choices) or ())
-    aliases = (_pairs(SECTOR_ALIASES.items()) or (), _pairs(TARGET_GROUP_ALIASES.items()) or ())
+        english = (_pairs(Sector.choices), _pairs(TargetGroup.choices))
+    aliases = (_pairs(SECTOR_ALIASES.items()), _pairs(TARGET_GROUP_ALIASES.items()))
     return TemplateChoices(*turkish, *english, *aliases)
 
 
@@ -254,8 +231,9 @@ def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
     data = Sheet(
         SHEET_TITLE,
         [[c.header for c in TEMPLATE_COLUMNS], example],
-        text_columns=[keys.index(k) for k in ("source_id", "start_date", "end_date")]
-        + [keys.index("exchange_rate_date")],
+        text_columns=[
+            keys.index(k) for k in ("source_id", "start_date", "end_date", "exchange_rate_date")
+        ],
         choices={
             keys.index("stage"): ",".join(STAGES),
             keys.index("currency"): ",".join(CURRENCIES),
@@ -358,17 +336,21 @@ _FIELDS = ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner
            "programme", "call_identifier", *_READERS)  # fmt: skip
 
 
+def _column(cell: Any) -> str | None:
+    """The field a header cell names; "" for a blank cell, None for an unknown one."""
+    return _BY_ALIAS.get(search_key(_text(cell).rstrip("* "))) if _text(cell) else ""
+
+
 def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[Problem]]:
     """The column of each field, and the problems of the header row."""
     columns: dict[str, int] = {}
     problems: list[Problem] = []
     for index, cell in enumerate(header):
-        text = _text(cell)
-        key = _BY_ALIAS.get(search_key(text.rstrip("* "))) if text else ""
+        key = _column(cell)
         if key is None:
-            problems.append(Problem("unknown_column", value=text))
+            problems.append(Problem("unknown_column", value=_text(cell)))
         elif key in columns:
-            problems.append(Problem("repeated_column", value=text))
+            problems.append(Problem("repeated_column", value=_text(cell)))
         elif key:
             columns[key] = index
     for key in ("source_id", "stage"):
@@ -386,10 +368,7 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
     except Problem as problem:
         result.errors.append(MESSAGES.at("file", problem))
         return result
-    known = (
-        r for r in sheets if r and any(search_key(_text(c).rstrip("* ")) in _BY_ALIAS for c in r[0])
-    )
-    rows = next(known, None)
+    rows = next((r for r in sheets if r and any(_column(c) for c in r[0])), None)
     if rows is None:
         result.errors.append(MESSAGES.error(row(1), "no_template_header"))
         return result

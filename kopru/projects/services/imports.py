@@ -106,7 +106,7 @@ def import_records(
         total, done = sum(len(items) for items in routed.values()), 0
         with transaction.atomic():
             for office_id, items in routed.items():
-                _import_office(office_id, items, actor, report)
+                _Plan(office_id, actor).run(items, report)
                 report.offices[str(office_id)] = len(items)
                 done += len(items)
                 if progress:
@@ -243,24 +243,6 @@ def _check_districts(routed: Routed, report: ProjectsReport) -> None:
                 report.error(position_label(record.position), reason)
 
 
-def _import_office(
-    office_id: int, items: list[tuple[Any, Any]], actor: Any, report: ProjectsReport
-) -> None:
-    """Create, update or leave each record of one office."""
-    plan = _Plan(office_id, actor)
-    by_key = {(r.source, str(r.source_id)): (r, local) for r, local in items}
-    existing = plan.existing(set(by_key))
-    for key, (record, local) in by_key.items():
-        if key in existing:
-            plan.update(existing[key], record, local)
-        else:
-            plan.create(record, local)
-    plan.write()
-    report.created += len(plan.created)
-    report.updated += len(plan.updated)
-    report.unchanged += len(by_key) - len(plan.created) - len(plan.updated)
-
-
 class _Plan:
     """The writes of one office's records, collected, then done in bulk."""
 
@@ -277,6 +259,20 @@ class _Plan:
         ] = []
         self.stage_changes: list[StageChange] = []
         self.stored_partners: dict[int, list[dict[str, Any]]] = defaultdict(list)
+
+    def run(self, items: list[tuple[Any, Any]], report: ProjectsReport) -> None:
+        """Create, update or leave each record (with its local participant)."""
+        by_key = {(r.source, str(r.source_id)): (r, local) for r, local in items}
+        existing = self.existing(set(by_key))
+        for key, (record, local) in by_key.items():
+            if key in existing:
+                self.update(existing[key], record, local)
+            else:
+                self.create(record, local)
+        self.write()
+        report.created += len(self.created)
+        report.updated += len(self.updated)
+        report.unchanged += len(by_key) - len(self.created) - len(self.updated)
 
     def existing(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Project]:
         """The office's projects with these (source, source id), and their partners."""
