@@ -111,8 +111,8 @@ def test_broken_copies_fail_cleanly_and_write_nothing(izmir, tmp_path) -> None:
     for path, _kind in _broken_copies(tmp_path):
         with office_scope(izmir), pytest.raises(ImportRejected) as exc:
             import_file(office=izmir, data=path.read_bytes(), filename=path.name, actor="t")
-        assert exc.value.outcome.errors, path
-        assert all(e["position"] and e["reason"] for e in exc.value.outcome.errors)
+        assert exc.value.report.errors, path
+        assert all(e["position"] and e["reason"] for e in exc.value.report.errors)
     with unscoped("test"):
         assert Call.objects.count() == 0
 

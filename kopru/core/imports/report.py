@@ -88,8 +88,3 @@ class ImportRejected(ApplicationError):
         )
         super().__init__(text.format(n=n))
         self.report = report
-
-    @property
-    def outcome(self) -> ImportReport:
-        """The calls importer's name for the report."""
-        return self.report

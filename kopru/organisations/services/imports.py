@@ -1,8 +1,5 @@
-"""Importing the directory's spreadsheet (:mod:`..importers.directory`), all or nothing:
-an organisation is matched by its official id, else by its folded name (narrowed by
-district); a team member, within it, by e-mail, else by folded name. A clean file is
-written in one transaction through the app's services (so audited); a blank cell never
-erases a stored value."""
+"""Importing the directory's spreadsheet (:mod:`..importers.directory`), matched with the
+directory as its notes sheet says (``DOC_NOTES``), written through the app's services."""
 
 from __future__ import annotations
 
@@ -170,8 +167,7 @@ def import_directory(
     filename: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> DirectoryReport:
-    """Check the whole file, then write it in one transaction; raises ``ImportRejected``
-    (nothing written) when anything is wrong. Runs in ``office``'s scope."""
+    """The import service (all or nothing); runs in ``office``'s scope."""
     report = DirectoryReport()
     message = _("{province} ilinde böyle bir ilçe yok: “{v}”")
     districts = _districts(office)

@@ -39,8 +39,7 @@ def history_import(
     actor: Any,
     progress: Callable[[int, int], None] | None = None,
 ) -> HistoryReport:
-    """Check the whole file, then write it in one transaction; raises ``ImportRejected``
-    (nothing written) when any row is bad. Runs in ``office``'s scope."""
+    """The import service (all or nothing); runs in ``office``'s scope."""
     report = HistoryReport()
     districts = {d.name_search: d for d in District.objects.filter(province=office.province)}
     district = choice(lambda: districts, _("ilçe bu ilde yok: “{v}”"))
