@@ -227,36 +227,27 @@ class Classification:
         )
 
 
+def _first(table: tuple[tuple[re.Pattern[str], str], ...], text: str, default: str) -> str:
+    key = search_key(text)
+    return next((value for pattern, value in table if pattern.search(key)), default)
+
+
 def instrument_from_text(text: str) -> str:
     """The support instrument a title or description names (default ``grant``)."""
-    key = search_key(text)
-    for pattern, instrument in _INSTRUMENT_RULES:
-        if pattern.search(key):
-            return instrument
-    return "grant"
+    return _first(_INSTRUMENT_RULES, text, "grant")
 
 
 def programme_hint(text: str) -> str:
     """A well-known programme named in an announcement title ("" when none)."""
-    key = search_key(text)
-    for pattern, name in _PROGRAMME_HINTS:
-        if pattern.search(key):
-            return name
-    return ""
+    return _first(_PROGRAMME_HINTS, text, "")
 
 
 def classify_announcement(title: str) -> Classification:
     """Decide whether an announcement title is a funding call (see the module doc)."""
     key = search_key(title)
     instrument = instrument_from_text(title)
-    for rule in ANNOUNCEMENT_RULES:
-        if not rule.include:
-            matched = rule.match(key)
-            if matched is not None:
-                return Classification(False, rule, matched, instrument)
-    for rule in ANNOUNCEMENT_RULES:
-        if rule.include:
-            matched = rule.match(key)
-            if matched is not None:
-                return Classification(True, rule, matched, instrument)
+    for rule in sorted(ANNOUNCEMENT_RULES, key=lambda r: r.include):  # exclusions first
+        matched = rule.match(key)
+        if matched is not None:
+            return Classification(rule.include, rule, matched, instrument)
     return Classification(False, NO_CALL_KEYWORD, "", instrument)

@@ -67,10 +67,7 @@ def _by_name(filename: str) -> str | None:
     name = search_key(filename.rsplit("/", 1)[-1]).replace(" ", "_")
     # search_key turns "." into a space; restore the extension dots for the patterns.
     name = re.sub(r"_(json|jsonl|gz|csv|xlsx)(?=_|$)", r".\1", name)
-    for pattern, fmt in _NAME_HINTS:
-        if pattern.search(name):
-            return fmt
-    return None
+    return next((fmt for pattern, fmt in _NAME_HINTS if pattern.search(name)), None)
 
 
 def _workbook_format(data: bytes) -> str | None:

@@ -19,7 +19,15 @@ from ..richtext import to_safe_html
 from .cleaning import clean_text
 from .jsonstream import read_json_values
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
-from .values import BRUSSELS, at_zone, non_negative, parse_date, parse_decimal, parse_int
+from .values import (
+    BRUSSELS,
+    at_zone,
+    deadline_model,
+    non_negative,
+    parse_date,
+    parse_decimal,
+    parse_int,
+)
 
 FORMAT = "eu-ft-portal"
 FUNDER = "European Commission"
@@ -30,12 +38,6 @@ PORTAL_TOPIC_URL = (
 #: programmeId values that are not real programme codes.
 PLACEHOLDER_PROGRAMME_IDS = frozenset({"111111"})
 
-_DEADLINE_MODELS = {
-    "single stage": "single_stage",
-    "two stage": "two_stage",
-    "multiple cut off": "multiple_cutoff",
-    "multiple cutoff": "multiple_cutoff",
-}
 #: Headings the portal glues to the previous sentence ("...research.Scope:Size...").
 DESCRIPTION_HEADINGS = re.compile(
     r"(?=[EOST])(?<![A-Z])(Objective|Expected Outcomes?|Expected Impact|Specific Challenge|"
@@ -84,26 +86,15 @@ def portal_url(topic_id: str) -> str:
     return PORTAL_TOPIC_URL.format(topic_id.strip().lower()) if topic_id.strip() else ""
 
 
-def deadline_model(value: object) -> str:
-    """``single_stage`` / ``two_stage`` / ``multiple_cutoff`` / ``""`` from the portal's words."""
-    return _DEADLINE_MODELS.get(search_key(str(value or "")), "")
-
-
 def _keywords(value: object, *identifiers: str) -> list[str]:
-    if isinstance(value, list):
-        parts = [clean_text(v) for v in value]
-    else:
-        parts = [clean_text(v) for v in str(value or "").split(",")]
-    # English keywords and codes: case-folding is enough to find repeats.
+    """The keywords without repeats or the topic's own codes (case-folded: English words)."""
+    parts = value if isinstance(value, list) else str(value or "").split(",")
     skip = {i.casefold() for i in identifiers if i}
-    seen: set[str] = set()
-    out: list[str] = []
-    for part in parts:
-        key = part.casefold()
-        if key and key not in seen and key not in skip:
-            seen.add(key)
-            out.append(part)
-    return out
+    found: dict[str, str] = {}
+    for part in map(clean_text, parts):
+        if part and part.casefold() not in skip:
+            found.setdefault(part.casefold(), part)
+    return list(found.values())
 
 
 def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[Problem]]:

@@ -11,9 +11,9 @@ from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, read_source
 from kopru.core.text import search_key
 
 from .cleaning import clean_text
-from .eu_portal import deadline_model, portal_url
+from .eu_portal import portal_url
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
-from .values import BRUSSELS, deadline_from_cell, parse_date
+from .values import BRUSSELS, deadline_from_cell, deadline_model, parse_date
 
 FORMAT = "horizon-europe-xlsx"
 FUNDER = "European Commission"

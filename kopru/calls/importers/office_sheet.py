@@ -26,8 +26,6 @@ ALIASES: dict[str, set[str]] = {
     "budget": {"butce", "budget"},
 }
 REQUIRED = {"title": "Çağrı Adı", "code": "Çağrı Kodu", "closing": "Kapanış Tarihi"}
-#: The five headers the office's file uses (for format detection).
-HEADERS = ("Çağrı Adı", "Çağrı Kodu", "Açılış Tarihi", "Kapanış Tarihi", "Bütçe")
 
 
 @dataclass

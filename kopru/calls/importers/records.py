@@ -243,26 +243,17 @@ class Collector:
     def note(self, text: str) -> None:
         self.result.notes.append(text)
 
-    def sheets(self, data: bytes) -> list[tuple[str, list[tuple[Any, ...]]]]:
-        """Every sheet's rows (formulas as text); an unreadable workbook is reported."""
-        try:
-            return read_sheets(data, formulas=True)
-        except Problem as problem:
-            self.problems("file", [problem])
-            return []
-
-    def add(self, record: CallRecord, problems: list[Problem] | None = None) -> bool:
-        """Validate ``record``; keep it when it has no problem. Returns whether kept."""
+    def add(self, record: CallRecord, problems: list[Problem] | None = None) -> None:
+        """Validate ``record``; keep it when it has no problem."""
         found = list(problems or []) + validate_record(record)
         key = record.source_id.strip()
         if key and key in self._seen:
             found.append(Problem("duplicate_id", source_id=key, first=self._seen[key]))
         if found:
             self.problems(record.position, found)
-            return False
-        self._seen[key] = record.position
-        self.result.records.append(record)
-        return True
+        else:
+            self._seen[key] = record.position
+            self.result.records.append(record)
 
     def sheet_rows(
         self,
@@ -276,7 +267,11 @@ class Collector:
         """(sheet, position, values by field) of each row below the header of every sheet
         with the ``required`` columns (``first``: of the first such sheet); reported when
         no sheet has them (``every``: each sheet without them is reported)."""
-        sheets, found = self.sheets(data), False
+        try:
+            sheets, found = read_sheets(data, formulas=True), False
+        except Problem as problem:  # an unreadable workbook
+            sheets, found = [], False
+            self.problems("file", [problem])
         for title, rows in sheets:
             header = find_header(rows, aliases, required)
             if header.missing and every:

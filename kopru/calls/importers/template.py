@@ -25,6 +25,7 @@ from ..richtext import to_safe_html
 from .cleaning import clean_text
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import (
+    DEADLINE_MODEL_WORDS,
     ISTANBUL,
     deadline_from_cell,
     non_negative,
@@ -197,13 +198,6 @@ _INSTRUMENTS = {
     "technical support": "technical_support", "teknik destek": "technical_support",
     "prize": "prize", "odul": "prize", "award": "prize",
 }  # fmt: skip
-_MODELS = {
-    "single stage": "single_stage", "tek asamali": "single_stage", "tek asama": "single_stage",
-    "two stage": "two_stage", "iki asamali": "two_stage", "iki asama": "two_stage",
-    "multiple cut off": "multiple_cutoff", "multiple cutoff": "multiple_cutoff",
-    "coklu son tarih": "multiple_cutoff", "coklu": "multiple_cutoff",
-    "coklu kesim tarihi": "multiple_cutoff",
-}  # fmt: skip
 _CURRENCIES = {"tl": "TRY", "₺": "TRY", "€": "EUR", "$": "USD", "avro": "EUR", "euro": "EUR"}
 _TEXTS = """source_id call_identifier title_tr title_en funder programme programme_code
     action_type source_status""".split()  # noqa: SIM905
@@ -294,6 +288,7 @@ _READERS: dict[str, Reader] = {
     "cofinancing_rate": parse_decimal,
     "currency": _currency,
     "level": _choice(_LEVELS, ""),
+    "deadline_model": _choice(DEADLINE_MODEL_WORDS, ""),
     "keywords": _keywords,
 }
 
@@ -312,9 +307,8 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
         if found not in (None, ""):
             setattr(record, name, found)
     record.source_id = record.source_id or record.call_identifier
-    model_header = _BY_NAME["deadline_model"].name_tr
-    model = problems.read(_choice(_MODELS, ""), values.get("deadline_model"), model_header) or ""
-    deadlines = problems.read(_deadlines, values.get("deadlines"), model, values.get("timezone"))
+    model, timezone = record.deadline_model, values.get("timezone")
+    deadlines = problems.read(_deadlines, values.get("deadlines"), model, timezone)
     record.deadlines, record.deadline_model = deadlines or ([], model)
     record.agency_code = problems.read(_agency, values.get("agency_code"), "") or ""
     return record, problems

@@ -18,19 +18,16 @@ ISTANBUL = ZoneInfo("Europe/Istanbul")
 EU_DEFAULT_TIME = time(17, 0)
 TR_DEFAULT_TIME = time(23, 59)
 
-_ZONE_ALIASES = {
-    "tsi": ISTANBUL,
-    "trt": ISTANBUL,
-    "turkiye": ISTANBUL,
-    "turkey": ISTANBUL,
-    "istanbul": ISTANBUL,
-    "ankara": ISTANBUL,
-    "bruksel": BRUSSELS,
-    "brussels": BRUSSELS,
-    "bruxelles": BRUSSELS,
-    "cet": BRUSSELS,
-    "cest": BRUSSELS,
-}
+_ZONE_ALIASES = dict.fromkeys(("tsi", "trt", "turkiye", "turkey", "istanbul", "ankara"), ISTANBUL)
+_ZONE_ALIASES |= dict.fromkeys(("bruksel", "brussels", "bruxelles", "cet", "cest"), BRUSSELS)
+#: Deadline models in the words of the sources and of the template (folded).
+DEADLINE_MODEL_WORDS = {
+    "single stage": "single_stage", "tek asamali": "single_stage", "tek asama": "single_stage",
+    "two stage": "two_stage", "iki asamali": "two_stage", "iki asama": "two_stage",
+    "multiple cut off": "multiple_cutoff", "multiple cutoff": "multiple_cutoff",
+    "coklu son tarih": "multiple_cutoff", "coklu": "multiple_cutoff",
+    "coklu kesim tarihi": "multiple_cutoff",
+}  # fmt: skip
 
 ISO_DATE = "YYYY-MM-DD"
 ISO_DATETIME = "YYYY-MM-DD HH:MM"
@@ -41,11 +38,6 @@ _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
     r"(?:[ T]+(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
 )
-
-
-def default_time(zone: ZoneInfo) -> time:
-    """The time of a deadline given only as a date, in ``zone``."""
-    return EU_DEFAULT_TIME if zone.key == BRUSSELS.key else TR_DEFAULT_TIME
 
 
 def zone_from_name(value: str, default: ZoneInfo = ISTANBUL) -> ZoneInfo:
@@ -97,44 +89,44 @@ def parse_turkish_date(value: object, field: str) -> date | None:
         raise Problem("bad_date", value=text, field=field, expected="27 Ağustos, 2026") from None
 
 
-def at_zone(day: date, zone: ZoneInfo, at: time | None = None) -> datetime:
-    """``day`` at ``at`` (or the zone's default deadline time) in ``zone``."""
-    return datetime.combine(day, at or default_time(zone), tzinfo=zone)
+def at_zone(day: date, zone: ZoneInfo) -> datetime:
+    """``day`` at the zone's deadline time for a date without a time."""
+    at = EU_DEFAULT_TIME if zone.key == BRUSSELS.key else TR_DEFAULT_TIME
+    return datetime.combine(day, at, tzinfo=zone)
 
 
 def deadline_from_cell(value: object, field: str, zone: ZoneInfo) -> datetime | None:
-    """A deadline from an Excel cell or text (``YYYY-MM-DD[ HH:MM]``, ``DD.MM.YYYY[ HH:MM]``).
-
-    Naive values are in ``zone``; a missing time, or exactly 00:00, becomes the
-    zone's default deadline time (see the module docstring).
-    """
-    if value is None:
-        return None
+    """A deadline from an Excel cell or text (``YYYY-MM-DD[ HH:MM]``, ``DD.MM.YYYY[ HH:MM]``):
+    naive values are in ``zone``; no time, or exactly 00:00, is the zone's default time."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            return value
-        if value.time() == time(0, 0):
-            return at_zone(value.date(), zone)
-        return value.replace(tzinfo=zone)
-    if isinstance(value, date):
-        return at_zone(value, zone)
-    text = str(value).strip()
-    if not text:
-        return None
-    match = _DATETIME_RE.match(text)
-    if match:
+        day, clock = value.date(), value.time()
+    elif isinstance(value, date):
+        day, clock = value, time(0, 0)
+    else:
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        match = _DATETIME_RE.match(text)
         try:
-            day = parse_date(match["date"], field)
-            if day is not None:
-                if match["h"] is None:
-                    return at_zone(day, zone)
-                clock = time(int(match["h"]), int(match["m"]), int(match["s"] or 0))
-                if clock == time(0, 0):
-                    return at_zone(day, zone)
-                return datetime.combine(day, clock, tzinfo=zone)
+            found = parse_date(match["date"], field) if match else None
+            clock = (
+                time(int(match["h"]), int(match["m"]), int(match["s"] or 0))
+                if match and match["h"]
+                else time(0, 0)
+            )
         except (Problem, ValueError):
-            pass
-    raise Problem("bad_datetime", value=text, field=field, expected=ISO_DATETIME)
+            found = None
+        if found is None:
+            raise Problem("bad_datetime", value=text, field=field, expected=ISO_DATETIME)
+        day = found
+    return at_zone(day, zone) if clock == time(0, 0) else datetime.combine(day, clock, tzinfo=zone)
+
+
+def deadline_model(value: object) -> str:
+    """``single_stage`` / ``two_stage`` / ``multiple_cutoff`` / ``""`` from a source's words."""
+    return DEADLINE_MODEL_WORDS.get(search_key(str(value or "")), "")
 
 
 # --- numbers --------------------------------------------------------------------
