@@ -150,11 +150,8 @@ class _Reader:
         amounts = {n: value(n, parse_amount) for n in AMOUNT_COLUMNS}
         start, end = dates[self.layout.start], dates[self.layout.end]
         if start and end and end < start:
-            shown = {k: f"{k}: {raw[k]}" for k in (self.layout.start, self.layout.end)}
-            order = Problem(
-                "end_before_start", start=shown[self.layout.start], end=shown[self.layout.end]
-            )
-            problems.append(("", order))
+            shown = [f"{k}: {raw[k]}" for k in (self.layout.start, self.layout.end)]
+            problems.append(("", Problem("end_before_start", start=shown[0], end=shown[1])))
         country, unknown = self._country(raw["country_code"], problems)
         role = self._role(raw, problems)
         if not row["project_id"]:
@@ -212,20 +209,19 @@ class _Reader:
         return iso or "", False
 
     def _role(self, raw: dict[str, str], problems: list[Any]) -> str:
-        role = self._code(raw["partner_role"], ROLE_MAP, "unknown_role", problems, "partner_role")
+        role = self._code(raw, "partner_role", ROLE_MAP, "unknown_role", problems)
         if role is None or "partner_type" not in raw:
             return role or "partner"
-        typed = self._code(
-            raw["partner_type"], PARTNER_TYPE_MAP, "unknown_partner_type", problems, "partner_type"
-        )
+        typed = self._code(raw, "partner_type", PARTNER_TYPE_MAP, "unknown_partner_type", problems)
         return role if typed is None or role == "coordinator" else typed
 
     def _code(
-        self, raw: str, table: dict[str, str], code: str, problems: list[Any], name: str
+        self, raw: dict[str, str], name: str, table: dict[str, str], code: str, problems: list[Any]
     ) -> str | None:
-        found = table.get(_code_key(raw)) if raw not in self.layout.placeholders else None
+        value = raw[name]
+        found = table.get(_code_key(value)) if value not in self.layout.placeholders else None
         if found is None:
-            problems.append((name, Problem(code, value=raw)))
+            problems.append((name, Problem(code, value=value)))
         return found
 
     def _province(self, row: dict[str, str], name: str, nuts3: str, city: str) -> tuple[str, str]:

@@ -197,21 +197,13 @@ def _organisation_type(words: set[str], company: bool) -> str:
 
 def split_partners(text: str) -> list[str]:
     """Comma-separated names; commas inside brackets do not split."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(depth - 1, 0)
+    parts, depth, start = [], 0, 0
+    for index, ch in enumerate(text):
+        depth = depth + 1 if ch == "(" else max(depth - 1, 0) if ch == ")" else depth
         if ch == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+            parts.append(text[start:index])
+            start = index + 1
+    return [p.strip() for p in (*parts, text[start:]) if p.strip()]
 
 
 @dataclass

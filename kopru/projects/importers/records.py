@@ -12,29 +12,15 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.imports.problems import Messages, RecordError
+from kopru.core.imports.workbook import in_tr_en
 
-# Turkish and English labels, for the template notes and for reading labels back.
-STAGE_LABELS: dict[str, tuple[str, str]] = {
-    "idea": ("Fikir", "Idea"),
-    "in_preparation": ("Hazırlanıyor", "In preparation"),
-    "submitted": ("Başvuruldu", "Submitted"),
-    "approved": ("Kabul edildi", "Approved"),
-    "rejected": ("Reddedildi", "Rejected"),
-    "reserve": ("Yedek listede", "Reserve list"),
-    "in_implementation": ("Uygulanıyor", "In implementation"),
-    "completed": ("Tamamlandı", "Completed"),
-    "closed": ("Kapandı", "Closed"),
-    "withdrawn": ("Geri çekildi", "Withdrawn"),
-}
-STAGES: tuple[str, ...] = tuple(STAGE_LABELS)
-ROLES: tuple[str, ...] = ("coordinator", "partner", "associated", "third_party")
-ROLE_LABELS: dict[str, tuple[str, str]] = {
-    "coordinator": ("Koordinatör", "Coordinator"),
-    "partner": ("Ortak", "Partner"),
-    "associated": ("İştirakçi ortak", "Associated partner"),
-    "third_party": ("Üçüncü taraf", "Third party"),
-}
-CURRENCIES: tuple[str, ...] = ("EUR", "TRY")
+from ..models import Currency, PartnerRole, Stage
+
+# The model's stages and roles with their Turkish and English labels (template notes, and
+# the names a template cell may give).
+STAGE_LABELS = {code: in_tr_en(label) for code, label in Stage.choices}
+ROLE_LABELS = {code: in_tr_en(label) for code, label in PartnerRole.choices}
+STAGES, ROLES, CURRENCIES = tuple(Stage.values), tuple(PartnerRole.values), tuple(Currency.values)
 
 
 @dataclass

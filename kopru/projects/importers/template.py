@@ -30,7 +30,6 @@ from .records import (
     CURRENCIES,
     MESSAGES,
     ROLE_LABELS,
-    ROLES,
     STAGE_LABELS,
     STAGES,
     ParseResult,
@@ -50,10 +49,9 @@ def _old(tr: str, en: str) -> tuple[str, str, str]:
     return tr, en, f"{tr} / {en}"
 
 
-_STAGE_LIST = ", ".join(f"{code} ({STAGE_LABELS[code][0]})" for code in STAGES)
-_STAGE_LIST_EN = ", ".join(f"{code} ({STAGE_LABELS[code][1]})" for code in STAGES)
-_ROLE_LIST = ", ".join(f"{code} ({ROLE_LABELS[code][0]})" for code in ROLES)
-_ROLE_LIST_EN = ", ".join(f"{code} ({ROLE_LABELS[code][1]})" for code in ROLES)
+def _listed(labels: dict[str, tuple[str, str]], language: int) -> str:
+    return ", ".join(f"{code} ({names[language]})" for code, names in labels.items())
+
 
 TEMPLATE_COLUMNS: tuple[Column, ...] = (
     Column("source_id", "Kayıt kimliği", "Record ID", True,
@@ -93,7 +91,8 @@ TEMPLATE_COLUMNS: tuple[Column, ...] = (
          "Başvurulan çağrının kodu.", "Identifier of the call applied to.",
          "ERASMUS-YOUTH-2025-KA220-YOU", 200),
     Column("stage", "Aşama", "Stage", True,
-         f"Aşama kodu veya adı: {_STAGE_LIST}.", f"Stage code or name: {_STAGE_LIST_EN}.",
+         f"Aşama kodu veya adı: {_listed(STAGE_LABELS, 0)}.",
+         f"Stage code or name: {_listed(STAGE_LABELS, 1)}.",
          "submitted"),
     Column("start_date", "Başlangıç tarihi", "Start date", False,
          "GG.AA.YYYY, GG/AA/YYYY, YYYY-AA-GG veya Excel tarihi.",
@@ -130,10 +129,10 @@ TEMPLATE_COLUMNS: tuple[Column, ...] = (
          "Target group codes or names, separated by ';'.", "youth; students"),
     Column("partners", "Ortaklar", "Partners", False,
          "Her ortak 'ad | ülke | rol' (Türk ortak için isteğe bağlı '| il'); ortaklar ';' ile "
-         f"ayrılır. Ülke: ISO kodu (TR, DE, GR) veya adı. Rol: {_ROLE_LIST}.",
+         f"ayrılır. Ülke: ISO kodu (TR, DE, GR) veya adı. Rol: {_listed(ROLE_LABELS, 0)}.",
          "Each partner 'name | country | role' (for a Turkish partner optionally "
          "'| province'); partners separated by ';'. Country: ISO code (TR, DE, GR) or name. "
-         f"Role: {_ROLE_LIST_EN}.",
+         f"Role: {_listed(ROLE_LABELS, 1)}.",
          "Ege Üniversitesi | TR | partner | İzmir; Universidad de Sevilla | ES | partner"),
     Column("source_url", "Bağlantı", "Link", False,
          "Projenin web sayfası (http:// veya https://).",
@@ -240,8 +239,8 @@ def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
         },
     )
     lists = [
-        ("Aşama kodları / Stage codes", [(c, *STAGE_LABELS[c]) for c in STAGES]),
-        ("Rol kodları / Role codes", [(c, *ROLE_LABELS[c]) for c in ROLES]),
+        ("Aşama kodları / Stage codes", [(c, *names) for c, names in STAGE_LABELS.items()]),
+        ("Rol kodları / Role codes", [(c, *names) for c, names in ROLE_LABELS.items()]),
         (
             "Para birimleri / Currencies",
             [("EUR", "Avro", "Euro"), ("TRY", "Türk lirası", "Turkish lira")],

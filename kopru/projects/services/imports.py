@@ -25,6 +25,7 @@ from kopru.core.imports import ImportReport
 from kopru.core.imports.problems import too_long
 from kopru.core.imports.report import position_label
 from kopru.core.scoping import unscoped
+from kopru.core.services import field_changes
 from kopru.core.text import search_key
 from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
@@ -331,9 +332,7 @@ class _Plan:
         owner_name, owner_id = self._owner(record, local)
         wanted = {**_record_data(record), "owner_name": owner_name}
         wanted["stage"] = getattr(record, "stage", None) or Stage.IDEA
-        changes = {
-            k: (getattr(project, k), v) for k, v in wanted.items() if getattr(project, k) != v
-        }
+        changes = field_changes(project, wanted)
         if owner_id and project.owner_id is None:
             changes["owner_id"] = (None, owner_id)
         partners = _partner_rows(record)
