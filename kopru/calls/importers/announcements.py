@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, decode_text, read_source
@@ -33,24 +34,30 @@ AB_COLUMNS = {
 }
 AB_REQUIRED = {name: name for name in ("date_text", "title", "url")}
 _PAGE_ID = re.compile(r"_(\d+)(?:\.[a-z]+)?/?(?:[?#].*)?$", re.I)
-Build = Callable[[Classification], tuple[CallRecord, list[Problem]]]
+Fill = Callable[[CallRecord, Problems, Classification], None]
 
 
-def _add(out: Collector, position: str, title: str, field: str, build: Build) -> None:
+def _add(out: Collector, position: str, source: str, title: str, field: str, fill: Fill) -> None:
     """A titled announcement as a record when a rule makes it a call, else skipped."""
     if not title:
         out.error(position, "missing_title", fields=field)
         return
     decision = classify_announcement(title)
-    if decision.is_funding_call:
-        out.add(*build(decision))
-    else:
+    if not decision.is_funding_call:
         out.skip(position, f"«{title}» — {decision.reason}")
-
-
-def _titles(title: str) -> tuple[str, str]:
-    """(title_en, title_tr)."""
-    return ("", title) if looks_turkish(title) else (title, "")
+        return
+    turkish, problems = looks_turkish(title), Problems()
+    record = CallRecord(
+        position=position,
+        source=source,
+        source_id="",
+        title_en="" if turkish else title,
+        title_tr=title if turkish else "",
+        instrument=decision.instrument,
+        classification_reason=decision.reason,
+    )
+    fill(record, problems, decision)
+    out.add(record, problems)
 
 
 # --- development agencies -------------------------------------------------------
@@ -75,31 +82,18 @@ def _ka_items(
 
 
 def _ka_record(
-    item: dict[str, Any], position: str, decision: Classification
-) -> tuple[CallRecord, list[Problem]]:
-    problems = Problems()
+    item: dict[str, Any], record: CallRecord, problems: Problems, decision: Classification
+) -> None:
     code = clean_text(item.get("agency_code"))
     agency = get_agency(code)
     if agency is None:
         problems.append(Problem("unknown_agency", code=code))
-    title = clean_text(item.get("name"))
-    title_en, title_tr = _titles(title)
-    record = CallRecord(
-        position=position,
-        source=KA_FORMAT,
-        source_id=clean_text(item.get("id")),
-        source_url=clean_text(item.get("redirect_url")),
-        title_en=title_en,
-        title_tr=title_tr,
-        funder=agency.name if agency else "",
-        programme=decision.rule.programme or programme_hint(title),
-        level="regional",
-        instrument=decision.instrument,
-        currency="TRY",
-        agency_code=agency.code if agency else code,
-        is_funding_call=True,
-        classification_reason=decision.reason,
-    )
+    record.source_id = clean_text(item.get("id"))
+    record.source_url = clean_text(item.get("redirect_url"))
+    record.funder = agency.name if agency else ""
+    record.programme = decision.rule.programme or programme_hint(record.title)
+    record.level, record.currency = "regional", "TRY"
+    record.agency_code = agency.code if agency else code
     shown = item.get("date_to_show") or item.get("publish_start_date")
     record.opening_date = problems.read(parse_date, shown, "date_to_show")
     extra = {
@@ -111,7 +105,6 @@ def _ka_record(
         "plates": ",".join(agency.plates) if agency else "",
     }
     record.extra = {k: v for k, v in extra.items() if v}
-    return record, problems
 
 
 def parse_kalkinma_ajanslari(
@@ -137,7 +130,7 @@ def parse_kalkinma_ajanslari(
             )
     for position, item in out.objects(items, bad_offset):
         title = clean_text(item.get("name"))
-        _add(out, position, title, "name", lambda d: _ka_record(item, position, d))  # noqa: B023
+        _add(out, position, KA_FORMAT, title, "name", partial(_ka_record, item))
     if broken is not None:
         out.json_break(f"record {len(items) + 1}", broken)
     return out.result
@@ -153,36 +146,19 @@ def page_id(url: str) -> str:
 
 
 def _ab_record(
-    values: dict[str, str], position: str, decision: Classification
-) -> tuple[CallRecord, list[Problem]]:
-    problems = Problems()
-    url = clean_text(values.get("url"))
-    ident = page_id(url)
-    if not ident:
+    values: dict[str, str], record: CallRecord, problems: Problems, decision: Classification
+) -> None:
+    record.source_url = clean_text(values.get("url"))
+    record.source_id = page_id(record.source_url)
+    if not record.source_id:
         problems.append(Problem("missing_identifier", fields="url (no page id after '_')"))
-    title = clean_text(values.get("title"))
-    title_en, title_tr = _titles(title)
     summary = to_safe_html(values.get("summary"))
-    record = CallRecord(
-        position=position,
-        source=AB_FORMAT,
-        source_id=ident,
-        source_url=url,
-        title_en=title_en,
-        title_tr=title_tr,
-        summary_tr=summary if title_tr else "",
-        summary_en=summary if title_en else "",
-        funder=AB_FUNDER,
-        programme=programme_hint(title) or decision.rule.programme,
-        level="national",
-        instrument=decision.instrument,
-        is_funding_call=True,
-        classification_reason=decision.reason,
-    )
+    record.summary_tr, record.summary_en = (summary, "") if record.title_tr else ("", summary)
+    record.funder, record.level = AB_FUNDER, "national"
+    record.programme = programme_hint(record.title) or decision.rule.programme
     record.opening_date = problems.read(parse_turkish_date, values.get("date_text"), "date_text")
     if values.get("page_position"):
         record.extra["page_position"] = clean_text(values["page_position"])
-    return record, problems
 
 
 def parse_ab_baskanligi(
@@ -192,5 +168,5 @@ def parse_ab_baskanligi(
     out = Collector(AB_FORMAT)
     for position, values in out.csv_rows(read_source(src, max_bytes), AB_COLUMNS, AB_REQUIRED):
         title = clean_text(values.get("title"))
-        _add(out, position, title, "title", lambda d: _ab_record(values, position, d))  # noqa: B023
+        _add(out, position, AB_FORMAT, title, "title", partial(_ab_record, values))
     return out.result

@@ -65,16 +65,12 @@ def _row_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list
 
 
 def _differences(a: CallRecord, b: CallRecord) -> list[tuple[str, str, str]]:
-    out = []
     pairs = (
         ("Kapanış Tarihi", [d.at for d in a.deadlines], [d.at for d in b.deadlines]),
         ("Açılış Tarihi", a.opening_date, b.opening_date),
         ("Bütçe", a.grant_min, b.grant_min),
     )
-    for name, old, new in pairs:
-        if old != new:
-            out.append((name, _show(old), _show(new)))
-    return out
+    return [(name, _show(old), _show(new)) for name, old, new in pairs if old != new]
 
 
 def _show(value: object) -> str:
