@@ -330,14 +330,12 @@ def test_a_search_needs_few_queries(
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("bulk", [False, True])
 def test_after_random_writes_the_kept_index_equals_brute_force(
-    izmir: Any, balikesir: Any, fresh_process: Any, monkeypatch: Any, bulk: bool
+    izmir: Any, balikesir: Any, fresh_process: Any, monkeypatch: Any
 ) -> None:
-    """Writes of every kind applied to the process's index (one by one, or as a bulk
-    merge) leave it equal to brute force, without a rebuild."""
+    """Writes of every kind applied to the process's index leave it equal to brute
+    force, without a rebuild."""
     monkeypatch.setattr(catalogue_index, "BLOCK_DAYS", 2)
-    monkeypatch.setattr(catalogue_index, "BULK", 0 if bulk else 10**9)
     rng = random.Random(17)
     now = timezone.now()
     for i in range(30):
