@@ -16,7 +16,7 @@ from kopru.core.imports.problems import Problem
 from kopru.core.text import search_key
 from kopru.geo.places import NUTS3_TO_PLATE, plate_for, plate_in_name
 
-from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode, line
+from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode
 from .reference import funding_scheme, iso_from_cordis
 from .values import months_between, parse_amount, parse_date
 
@@ -95,18 +95,18 @@ def parse_cordis(
     rows, broken = read_csv(text, delimiter=",", strict=True)
     if not rows:
         code, detail = ("bad_header", broken[1]) if broken else ("empty_file", "")
-        result.errors.append(MESSAGES.error(line(1), code, detail=detail))
+        result.errors.append(MESSAGES.error("line 1", code, detail=detail))
         return result
     layout = layout_of(rows[0][1])
     if layout is None:
-        result.errors.append(MESSAGES.error(line(1), "unknown_header"))
+        result.errors.append(MESSAGES.error("line 1", "unknown_header"))
         return result
     reader = _Reader(layout, rows[0][1], today or dt.date.today(), province_from_name, result)
     for number, cells in rows[1:]:
         if cells:
             reader.read(number, cells)
     if broken:
-        result.errors.append(MESSAGES.error(line(broken[0]), "broken_row", detail=broken[1]))
+        result.errors.append(MESSAGES.error(f"line {broken[0]}", "broken_row", detail=broken[1]))
     reader.finish(turkish_only)
     return result
 
@@ -129,7 +129,7 @@ class _Reader:
     def read(self, number: int, cells: list[str]) -> None:
         """Check one row; add its participant to its project, or report its problems."""
         self.count["rows"] += 1
-        position = line(number)
+        position = f"line {number}"
         if len(cells) != self.width:
             code = "truncated_row" if len(cells) < self.width else "too_many_fields"
             error = MESSAGES.error(position, code, found=len(cells), expected=self.width)

@@ -14,7 +14,7 @@ from kopru.core.imports.values import turkish_month_date
 from kopru.core.text import search_key, tr_lower, tr_upper
 from kopru.geo.places import plate_in_name
 
-from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode, line, record
+from .records import MESSAGES, ParseResult, PartnerRecord, ProjectRecord, decode
 from .reference import country_name_keys
 from .values import BadValue, parse_date
 
@@ -161,17 +161,14 @@ def is_foreign(name: str) -> bool:
     return bool(single & set(key.split())) or any(f" {p} " in f" {key} " for p in multi)
 
 
-def is_turkish_company(name: str) -> bool:
-    """A Turkish company form, written with its Turkish letters (``A.Ş.``, ``Ltd. Şti.``)."""
-    return bool(_TURKISH_COMPANY.search(tr_upper(name)))
-
-
 def partner_from_name(text: str) -> PartnerRecord:
     name, role = text.strip(), "partner"
     if COORDINATOR_MARK.search(name):
         name, role = COORDINATOR_MARK.sub("", name).strip(), "coordinator"
     words = set(search_key(name).split())
-    company = is_turkish_company(name)
+    company = bool(_TURKISH_COMPANY.search(tr_upper(name)))  # A.Ş., Ltd. Şti. in Turkish letters
+    public = words & {"belediyesi", "valiligi", "kaymakamligi", "bakanligi", "mudurlugu"}
+    kind = "university" if "universitesi" in words else "company" if company else ""
     plate = plate_in_name(name)
     turkish = bool(plate) or (bool(company or words & TURKISH_WORDS) and not is_foreign(name))
     return PartnerRecord(
@@ -180,19 +177,9 @@ def partner_from_name(text: str) -> PartnerRecord:
         role=role,
         province_plate=plate,
         province_source="name" if plate else "",
-        organisation_type=_organisation_type(words, company),
+        organisation_type=kind or ("public_body" if public else ""),
         country_unknown=not turkish,
     )
-
-
-def _organisation_type(words: set[str], company: bool) -> str:
-    if "universitesi" in words:
-        return "university"
-    if company:
-        return "company"
-    if words & {"belediyesi", "valiligi", "kaymakamligi", "bakanligi", "mudurlugu"}:
-        return "public_body"
-    return ""
 
 
 def split_partners(text: str) -> list[str]:
@@ -247,7 +234,7 @@ def _blocks(text: str) -> tuple[list[_Block], list[RecordError]]:
             current = _Block(number=len(blocks) + 1, first_line=number)
             blocks.append(current)
         if current is None:
-            stray.append(MESSAGES.error(line(number), "line_before_records", text=content[:80]))
+            stray.append(MESSAGES.error(f"line {number}", "line_before_records", text=content[:80]))
         elif match is None:
             current.problems.append(Problem("unreadable_line", line=number, text=content[:80]))
         else:
@@ -265,7 +252,7 @@ def parse_mlab(data: bytes) -> ParseResult:
     taken: dict[str, int] = {}
     for block in blocks:
         project = _project(block, taken)
-        result.errors.extend(MESSAGES.at(record(block.number), p) for p in block.problems)
+        result.errors.extend(MESSAGES.at(f"record {block.number}", p) for p in block.problems)
         if project is not None:
             result.projects.append(project)
     if not blocks:
@@ -307,7 +294,7 @@ def _project(block: _Block, taken: dict[str, int]) -> ProjectRecord | None:
     if seen:
         source_id = f"{source_id[: MAX_SOURCE_ID - 4]}-{seen + 1}"
     return ProjectRecord(
-        position=record(block.number),
+        position=f"record {block.number}",
         source=FORMAT,
         source_id=source_id,
         acronym=acronym_of(title),

@@ -94,21 +94,9 @@ def decode(data: bytes, result: ParseResult) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        at = line(data[: exc.start].count(b"\n") + 1)
-        result.errors.append(MESSAGES.error(at, "not_utf8", offset=exc.start))
+        lines = data[: exc.start].count(b"\n") + 1
+        result.errors.append(MESSAGES.error(f"line {lines}", "not_utf8", offset=exc.start))
         return None
-
-
-def line(number: int) -> str:
-    return f"line {number}"
-
-
-def record(number: int) -> str:
-    return f"record {number}"
-
-
-def row(number: int) -> str:
-    return f"row {number}"
 
 
 MESSAGES = Messages(

@@ -35,7 +35,6 @@ from .records import (
     ParseResult,
     PartnerRecord,
     ProjectRecord,
-    row,
 )
 from .reference import normalise_country
 from .values import BadValue, months_between, parse_date, parse_number_text
@@ -369,11 +368,11 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
         return result
     rows = next((r for r in sheets if r and any(_column(c) for c in r[0])), None)
     if rows is None:
-        result.errors.append(MESSAGES.error(row(1), "no_template_header"))
+        result.errors.append(MESSAGES.error("row 1", "no_template_header"))
         return result
     columns, problems = _header_map(rows[0])
     if problems:
-        result.errors.extend(MESSAGES.at(row(1), p) for p in problems)
+        result.errors.extend(MESSAGES.at("row 1", p) for p in problems)
         return result
     choices = choices if choices is not None else model_choices()
     seen: dict[str, int] = {}
@@ -407,11 +406,11 @@ class _Row:
     def bad(self, key: str, code: str, /, **params: object) -> None:
         column = _BY_KEY[key]
         label = f"{column.name_tr} / {column.name_en}"
-        self.errors.append(MESSAGES.at(row(self.number), Problem(code, **params), label))
+        self.errors.append(MESSAGES.at(f"row {self.number}", Problem(code, **params), label))
 
     def project(self, choices: TemplateChoices, seen: dict[str, int]) -> ProjectRecord:
         source_id = self.text("source_id")
-        project = ProjectRecord(position=row(self.number), source=FORMAT, source_id=source_id)
+        project = ProjectRecord(position=f"row {self.number}", source=FORMAT, source_id=source_id)
         if not source_id:
             self.bad("source_id", "empty")
         elif source_id in seen:

@@ -50,10 +50,8 @@ Routed = dict[int, list[tuple[Any, Any]]]
 
 @dataclass
 class ProjectsReport(ImportReport):
-    rows: int = 0
     #: Records for provinces without an office here: {province plate: count}.
     skipped: dict[str, int] = field(default_factory=dict)
-    offices: dict[str, int] = field(default_factory=dict)
 
     LABELS = (
         *ImportReport.LABELS,
@@ -77,7 +75,6 @@ def import_file(
         records=list(result.projects),
         parse_errors=errors,
         fmt=str(result.format),
-        rows=int(result.stats.get("rows", len(result.projects))),
         office=office,
         actor=actor,
         progress=progress,
@@ -91,11 +88,10 @@ def import_records(
     fmt: str,
     office: Any = None,
     actor: Any = None,
-    rows: int = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> ProjectsReport:
     """Write parsed records (the parse errors reported with them), all or nothing."""
-    report = ProjectsReport(format=fmt, rows=rows or len(records))
+    report = ProjectsReport(format=fmt)
     for error in parse_errors:
         report.error(**{**error, "position": position_label(error["position"])})
     _check(records, report)
@@ -108,7 +104,6 @@ def import_records(
         with transaction.atomic():
             for office_id, items in routed.items():
                 _Plan(office_id, actor).run(items, report)
-                report.offices[str(office_id)] = len(items)
                 done += len(items)
                 if progress:
                     progress(done, total)
