@@ -68,7 +68,6 @@ def main() -> None:
                         {"position": e.position, "reason": e.reason} for e in result.errors
                     ],
                     fmt=str(result.format),
-                    rows=rows,
                 )
             t2 = time.perf_counter()
             total_rows += rows

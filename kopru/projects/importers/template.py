@@ -158,6 +158,10 @@ _GENERAL_NOTES = (
     ),
 )
 Pairs = tuple[tuple[str, str], ...]
+_CODE_LISTS = {  # the lists of TemplateChoices, with their headings in the notes
+    "sectors": "Sektör kodları / Sector codes",
+    "target_groups": "Hedef grup kodları / Target group codes",
+}
 
 
 def _pairs(choices: Iterable[tuple[Any, Any]]) -> Pairs:
@@ -172,15 +176,15 @@ class TemplateChoices:
     ``None`` for a field means "not known here": its values are kept as codes and the
     import service checks them. English labels are accepted as well and shown in the
     notes sheet. The ``*_aliases`` are ``(former code or label, code)`` pairs, read
-    but not shown.
+    but not shown. Each list: the field, then the suffixes ``_en`` and ``_aliases``.
     """
 
     sectors: Pairs | None = None
     target_groups: Pairs | None = None
     sectors_en: Pairs = ()
     target_groups_en: Pairs = ()
-    sector_aliases: Pairs = ()
-    target_group_aliases: Pairs = ()
+    sectors_aliases: Pairs = ()
+    target_groups_aliases: Pairs = ()
 
     @classmethod
     def of(
@@ -193,15 +197,6 @@ class TemplateChoices:
     ) -> TemplateChoices:
         known = [None if s is None else _pairs(s) for s in (sectors, target_groups)]
         return cls(known[0], known[1], _pairs(sectors_en), _pairs(target_groups_en))
-
-    def lists(self) -> list[tuple[str, str, Pairs | None, Pairs, Pairs]]:
-        """(field, notes heading, Turkish pairs, English pairs, former names) of each list."""
-        return [
-            ("sectors", "Sektör kodları / Sector codes", self.sectors, self.sectors_en,
-             self.sector_aliases),
-            ("target_groups", "Hedef grup kodları / Target group codes", self.target_groups,
-             self.target_groups_en, self.target_group_aliases),
-        ]  # fmt: skip
 
 
 def model_choices() -> TemplateChoices:
@@ -245,11 +240,10 @@ def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
             [("EUR", "Avro", "Euro"), ("TRY", "Türk lirası", "Turkish lira")],
         ),
     ]
-    for _key, heading, pairs, english, _aliases in choices.lists():
-        if pairs:
-            lists.append(
-                (heading, [(code, label, dict(english).get(code, "")) for code, label in pairs])
-            )
+    for key, heading in _CODE_LISTS.items():
+        english = dict(getattr(choices, f"{key}_en"))
+        if pairs := getattr(choices, key):
+            lists.append((heading, [(code, label, english.get(code, "")) for code, label in pairs]))
     notes = notes_sheet(NOTES_TITLE, [c.note for c in TEMPLATE_COLUMNS], _GENERAL_NOTES, lists)
     return template_workbook([data, notes])
 
@@ -318,10 +312,6 @@ def _url(value: Any) -> str:
     if url and not url.lower().startswith(("http://", "https://")):
         raise BadValue("bad_url", value=url)
     return url
-
-
-def _split(value: Any) -> list[str]:
-    return [part.strip() for part in _text(value).split(";") if part.strip()]
 
 
 #: The reader of each column that fills a record field of the same name (texts: ``_text``).
@@ -400,16 +390,13 @@ class _Row:
     values: dict[str, Any]
     errors: list[Any] = field(default_factory=list)
 
-    def text(self, key: str) -> str:
-        return _text(self.values.get(key))
-
     def bad(self, key: str, code: str, /, **params: object) -> None:
         column = _BY_KEY[key]
         label = f"{column.name_tr} / {column.name_en}"
         self.errors.append(MESSAGES.at(f"row {self.number}", Problem(code, **params), label))
 
     def project(self, choices: TemplateChoices, seen: dict[str, int]) -> ProjectRecord:
-        source_id = self.text("source_id")
+        source_id = _text(self.values.get("source_id"))
         project = ProjectRecord(position=f"row {self.number}", source=FORMAT, source_id=source_id)
         if not source_id:
             self.bad("source_id", "empty")
@@ -428,14 +415,15 @@ class _Row:
                 self.bad(key, "longer", limit=limit, length=len(value))
             setattr(project, key, value)
         self._check(project)
-        province = self.text("province")
+        province = _text(self.values.get("province"))
         plate = province_plate(province) if province else ""
         if province and not plate:
             self.bad("province", "unknown_province", value=province)
         else:
             project.districts = self._list("districts", _district_reader(plate), key=search_key)
-        for key, _heading, pairs, english, aliases in choices.lists():
-            setattr(project, key, self._list(key, _code_reader(pairs, english, aliases)))
+        for key in _CODE_LISTS:
+            lists = (getattr(choices, key + suffix) for suffix in ("", "_en", "_aliases"))
+            setattr(project, key, self._list(key, _code_reader(*lists)))
         project.partners = self._list("partners", _partner, key=None)
         owner = project.owner_name
         if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
@@ -451,7 +439,7 @@ class _Row:
         """The ``;``-separated entries of ``column``, each read by ``read`` (repeats, the
         same by ``key``, once)."""
         found: list[Any] = []
-        for entry in _split(self.values.get(column)):
+        for entry in filter(None, (e.strip() for e in _text(self.values.get(column)).split(";"))):
             try:
                 value = read(entry)
             except BadValue as problem:
