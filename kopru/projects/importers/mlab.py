@@ -113,22 +113,19 @@ def acronym_of(title: str) -> str:
     word after a trailing dash, one or two such words before the first ``:`` or dash, or
     a first such word."""
 
-    def capitals(word: str) -> int:
-        return sum(1 for c in word if c.isupper())
+    def capitals(word: str) -> bool:  # two or more
+        return sum(c.isupper() for c in word) >= 2
 
-    brackets = [w for w in _PAREN_TOKEN.findall(title) if capitals(w) >= 2]
-    if brackets:
+    if brackets := [w for w in _PAREN_TOKEN.findall(title) if capitals(w)]:
         return brackets[-1]
-    trailing = _TRAILING_TOKEN.search(title)
-    if trailing and capitals(trailing.group(1)) >= 2:
+    if (trailing := _TRAILING_TOKEN.search(title)) and capitals(trailing.group(1)):
         return trailing.group(1)
-    leading = _LEADING_SEGMENT.match(title)
-    if leading:
+    if leading := _LEADING_SEGMENT.match(title):
         words = leading.group(1).split()
-        if 1 <= len(words) <= 2 and all(capitals(w) >= 2 for w in words):
+        if 1 <= len(words) <= 2 and all(capitals(w) for w in words):
             return " ".join(words)
     first = title.split(" ", 1)[0]
-    if first.isascii() and capitals(first) >= 2 and any(c.isalpha() for c in first):
+    if first.isascii() and capitals(first) and any(c.isalpha() for c in first):
         return first
     return ""
 
@@ -136,12 +133,10 @@ def acronym_of(title: str) -> str:
 def slug(title: str) -> str:
     """``izmir-mlab:`` + the title's search key words joined by ``-`` (≤ 120 characters)."""
     room = MAX_SOURCE_ID - len(SOURCE_ID_PREFIX)
-    text = ""
-    for word in search_key(title).split():
-        candidate = f"{text}-{word}" if text else word
-        if len(candidate) > room:
-            break
-        text = candidate
+    text = "-".join(search_key(title).split())
+    if len(text) > room:  # cut after the last whole word that fits
+        cut = text[: room + 1]
+        text = cut.rsplit("-", 1)[0] if "-" in cut else ""
     return SOURCE_ID_PREFIX + (text or "proje")
 
 
