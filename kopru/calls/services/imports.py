@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from kopru.core.audit import audit_log_bulk, json_value
 from kopru.core.imports import ImportRejected, ImportReport
 from kopru.core.imports.problems import too_long
+from kopru.core.scoping import unscoped_manager
 
 from .. import tagging
 from ..agencies import get_agency
@@ -55,6 +56,11 @@ class CallsReport(ImportReport):
         ("skipped", _("Çağrı sayılmayan duyuru")),
         ("published", _("Yayımlanan")),
     )
+
+
+def _by_office(model: Any) -> Any:
+    """Every query of this import filters by its office id."""
+    return unscoped_manager(model, reason="an import, by its office")
 
 
 def record_data(record: CallRecord) -> dict[str, Any]:
@@ -161,7 +167,7 @@ def _upsert(
     now = timezone.now()
     existing = {
         (c.source, c.source_id): c
-        for c in Call._base_manager.filter(
+        for c in _by_office(Call).filter(
             office=office,
             source__in={r.source for r, _d in rows},
             source_id__in=[r.source_id for r, _d in rows],
@@ -205,10 +211,10 @@ def _upsert(
         call.refresh_derived(deadlines=[d[0] for d in deadlines])
         if progress and index % 50 == 0:
             progress(index, len(rows))
-    Call._base_manager.bulk_create([c for c, _d, _c in created], batch_size=500)
+    _by_office(Call).bulk_create([c for c, _d, _c in created], batch_size=500)
     fields = [*(rows[0][1] if rows else {}), *_DERIVED]
     for call, _d, _c in updated:
-        Call._base_manager.filter(pk=call.pk).update(**{n: getattr(call, n) for n in fields})
+        _by_office(Call).filter(pk=call.pk).update(**{n: getattr(call, n) for n in fields})
     report.created, report.updated = len(created), len(updated)
     report.published = len(created) if publish else 0
     return created, updated

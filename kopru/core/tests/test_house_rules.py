@@ -11,9 +11,8 @@
   on its line or the line before saying why (an import cycle, a heavy optional library
   such as WeasyPrint). This one covers every module, import code and core included.
 
-Import modules (``importing.py``, ``importer.py``, ``importers/``, ``services/imports.py``,
-import commands) are being moved onto ``kopru.core.imports``; until they are, the first
-and last rules leave them out (``IMPORT_CODE``).
+Every rule covers import code too (parsers in ``importers/``, upserts in
+``services/imports.py``): it is built on ``kopru.core.imports`` like any other app code.
 """
 
 from __future__ import annotations
@@ -31,24 +30,15 @@ from kopru.core.scoping import unscoped_manager
 KOPRU = Path(__file__).resolve().parents[2]
 
 
-def _is_import_code(path: Path) -> bool:
-    rel = path.relative_to(KOPRU).as_posix()
-    return (
-        rel.endswith(("/importing.py", "/importer.py", "/services/imports.py"))
-        or "/importers/" in rel
-        or (rel.startswith(tuple(f"{a}/management/commands/import" for a in _apps())))
-    )
-
-
 def _apps() -> list[str]:
     return sorted(p.name for p in KOPRU.iterdir() if (p / "__init__.py").exists())
 
 
 def app_modules(*, include_core: bool = False) -> Iterator[Path]:
-    """Every application module: not tests, migrations or import code."""
+    """Every application module: not tests or migrations (import code included)."""
     for path in sorted(KOPRU.rglob("*.py")):
         rel = path.relative_to(KOPRU).as_posix()
-        if "/tests/" in rel or "/migrations/" in rel or _is_import_code(path):
+        if "/tests/" in rel or "/migrations/" in rel:
             continue
         if rel.startswith("core/") and not include_core:
             continue

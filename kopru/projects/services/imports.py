@@ -24,7 +24,7 @@ from kopru.core.errors import ApplicationError
 from kopru.core.imports import ImportReport
 from kopru.core.imports.problems import too_long
 from kopru.core.imports.report import position_label
-from kopru.core.scoping import unscoped
+from kopru.core.scoping import unscoped, unscoped_manager
 from kopru.core.services import field_changes
 from kopru.core.text import search_key
 from kopru.core.vocabularies import Sector, TargetGroup
@@ -57,6 +57,11 @@ class ProjectsReport(ImportReport):
         *ImportReport.LABELS,
         ("skipped", gettext_lazy("Ofisi olmayan illere ait atlanan kayıt")),
     )
+
+
+def _by_office(model: Any) -> Any:
+    """Every query of this import filters by its office id."""
+    return unscoped_manager(model, reason="an import, by its office")
 
 
 def import_file(
@@ -246,7 +251,7 @@ class _Plan:
         self.office_id, self.actor = office_id, actor
         self.user = actor if getattr(actor, "is_authenticated", False) else None
         self.now = timezone.now()
-        organisations = Organisation._base_manager.filter(office_id=office_id)
+        organisations = _by_office(Organisation).filter(office_id=office_id)
         self.orgs = {key: pk for pk, key in organisations.values_list("pk", "name_search")}
         self.districts = _districts(office_id)
         self.created: list[tuple[Project, list[dict[str, Any]], list[int]]] = []
@@ -272,13 +277,13 @@ class _Plan:
 
     def existing(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Project]:
         """The office's projects with these (source, source id), and their partners."""
-        projects = Project._base_manager.filter(
+        projects = _by_office(Project).filter(
             office_id=self.office_id,
             source__in={k[0] for k in keys},
             source_id__in=[k[1] for k in keys],
-        ).select_related("owner")
-        found = {(p.source, p.source_id): p for p in projects}
-        partners = Partner._base_manager.filter(project__in=[p.pk for p in found.values()])
+        )
+        found = {(p.source, p.source_id): p for p in projects.select_related("owner")}
+        partners = _by_office(Partner).filter(project__in=[p.pk for p in found.values()])
         for row in partners.order_by("position", "id").values(
             "project_id", *PARTNER_KEYS, "position"
         ):
@@ -347,7 +352,7 @@ class _Plan:
         """Every write of the plan, in bulk, with one audit entry per project."""
         through = Project.districts.through
         created = [p for p, _x, _d in self.created]
-        Project._base_manager.bulk_create(created, batch_size=500)
+        _by_office(Project).bulk_create(created, batch_size=500)
         partners = [(p, rows) for p, rows, _d in self.created]
         links = [through(project_id=p.pk, district_id=d) for p, _x, ds in self.created for d in ds]
         for project in created:
@@ -357,18 +362,18 @@ class _Plan:
             changed = sorted({n for _p, changes, _x in self.updated for n in changes})
             derived = ["title_sort", "search_document", "tags", "has_priority_group"]
             fields = [*changed, *derived, "last_update_at", "stage_changed_at"]
-            Project._base_manager.bulk_update(updated, fields, batch_size=500)
-            versions = Project._base_manager.filter(pk__in=[p.pk for p in updated])
+            _by_office(Project).bulk_update(updated, fields, batch_size=500)
+            versions = _by_office(Project).filter(pk__in=[p.pk for p in updated])
             versions.update(version=F("version") + 1)
             replaced = [(p, x) for p, _c, x in self.updated if x is not None]
-            Partner._base_manager.filter(project__in=[p for p, _x in replaced]).delete()
+            _by_office(Partner).filter(project__in=[p for p, _x in replaced]).delete()
             partners += replaced
-        Partner._base_manager.bulk_create(
+        _by_office(Partner).bulk_create(
             [Partner(office_id=self.office_id, project=p, **x) for p, xs in partners for x in xs],
             batch_size=1000,
         )
         through.objects.bulk_create(links, batch_size=1000)
-        StageChange._base_manager.bulk_create(self.stage_changes, batch_size=1000)
+        _by_office(StageChange).bulk_create(self.stage_changes, batch_size=1000)
         for project in updated:
             project.version += 1
         for action, entries in (

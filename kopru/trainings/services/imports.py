@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kopru.core.audit import audit_log
 from kopru.core.imports import ImportRejected
 from kopru.core.imports.workbook import choice
+from kopru.core.scoping import unscoped_manager
 from kopru.core.services import field_changes
 from kopru.geo.models import District
 
@@ -58,7 +59,8 @@ def history_import(
 def _write_events(
     office: Any, events: dict[str, tuple[str, str, dt.date]], report: HistoryReport
 ) -> dict[str, Event]:
-    stored = Event._base_manager.filter(office=office, is_historical=True, source_id__in=events)
+    events_of = unscoped_manager(Event, reason="the history import reads and writes by office")
+    stored = events_of.filter(office=office, is_historical=True, source_id__in=events)
     existing = {e.source_id: e for e in stored}
     for code, (title, kind, day) in events.items():
         if code not in existing:
@@ -75,7 +77,8 @@ def _write_events(
 def _write_registrations(
     office: Any, events: dict[str, Event], rows: list[dict[str, Any]], report: HistoryReport
 ) -> None:
-    stored = Registration._base_manager.filter(
+    registrations = unscoped_manager(Registration, reason="the history import, by office")
+    stored = registrations.filter(
         office=office, source=RegistrationSource.IMPORT, event__in=events.values()
     )
     existing = {r.source_id: r for r in stored}
@@ -103,5 +106,5 @@ def _write_registrations(
             registration.refresh_derived()
             registration.save()
             report.updated += 1
-    Registration._base_manager.bulk_create(new, batch_size=500)
+    registrations.bulk_create(new, batch_size=500)
     report.created += len(new)
