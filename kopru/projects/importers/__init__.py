@@ -12,7 +12,7 @@ from kopru.core.text import search_key
 
 from .cordis import layout_of, parse_cordis
 from .mlab import parse_mlab
-from .records import MESSAGES, ROLES, STAGES, ParseResult, PartnerRecord, ProjectRecord
+from .records import MESSAGES, STAGES, ParseResult
 from .reference import country_name
 from .template import TEMPLATE_COLUMNS, TemplateChoices, build_template_xlsx, parse_template
 
@@ -20,12 +20,9 @@ FORMATS: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
 
 __all__ = [
     "FORMATS",
-    "ROLES",
     "STAGES",
     "TEMPLATE_COLUMNS",
     "ParseResult",
-    "PartnerRecord",
-    "ProjectRecord",
     "TemplateChoices",
     "UnknownFormat",
     "build_template_xlsx",
