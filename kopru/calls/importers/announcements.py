@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, decode_text, read_source
+from kopru.core.imports.files import decode_text
 
 from ..agencies import get_agency
 from ..richtext import to_safe_html
@@ -107,12 +107,10 @@ def _ka_record(
     record.extra = {k: v for k, v in extra.items() if v}
 
 
-def parse_kalkinma_ajanslari(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_kalkinma_ajanslari(data: bytes, *_: object) -> ParseResult:
     """Parse the development agencies' announcement list (see the module doc)."""
     out = Collector(KA_FORMAT)
-    text, bad_offset = decode_text(read_source(src, max_bytes))
+    text, bad_offset = decode_text(data)
     found = _ka_items(text, out)
     if found is None:
         return out.result
@@ -161,12 +159,10 @@ def _ab_record(
         record.extra["page_position"] = clean_text(values["page_position"])
 
 
-def parse_ab_baskanligi(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_ab_baskanligi(data: bytes, *_: object) -> ParseResult:
     """Parse AB Başkanlığı's announcement list CSV (see the module doc)."""
     out = Collector(AB_FORMAT)
-    for position, values in out.csv_rows(read_source(src, max_bytes), AB_COLUMNS, AB_REQUIRED):
+    for position, values in out.csv_rows(data, AB_COLUMNS, AB_REQUIRED):
         title = clean_text(values.get("title"))
         _add(out, position, AB_FORMAT, title, "title", partial(_ab_record, values))
     return out.result

@@ -27,11 +27,8 @@ class AnnouncementRule:
 
     def match(self, key: str) -> str | None:
         """The matched words in the folded title ``key``, or None."""
-        for pattern in self.compiled:
-            found = pattern.search(key)
-            if found:
-                return found.group(0).strip()
-        return None
+        found = next((m for m in (p.search(key) for p in self.compiled) if m), None)
+        return found.group(0).strip() if found else None
 
 
 def _exclude(rule_id: str, tr: str, en: str, *patterns: str) -> AnnouncementRule:

@@ -13,6 +13,7 @@ from kopru.core.imports.files import (
     FileTooLarge,
     Source,
     UnknownFormat,
+    decode_text,
     gunzip,
     is_gzip,
     is_zip,
@@ -29,7 +30,7 @@ from .records import MESSAGES, ParseResult, Problem, message
 
 logger = logging.getLogger(__name__)
 
-Parser = Callable[..., ParseResult]
+Parser = Callable[[bytes, str, int], ParseResult]
 
 #: format name → parser, in the order formats are tried.
 PARSERS: Final[dict[str, Parser]] = {
@@ -86,13 +87,6 @@ def _workbook_format(data: bytes) -> str | None:
     return None
 
 
-def _peek_text(data: bytes) -> str:
-    head = data[:_PEEK]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8-sig", errors="replace")
-
-
 def _text_format(text: str) -> str | None:
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped[:1] in ("{", "["):
@@ -123,13 +117,13 @@ def detect_format(data: bytes, filename: str = "") -> str:
             peek = gunzip(data[:_PEEK], _PEEK * 64).data
         except FileTooLarge:
             peek = b""
-        return _text_format(_peek_text(peek)) or "eu-ft-portal"
+        return _text_format(decode_text(peek[:_PEEK])[0]) or "eu-ft-portal"
     if is_zip(data):
         found = _workbook_format(data) or _by_name(filename)
         if found is None:
             raise _unknown(filename, "a ZIP/Excel file without the columns of any known call list")
         return found
-    found = _text_format(_peek_text(data)) or _by_name(filename)
+    found = _text_format(decode_text(data[:_PEEK])[0]) or _by_name(filename)
     if found is None:
         raise _unknown(filename, "its content matches no known call list")
     return found
@@ -155,7 +149,7 @@ def parse(
     if parser is None:
         raise _unknown(filename, f"'{fmt}' is not one of {', '.join(FORMATS)}")
     try:
-        result: ParseResult = parser(raw, filename, max_bytes=max_bytes)
+        result = parser(raw, filename, max_bytes)
     except FileRefused:
         raise
     except Exception as exc:  # a parser bug must not take the upload page down

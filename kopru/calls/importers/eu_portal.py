@@ -5,14 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kopru.core.imports.files import (
-    DEFAULT_MAX_BYTES,
-    Source,
-    decode_text,
-    gunzip,
-    is_gzip,
-    read_source,
-)
+from kopru.core.imports.files import decode_text, gunzip, is_gzip
 from kopru.core.text import search_key
 
 from ..richtext import to_safe_html
@@ -75,10 +68,7 @@ PROGRAMME_PREFIXES: tuple[tuple[str, str], ...] = (
 def programme_from_identifier(identifier: str) -> str:
     """The EU programme a topic or call code belongs to ("" when unknown)."""
     code = identifier.strip().upper()
-    for prefix, name in PROGRAMME_PREFIXES:
-        if code.startswith(prefix):
-            return name
-    return ""
+    return next((name for prefix, name in PROGRAMME_PREFIXES if code.startswith(prefix)), "")
 
 
 def portal_url(topic_id: str) -> str:
@@ -116,7 +106,8 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
         source_url=clean_text(obj.get("portalUrl")) or portal_url(topic_id),
         call_identifier=call_id,
         title_en=clean_text(obj.get("title")),
-        summary_en=to_safe_html(obj.get("description"), DESCRIPTION_HEADINGS),
+        summary_en=to_safe_html(obj.get("description"), DESCRIPTION_HEADINGS)
+        or to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS),
         funder=FUNDER,
         programme=clean_text(obj.get("programme")),
         programme_code="" if programme_id in PLACEHOLDER_PROGRAMME_IDS else programme_id,
@@ -128,8 +119,6 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
         keywords=_keywords(obj.get("keywords"), topic_id, call_id),
         source_status=clean_text(obj.get("callStatus")),
     )
-    if not record.summary_en:
-        record.summary_en = to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS)
 
     day = problems.read(parse_date, obj.get("deadline"), "deadline")
     if day is not None:
@@ -158,11 +147,8 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
     return record, problems
 
 
-def parse_eu_portal(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_eu_portal(data: bytes, _filename: str, max_bytes: int) -> ParseResult:
     """Parse ``open.jsonl.gz`` / ``calls.json`` style exports (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(FORMAT)
     complete, gzip_error = True, ""
     if is_gzip(data):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, read_source
 from kopru.core.text import search_key
 
 from .cleaning import clean_text
@@ -90,11 +89,9 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
     return record, problems
 
 
-def parse_horizon_xlsx(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_horizon_xlsx(data: bytes, *_: object) -> ParseResult:
     """Parse the Horizon Europe topics workbook (see the module doc)."""
     out = Collector(FORMAT)
-    for _sheet, position, values in out.sheet_rows(read_source(src, max_bytes), ALIASES, REQUIRED):
+    for _sheet, position, values in out.sheet_rows(data, ALIASES, REQUIRED):
         out.add(*build_record(values, position))
     return out.result

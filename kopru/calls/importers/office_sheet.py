@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, read_source
 from kopru.core.text import search_key
 
 from .cleaning import clean_text, looks_turkish
@@ -85,13 +84,10 @@ def _title_hash(title: str) -> str:
     return hashlib.sha1(search_key(title).encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
 
 
-def parse_office_sheet(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_office_sheet(data: bytes, *_: object) -> ParseResult:
     """Parse an office call report workbook (see the module doc)."""
     out = Collector(FORMAT)
     entries: dict[tuple[str, str], _Entry] = {}
-    data = read_source(src, max_bytes)
     for sheet, position, values in out.sheet_rows(data, ALIASES, REQUIRED, every=True):
         record, problems = _row_record(values, position)
         if problems or not record.source_id or not record.title:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.utils.translation import gettext_lazy as _
 
@@ -17,12 +17,6 @@ from kopru.core.imports.problems import Messages, Problem, RecordError
 from kopru.core.imports.workbook import HEADER_SEARCH_ROWS, cell, find_header, is_empty
 
 from .jsonstream import JsonBreak
-
-SOURCES: Final = ("eu-ft-portal", "horizon-europe-xlsx", "office-sheet", "kalkinma-ajanslari",
-                  "ab-baskanligi", "template")  # fmt: skip
-LEVELS: Final = ("eu", "national", "regional", "local")
-INSTRUMENTS: Final = ("grant", "credit", "interest_free_credit", "technical_support", "prize")
-DEADLINE_MODELS: Final = ("single_stage", "two_stage", "multiple_cutoff", "")
 
 #: Every reason a record or a file can be refused: code → Turkish text (``str.format``
 #: placeholders), and the same in English, the parsers' own language.
@@ -83,7 +77,6 @@ _TEXTS = {
         "İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra değil."
     ),
     "deadline_count": _("{model} bir çağrının {count} son tarihi olamaz."),
-    "deadline_naive": _("Bir son tarihin saat dilimi yok (okuyucuda iç hata)."),
     "unknown_agency": _("“{code}” bir Türkiye kalkınma ajansının kodu değil."),
     "duplicate_id": _("“{source_id}” kimliği {first} konumunda zaten kullanıldı."),
     "duplicate_conflict": _(
@@ -186,15 +179,6 @@ def validate_record(record: CallRecord) -> list[Problem]:
         found.append(Problem("min_above_max", minimum=_amount(low), maximum=_amount(high)))
     if rate is not None and not 0 <= rate <= 100:
         found.append(Problem("bad_rate", value=rate))
-    names = ("level", "instrument", "deadline_model", "source")
-    for name, allowed in zip(names, (LEVELS, INSTRUMENTS, DEADLINE_MODELS, SOURCES), strict=True):
-        if getattr(record, name) not in allowed:
-            choices = ", ".join(a for a in allowed if a)
-            found.append(
-                Problem("bad_choice", value=getattr(record, name), field=name, choices=choices)
-            )
-    if any(d.at.tzinfo is None or d.at.utcoffset() is None for d in record.deadlines):
-        return [*found, Problem("deadline_naive")]
     firsts = [d.at for d in record.deadlines if d.stage == 1]
     seconds = [d.at for d in record.deadlines if d.stage == 2]
     if firsts and seconds and max(firsts) >= min(seconds):

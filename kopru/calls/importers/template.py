@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Final
 
-from kopru.core.imports.files import DEFAULT_MAX_BYTES, Source, is_zip, read_source
+from kopru.core.imports.files import is_zip
 from kopru.core.imports.workbook import (
     EXAMPLE_ID,
     NOTES_TITLE,
@@ -314,11 +314,8 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
     return record, problems
 
 
-def parse_template(
-    src: Source, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ParseResult:
+def parse_template(data: bytes, filename: str, *_: object) -> ParseResult:
     """Parse a filled-in template, XLSX or CSV (see the module doc)."""
-    data = read_source(src, max_bytes)
     out = Collector(FORMAT)
     rows: Iterable[tuple[str, dict[str, Any]]]
     if is_zip(data) or filename.lower().endswith((".xlsx", ".xlsm")):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kopru.core.imports.problems import Problem
 from kopru.core.imports.values import parse_number, turkish_month_date
+from kopru.core.spreadsheets import cell_date
 from kopru.core.text import search_key
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -32,8 +33,6 @@ DEADLINE_MODEL_WORDS = {
 ISO_DATE = "YYYY-MM-DD"
 ISO_DATETIME = "YYYY-MM-DD HH:MM"
 
-_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DOTTED_DATE_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
     r"(?:[ T]+(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?$"
@@ -56,25 +55,11 @@ def zone_from_name(value: str, default: ZoneInfo = ISTANBUL) -> ZoneInfo:
 
 def parse_date(value: object, field: str) -> date | None:
     """A date from a cell or string: ``YYYY-MM-DD`` or ``DD.MM.YYYY`` (empty → None)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    match = _ISO_DATE_RE.match(text)
+    text = "" if value is None else str(value).strip()
     try:
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _DOTTED_DATE_RE.match(text)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
+        return cell_date(value) if text else None
     except ValueError:
-        pass
-    raise Problem("bad_date", value=text, field=field, expected=ISO_DATE)
+        raise Problem("bad_date", value=text, field=field, expected=ISO_DATE) from None
 
 
 def parse_turkish_date(value: object, field: str) -> date | None:

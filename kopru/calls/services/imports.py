@@ -80,10 +80,7 @@ def record_data(record: CallRecord) -> dict[str, Any]:
 
 
 def _deadlines(record: CallRecord) -> Deadlines:
-    def zone(tz: Any) -> str:
-        return str(getattr(tz, "key", None) or getattr(tz, "zone", None) or "UTC")
-
-    found = [(d.at, zone(d.at.tzinfo), d.stage, d.label) for d in record.deadlines]
+    found = [(d.at, getattr(d.at.tzinfo, "key", "UTC"), d.stage, d.label) for d in record.deadlines]
     return sorted(found, key=lambda t: (t[0], t[2]))
 
 
