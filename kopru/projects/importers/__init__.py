@@ -13,7 +13,6 @@ from kopru.core.text import search_key
 from .cordis import layout_of, parse_cordis
 from .mlab import parse_mlab
 from .records import MESSAGES, STAGES, ParseResult
-from .reference import country_name
 from .template import TEMPLATE_COLUMNS, TemplateChoices, build_template_xlsx, parse_template
 
 FORMATS: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
@@ -26,7 +25,6 @@ __all__ = [
     "TemplateChoices",
     "UnknownFormat",
     "build_template_xlsx",
-    "country_name",
     "detect_format",
     "parse",
 ]

@@ -16,17 +16,11 @@ from kopru.core.text import search_key
 
 COUNTRIES_FILE = "cordis-h2020-participations/cordisref-countries.csv"
 FUNDING_SCHEMES_FILE = "cordis-h2020-participations/cordisref-projectFundingSchemeCategory.csv"
-LANGUAGES = ("en", "fr", "de", "es", "it", "pl")
-
-
-class UnknownCountry(LookupError):
-    """A country code that is neither an ISO code nor a CORDIS (EU) code."""
 
 
 @dataclass(frozen=True)
 class _Countries:
     eu_to_iso: dict[str, str]  # every euCode, mapped to its ISO code
-    names: dict[tuple[str, str], str]  # (ISO code, language) → name
     by_name: dict[str, str]  # search key of a name in any language → ISO code
 
 
@@ -40,7 +34,6 @@ def _table(path: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def _countries() -> _Countries:
     eu_to_iso: dict[str, str] = {}
-    names: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
     for entry in _table(COUNTRIES_FILE):
         eu, iso = entry.get("euCode", "").upper(), entry.get("isoCode", "").upper()
@@ -49,18 +42,11 @@ def _countries() -> _Countries:
         if not iso or iso == "NULL":
             iso = eu
         eu_to_iso[eu] = iso
-        name, lang = entry.get("name", ""), entry.get("language", "")
-        if name and lang:
-            names[(iso, lang)] = name
+        if name := entry.get("name", ""):
             by_name.setdefault(search_key(name), iso)
     for alias, iso in (("turkiye", "TR"), ("turkey", "TR"), ("uk", "GB"), ("great britain", "GB")):
         by_name.setdefault(alias, iso)
-    return _Countries(eu_to_iso, names, by_name)
-
-
-def cordis_countries() -> dict[str, str]:
-    """``{CORDIS (EU) code: ISO code}``: ``EL`` → ``GR``, ``UK`` → ``GB``, ``NA`` → ``NA``."""
-    return dict(_countries().eu_to_iso)
+    return _Countries(eu_to_iso, by_name)
 
 
 def iso_from_cordis(code: str) -> str | None:
@@ -87,19 +73,6 @@ def country_name_keys(*, exclude: str = "") -> frozenset[str]:
     """The search keys of every country name of the table, in all its languages
     (``"greece"``, ``"grece"``, ``"griechenland"``…), without those of ``exclude``."""
     return frozenset(key for key, iso in _countries().by_name.items() if iso != exclude)
-
-
-def country_name(iso: str, lang: str = "en") -> str:
-    """The name of the country ``iso`` in ``lang`` (en, fr, de, es, it, pl; others → en).
-
-    Raises :class:`UnknownCountry` for a code the reference table does not know.
-    """
-    table = _countries()
-    code = iso.strip().upper()
-    if code not in table.eu_to_iso.values():
-        raise UnknownCountry(iso)
-    language = lang if lang in LANGUAGES else "en"
-    return table.names.get((code, language)) or table.names[(code, "en")]
 
 
 # --- funding schemes ------------------------------------------------------------------------

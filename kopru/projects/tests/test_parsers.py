@@ -17,14 +17,12 @@ from kopru.projects.importers import (
     FORMATS,
     UnknownFormat,
     build_template_xlsx,
-    country_name,
     detect_format,
     parse,
 )
 from kopru.projects.importers.reference import (
-    UnknownCountry,
-    cordis_countries,
     funding_scheme,
+    iso_from_cordis,
     normalise_country,
 )
 from kopru.projects.importers.values import (
@@ -39,24 +37,12 @@ from kopru.projects.importers.values import (
 
 
 def test_cordis_country_codes_map_to_iso() -> None:
-    table = cordis_countries()
-    assert len(table) == 251
-    assert table["EL"] == "GR" and table["UK"] == "GB" and table["TR"] == "TR"
-    assert table["NA"] == "NA"  # Namibia
+    assert iso_from_cordis("EL") == "GR" and iso_from_cordis("UK") == "GB"
+    assert iso_from_cordis("TR") == "TR" and iso_from_cordis("tr ") == "TR"
+    assert iso_from_cordis("NA") == "NA"  # Namibia
     # isoCode is NULL in the file for these three: the EU code is kept.
-    assert table["XK"] == "XK" and table["MK"] == "MK" and table["BQ"] == "BQ"
-
-
-def test_country_names() -> None:
-    assert country_name("GR") == "Greece"
-    assert country_name("GR", "de") == "Griechenland"
-    assert country_name("NA") == "Namibia"
-    assert country_name("TR", "fr") == "Turquie"
-    assert country_name("TR", "tr") == "Turkey"  # no Turkish names in the table: English
-    with pytest.raises(UnknownCountry):
-        country_name("EL")  # a CORDIS code, not an ISO code
-    with pytest.raises(UnknownCountry):
-        country_name("QQ")
+    assert [iso_from_cordis(c) for c in ("XK", "MK", "BQ")] == ["XK", "MK", "BQ"]
+    assert iso_from_cordis("QQ") is None
 
 
 @pytest.mark.parametrize(
