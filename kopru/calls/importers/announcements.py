@@ -44,7 +44,7 @@ def _add(out: Collector, position: str, source: str, title: str, field: str, fil
         return
     decision = classify_announcement(title)
     if not decision.is_funding_call:
-        out.skip(position, f"«{title}» — {decision.reason}")
+        out.result.skipped.append((position, f"«{title}» — {decision.reason}"))
         return
     turkish, problems = looks_turkish(title), Problems()
     record = CallRecord(
@@ -123,7 +123,7 @@ def parse_kalkinma_ajanslari(data: bytes, *_: object) -> ParseResult:
         page, pages = info.get("current_page"), info.get("total_page")
         if isinstance(page, int) and isinstance(pages, int) and pages > 1:
             total = info.get("total", "?")
-            out.note(
+            out.result.notes.append(
                 message("partial_download", page=page, pages=pages, count=len(items), total=total)
             )
     for position, item in out.objects(items, bad_offset):

@@ -17,6 +17,7 @@ from kopru.core.imports.files import (
     gunzip,
     is_gzip,
     is_zip,
+    read_csv,
     read_sheets,
     read_source,
 )
@@ -95,9 +96,7 @@ def _text_format(text: str) -> str | None:
         if _EU_HINT.search(stripped):
             return "eu-ft-portal"
         return None
-    lines = stripped.split("\n", 10)
-    delimiter = max((",", ";", "\t"), key=lines[0].count)
-    rows = [tuple(c.strip().strip('"') for c in line.split(delimiter)) for line in lines[:10]]
+    rows = [tuple(cells) for _line, cells in read_csv(stripped)[0][:10]]
     if not find_header(rows[:1], AB_COLUMNS, AB_REQUIRED).missing:
         return "ab-baskanligi"
     if not find_header(rows, template.ALIASES, template.REQUIRED).missing:
@@ -143,8 +142,7 @@ def parse(
     rows - is a :class:`RecordError` in the result, for every record concerned.
     """
     raw = read_source(data, max_bytes)
-    if fmt is None:
-        fmt = detect_format(raw, filename)
+    fmt = fmt or detect_format(raw, filename)
     parser = PARSERS.get(fmt)
     if parser is None:
         raise _unknown(filename, f"'{fmt}' is not one of {', '.join(FORMATS)}")

@@ -16,9 +16,8 @@ from .values import (
     BRUSSELS,
     at_zone,
     deadline_model,
-    non_negative,
+    parse_amount,
     parse_date,
-    parse_decimal,
     parse_int,
 )
 
@@ -124,8 +123,7 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
     if day is not None:
         record.deadlines = [CallDeadline(at_zone(day, BRUSSELS), stage=1)]
     for name, field in (("grant_min", "budgetMin"), ("grant_max", "budgetMax")):
-        amount = problems.read(parse_decimal, obj.get(field), field)
-        setattr(record, name, problems.read(non_negative, amount, field))
+        setattr(record, name, problems.read(parse_amount, obj.get(field), field))
     record.expected_grants = problems.read(parse_int, obj.get("expectedGrants"), "expectedGrants")
 
     conditions = _CONDITIONS_DEBRIS.sub("", clean_text(obj.get("topicConditions")))

@@ -10,12 +10,11 @@ from typing import Any
 from kopru.core.text import search_key
 
 from .cleaning import clean_text
-from .eu_portal import portal_url
+from .eu_portal import FUNDER, portal_url
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
 from .values import BRUSSELS, deadline_from_cell, deadline_model, parse_date
 
 FORMAT = "horizon-europe-xlsx"
-FUNDER = "European Commission"
 PROGRAMME = "Horizon Europe"
 #: The F&T portal's programme id of Horizon Europe (as in the portal export).
 PROGRAMME_CODE = "43108390"

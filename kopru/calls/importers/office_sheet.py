@@ -10,12 +10,11 @@ from typing import Any
 from kopru.core.text import search_key
 
 from .cleaning import clean_text, looks_turkish
-from .eu_portal import portal_url, programme_from_identifier
+from .eu_portal import FUNDER, portal_url, programme_from_identifier
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
-from .values import BRUSSELS, deadline_from_cell, non_negative, parse_date, parse_decimal
+from .values import BRUSSELS, deadline_from_cell, parse_amount, parse_date
 
 FORMAT = "office-sheet"
-FUNDER = "European Commission"
 
 ALIASES: dict[str, set[str]] = {
     "title": {"cagri adi", "cagri", "baslik", "title", "call title", "topic title"},
@@ -58,8 +57,7 @@ def _row_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list
     if closing is not None:
         record.deadlines = [CallDeadline(closing, stage=1)]
     record.opening_date = problems.read(parse_date, values.get("opening"), "Açılış Tarihi")
-    budget = problems.read(parse_decimal, values.get("budget"), "Bütçe")
-    record.grant_min = problems.read(non_negative, budget, "Bütçe")
+    record.grant_min = problems.read(parse_amount, values.get("budget"), "Bütçe")
     return record, problems
 
 

@@ -138,7 +138,6 @@ class CallRecord:
     keywords: list[str] = field(default_factory=list)
     agency_code: str = ""
     source_status: str = ""
-    is_funding_call: bool = True
     classification_reason: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -220,12 +219,6 @@ class Collector:
 
     def problems(self, position: str, problems: list[Problem]) -> None:
         self.result.errors.extend(MESSAGES.at(position, p) for p in problems)
-
-    def skip(self, position: str, why: str) -> None:
-        self.result.skipped.append((position, why))
-
-    def note(self, text: str) -> None:
-        self.result.notes.append(text)
 
     def add(self, record: CallRecord, problems: list[Problem] | None = None) -> None:
         """Validate ``record``; keep it when it has no problem."""

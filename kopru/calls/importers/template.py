@@ -26,9 +26,8 @@ from .cleaning import clean_text
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems, message
 from .values import (
     DEADLINE_MODEL_WORDS,
-    ISTANBUL,
     deadline_from_cell,
-    non_negative,
+    parse_amount,
     parse_date,
     parse_decimal,
     parse_int,
@@ -232,7 +231,7 @@ def _currency(value: object, header: str) -> str:
 
 
 def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDeadline], str]:
-    zone = zone_from_name(clean_text(timezone), ISTANBUL)
+    zone = zone_from_name(clean_text(timezone))
     if isinstance(value, datetime):
         parts: list[object] = [value]
     else:
@@ -253,10 +252,6 @@ def _url(value: object, header: str) -> str:
     if text and not text.lower().startswith(("http://", "https://")):
         raise Problem("bad_url", value=text, field=header)
     return text
-
-
-def _amount(value: object, header: str) -> Any:
-    return non_negative(parse_decimal(value, header), header)
 
 
 def _keywords(value: object, _header: str) -> list[str]:
@@ -281,9 +276,9 @@ _READERS: dict[str, Reader] = {
     "source_url": _url,
     "instrument": _choice(_INSTRUMENTS, "grant"),
     "opening_date": parse_date,
-    "budget_total": _amount,
-    "grant_min": _amount,
-    "grant_max": _amount,
+    "budget_total": parse_amount,
+    "grant_min": parse_amount,
+    "grant_max": parse_amount,
     "expected_grants": parse_int,
     "cofinancing_rate": parse_decimal,
     "currency": _currency,
@@ -324,7 +319,7 @@ def parse_template(data: bytes, filename: str, *_: object) -> ParseResult:
         rows = out.csv_rows(data, ALIASES, REQUIRED)
     for position, values in rows:
         if is_example(values.get("source_id")):
-            out.skip(position, message("example_row"))
+            out.result.skipped.append((position, message("example_row")))
         else:
             out.add(*build_record(values, position))
     return out.result

@@ -94,18 +94,12 @@ def deadline_from_cell(value: object, field: str, zone: ZoneInfo) -> datetime | 
         if not text:
             return None
         match = _DATETIME_RE.match(text)
+        parts = match.groupdict("0") if match else {"date": ""}
         try:
-            found = parse_date(match["date"], field) if match else None
-            clock = (
-                time(int(match["h"]), int(match["m"]), int(match["s"] or 0))
-                if match and match["h"]
-                else time(0, 0)
-            )
-        except (Problem, ValueError):
-            found = None
-        if found is None:
-            raise Problem("bad_datetime", value=text, field=field, expected=ISO_DATETIME)
-        day = found
+            day = cell_date(parts["date"])
+            clock = time(int(parts["h"]), int(parts["m"]), int(parts["s"]))
+        except ValueError:
+            raise Problem("bad_datetime", value=text, field=field, expected=ISO_DATETIME) from None
     return at_zone(day, zone) if clock == time(0, 0) else datetime.combine(day, clock, tzinfo=zone)
 
 
@@ -145,7 +139,9 @@ def parse_int(value: object, field: str) -> int | None:
     return int(number)
 
 
-def non_negative(value: Decimal | None, field: str) -> Decimal | None:
-    if value is not None and value < 0:
-        raise Problem("negative_amount", field=field, value=value)
-    return value
+def parse_amount(value: object, field: str) -> Decimal | None:
+    """An amount that is not negative (see :func:`parse_decimal`)."""
+    number = parse_decimal(value, field)
+    if number is not None and number < 0:
+        raise Problem("negative_amount", field=field, value=number)
+    return number

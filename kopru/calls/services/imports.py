@@ -121,12 +121,11 @@ def import_parsed(
 ) -> CallsReport:
     """Write a parse result; raises :class:`ImportRejected` (nothing written) on errors."""
     report = CallsReport(format=result.format, notes=list(result.notes))
-    records = [r for r in result.records if r.is_funding_call]
-    report.skipped = len(result.skipped) + len(result.records) - len(records)
+    report.skipped = len(result.skipped)
     for error in result.errors:
         reason = MESSAGES_TR.text(error.code, error.params, error.reason)
         report.error(error.position, reason, code=error.code)
-    rows = [(record, record_data(record)) for record in records]
+    rows = [(record, record_data(record)) for record in result.records]
     for record, data in rows:
         for problem in too_long(Call, data | {"source_id": record.source_id}):
             reason = MESSAGES_TR.text(problem.code, problem.params)

@@ -420,7 +420,6 @@ def test_ka_classification(ka: ParseResult) -> None:
     assert calls["1472"].funder == "Doğu Anadolu Kalkınma Ajansı"
     for record in ka.records:
         assert record.level == "regional"
-        assert record.is_funding_call
         assert record.deadlines == []  # publish_end_date is not a deadline
         assert "publish_end_date" in record.extra
         assert "rule" in record.classification_reason
