@@ -24,7 +24,6 @@ from kopru.core.imports.workbook import (
     in_tr_en,
     read_rows,
     read_workbook,
-    template_workbook,
     text,
     url,
     yes_no,
@@ -193,28 +192,24 @@ def template_sheets(districts: Iterable[str]) -> list[Sheet]:
     ]
 
 
-def build_template(districts: Iterable[str]) -> bytes:
-    return template_workbook(template_sheets(districts))
-
-
-def read_directory(
-    data: bytes, district: Reader, report: DirectoryReport
-) -> tuple[Rows, Rows] | None:
+def read_directory(data: bytes, district: Reader, report: DirectoryReport) -> tuple[Rows, Rows]:
     """The good rows of ``kurumlar`` and ``ekip`` ((row number, values by field)), every
-    bad cell in ``report``; None when the file or a sheet cannot be read at all."""
+    bad cell in ``report``; raises ``ImportRejected`` when the file or a sheet cannot be
+    read at all."""
     if len(data) > MAX_BYTES:
         report.cell_error(_("dosya"), None, "", _("Dosya çok büyük (en çok 10 MB)."))
-        return None
+        report.check()
     unreadable = _("Dosya okunamadı: bir Excel (.xlsx) dosyası değil ya da bozuk.")
-    if (sheets := read_workbook(data, report, unreadable)) is None:
-        return None
-    if ORGS not in sheets:
+    sheets = read_workbook(data, report, unreadable) or {}
+    if ORGS not in sheets and not report.errors:
         reason = _("“{sheet}” sayfası yok; şablonu indirip kullanın.").format(sheet=ORGS)
         report.cell_error(ORGS, None, "", reason)
-        return None
+    report.check()
     orgs, team = (
         read_rows(sheets[sheet], columns, sheet=sheet, report=report, max_rows=MAX_ROWS,
                   readers={"district": district}) if sheet in sheets else []
         for sheet, columns in SHEETS
     )  # fmt: skip
-    return None if orgs is None or team is None else (orgs, team)
+    if orgs is None or team is None:
+        report.check()
+    return orgs or [], team or []

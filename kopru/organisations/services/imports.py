@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kopru.core.imports.workbook import choice
+from kopru.core.imports import workbook
 from kopru.core.services import field_changes
 from kopru.core.text import search_key, sorted_turkish
 from kopru.geo.models import District
@@ -21,8 +21,8 @@ from ..importers.directory import (
     TEAM,
     DirectoryReport,
     allowed_values,
-    build_template,
     read_directory,
+    template_sheets,
 )
 from ..models import Organisation, TeamMember, TeamRole, TeamStatus, duplicate_key
 from ..models import normalise_official_id as official
@@ -44,7 +44,7 @@ def import_columns(office: Any) -> list[tuple[str, list[tuple[Any, str]]]]:
 
 
 def template_workbook(office: Any) -> bytes:
-    return build_template(district_names(office))
+    return workbook.template_workbook(template_sheets(district_names(office)))
 
 
 @dataclass
@@ -171,11 +171,8 @@ def import_directory(
     report = DirectoryReport()
     message = _("{province} ilinde böyle bir ilçe yok: “{v}”")
     districts = _districts(office)
-    district = choice(lambda: districts, message, province=office.province.name)
-    found = read_directory(data, district, report)
-    if found is None:
-        report.check()
-    org_values, team_values = found or ([], [])
+    district = workbook.choice(lambda: districts, message, province=office.province.name)
+    org_values, team_values = read_directory(data, district, report)
     directory = Directory()
     org_rows = [OrgRow(number, values) for number, values in org_values]
     _match_organisations(org_rows, directory, report)

@@ -16,7 +16,7 @@ from kopru.core.imports.workbook import (
     Field,
     Reader,
     Sheet,
-    choice,
+    choices,
     date,
     email,
     read_rows,
@@ -36,11 +36,6 @@ SHEET, DOC = "katilimcilar", "aciklama"
 MAX_ROWS = 50_000
 
 
-def _codes(kind: Any) -> Reader:
-    words = {search_key(code): code for code in kind.values}
-    return choice(lambda: words)
-
-
 def _phone(value: Any) -> str:
     try:
         return normalise_phone(cell_text(value))
@@ -52,7 +47,7 @@ FIELDS = [
     Field("etkinlik_kodu", "code", text(80), gettext_lazy(
         "Etkinliğin sizin verdiğiniz kısa kodu, ör. 2012-PCM-03"), True),
     Field("etkinlik_adi", "title", text(250), gettext_lazy("Etkinliğin adı"), True),
-    Field("etkinlik_turu", "type", _codes(EventType), gettext_lazy(
+    Field("etkinlik_turu", "type", choices(EventType), gettext_lazy(
         "pcm, info_day, eurodesk, stakeholder veya other"), True),
     Field("tarih", "date", date(dt.date(1990, 1, 1)), gettext_lazy(
         "Etkinliğin ilk günü (GG.AA.YYYY veya tarih hücresi)"), True),
@@ -60,15 +55,13 @@ FIELDS = [
     Field("e_posta", "email", email, gettext_lazy("Varsa e-posta adresi")),
     Field("telefon", "phone", _phone, gettext_lazy("Varsa Türkiye telefon numarası")),
     Field("kurum", "organisation_name", text(250), gettext_lazy("Kurumunun adı")),
-    Field("kurum_turu", "organisation_type", _codes(OrganisationType),
+    Field("kurum_turu", "organisation_type", choices(OrganisationType),
           gettext_lazy("public_body, municipality, university, school, ngo, ...")),
     Field("ilce", "district", text(), gettext_lazy("İlinizdeki ilçe adı")),
-    Field("yas_grubu", "age_group", _codes(AgeGroup), gettext_lazy("u18, 18_30, 31_50 veya 51p")),
+    Field("yas_grubu", "age_group", choices(AgeGroup), gettext_lazy("u18, 18_30, 31_50 veya 51p")),
     Field("oncelikli_grup", "priority_group", yes_no, gettext_lazy("evet / hayır")),
 ]  # fmt: skip
 HEADERS = [f.name for f in FIELDS]
-#: (column, required, description), as the import page lists them.
-COLUMNS = [(f.name, f.required, f.help) for f in FIELDS]
 EXAMPLE = ["2012-PCM-01", "Proje Döngüsü Yönetimi Eğitimi", "pcm", dt.date(2012, 3, 14),
            "Ayşe Yılmaz", "ayse@example.org", "0532 123 45 67", "Örnek Derneği", "ngo", "",
            "18_30", "evet"]  # fmt: skip

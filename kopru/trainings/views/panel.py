@@ -26,7 +26,7 @@ from ..forms import (
     PersonForm,
     SessionForm,
 )
-from ..importers.history import COLUMNS, build_template
+from ..importers.history import FIELDS, build_template
 from ..models import Event, EventStatus, Material, Registration, RegistrationSource, Session
 from ..permissions import (
     access_event,
@@ -267,7 +267,7 @@ def panel_import(request: OfficeRequest, office_slug: str) -> HttpResponse:
             next_url=reverse("panel:trainings:statistics", kwargs={"office_slug": office.slug}),
         )
         return redirect("panel:core:job", office_slug=office.slug, pk=job.pk)
-    return render(request, "trainings/panel_import.html", {"form": form, "columns": COLUMNS})
+    return render(request, "trainings/panel_import.html", {"form": form, "columns": FIELDS})
 
 
 def panel_import_template(request: OfficeRequest, office_slug: str) -> HttpResponse:
