@@ -29,7 +29,6 @@ REQUIRED = {"title": "Çağrı Adı", "code": "Çağrı Kodu", "closing": "Kapan
 @dataclass
 class _Entry:
     record: CallRecord
-    code: str
     sheets: list[str] = field(default_factory=list)
     also: list[str] = field(default_factory=list)
 
@@ -95,8 +94,8 @@ def parse_office_sheet(data: bytes, *_: object) -> ParseResult:
     codes = Counter(code for code, _title in entries)
     for entry in entries.values():
         record = entry.record
-        if codes[entry.code] > 1:
-            record.source_id = f"{entry.code}#{_title_hash(record.title)}"
+        if codes[record.call_identifier] > 1:
+            record.source_id = f"{record.call_identifier}#{_title_hash(record.title)}"
         record.extra["sheets"] = ", ".join(entry.sheets)
         if entry.also:
             record.extra["also_at"] = "; ".join(entry.also)
@@ -112,7 +111,7 @@ def _merge(
     key = (record.call_identifier, search_key(record.title))
     entry = entries.get(key)
     if entry is None:
-        entries[key] = _Entry(record, record.call_identifier, [sheet])
+        entries[key] = _Entry(record, [sheet])
         return
     diffs = _differences(entry.record, record)
     for name, old, new in diffs:

@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.audit import audit_log_bulk, json_value
 from kopru.core.imports import ImportRejected, ImportReport
+from kopru.core.imports.files import FileRefused
 from kopru.core.imports.problems import too_long
 from kopru.core.scoping import unscoped_manager
 
 from .. import tagging
 from ..agencies import get_agency
-from ..importers import ImportFileError, ParseResult, parse
+from ..importers import ParseResult, parse
 from ..importers.records import MESSAGES_TR, CallRecord
 from ..models import Call, CallDeadline, CallFacet, Level, State
 from ..selectors import settings_for
@@ -105,7 +106,7 @@ def calls_import(
     """Parse and import one file; raises :class:`ImportRejected` when anything is bad."""
     try:
         result = parse(data, filename, fmt)
-    except ImportFileError as exc:
+    except FileRefused as exc:
         report = CallsReport(format=fmt or "?")
         report.error("file", MESSAGES_TR.text(exc.code, exc.params, exc.reason), code=exc.code)
         raise ImportRejected(report) from exc

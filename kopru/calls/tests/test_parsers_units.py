@@ -14,14 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kopru.calls.agencies import DEVELOPMENT_AGENCIES, agency_for_plate, get_agency
 from kopru.calls.importers import (
     ANNOUNCEMENT_RULES,
-    DEVELOPMENT_AGENCIES,
     MESSAGES,
-    ImportFileError,
-    agency_for_plate,
     classify_announcement,
-    get_agency,
     instrument_from_text,
     parse,
 )
@@ -35,6 +32,7 @@ from kopru.calls.importers.values import (
 )
 from kopru.calls.richtext import repair_mojibake, to_safe_html
 from kopru.core.datafiles import data_file
+from kopru.core.imports.files import FileRefused
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -322,7 +320,7 @@ _PREFIXES = (
 def test_parse_never_raises_anything_else(prefix: bytes, body: bytes) -> None:
     try:
         result = parse(prefix + body, "upload.bin")
-    except ImportFileError:
+    except FileRefused:
         return
     for error in result.errors:
         assert error.code != "internal_error", error.reason
