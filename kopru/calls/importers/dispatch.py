@@ -113,7 +113,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
         raise _unknown(filename, "the file is empty")
     if is_gzip(data):
         try:
-            peek = gunzip(data[:_PEEK], _PEEK * 64).data
+            peek = gunzip(data[:_PEEK], _PEEK * 64)[0]
         except FileTooLarge:
             peek = b""
         return _text_format(decode_text(peek[:_PEEK])[0]) or "eu-ft-portal"

@@ -150,8 +150,7 @@ def parse_eu_portal(data: bytes, _filename: str, max_bytes: int) -> ParseResult:
     out = Collector(FORMAT)
     complete, gzip_error = True, ""
     if is_gzip(data):
-        unzipped = gunzip(data, max_bytes)
-        data, complete, gzip_error = unzipped.data, unzipped.complete, unzipped.error
+        data, complete, gzip_error = gunzip(data, max_bytes)
     text, bad_offset = decode_text(data)
     values, broken = read_json_values(text)
     for position, value in out.objects(values, bad_offset):

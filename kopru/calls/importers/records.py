@@ -86,7 +86,7 @@ _TEXTS = {
     "example_row": _("Şablonun örnek satırı (içe aktarılmaz)."),
 }
 MESSAGES_TR = Messages(_TEXTS)
-MESSAGES = MESSAGES_TR.in_language("en")
+MESSAGES = Messages(_TEXTS, "en")
 T = TypeVar("T")
 P = ParamSpec("P")
 Aliases = Mapping[str, frozenset[str] | set[str]]

@@ -9,12 +9,11 @@ import re
 import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import openpyxl
 
-from .problems import ENGLISH, Problem
+from .problems import Messages, Problem
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
@@ -47,7 +46,7 @@ class UnknownFormat(FileRefused):
 
 def refused(cls: type[FileRefused], code: str, /, **params: object) -> FileRefused:
     text = {k: str(v) for k, v in params.items()}
-    return cls(ENGLISH.text(code, text), text, code)
+    return cls(Messages({}, "en").text(code, text), text, code)
 
 
 def read_source(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -68,13 +67,9 @@ def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-def unpacked_limit(packed: int) -> int:
-    return min(MAX_UNPACKED, max(MIN_UNPACKED, packed * MAX_RATIO))
-
-
 def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
     """The workbook in ``data``, read-only; refused from the ZIP directory alone when its
-    members would unpack to more than :func:`unpacked_limit`."""
+    members would unpack to more than ``MAX_RATIO`` times its size (within the bounds)."""
     if not is_zip(data):
         raise Problem("not_xlsx", detail="it is not a ZIP package")
     try:
@@ -85,9 +80,10 @@ def open_workbook(data: bytes, *, formulas: bool = False) -> Any:
     if "xl/workbook.xml" not in {m.filename for m in members}:
         raise Problem("not_xlsx", detail="a ZIP file without an Excel workbook inside")
     unpacked = sum(m.file_size for m in members)
-    if unpacked > unpacked_limit(len(data)):
-        size, ratio, limit = unpacked // MB, unpacked // len(data), unpacked_limit(len(data)) // MB
-        raise refused(FileTooLarge, "unpacked_too_large", size=size, ratio=ratio, limit=limit)
+    limit = min(MAX_UNPACKED, max(MIN_UNPACKED, len(data) * MAX_RATIO))
+    if unpacked > limit:
+        size, ratio = unpacked // MB, unpacked // len(data)
+        raise refused(FileTooLarge, "unpacked_too_large", size=size, ratio=ratio, limit=limit // MB)
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=not formulas)
     except Exception as exc:  # openpyxl raises many types for damaged packages
@@ -110,15 +106,9 @@ def read_sheets(data: bytes, *, formulas: bool = False) -> list[tuple[str, list[
     return found
 
 
-@dataclass
-class Gunzipped:
-    data: bytes
-    complete: bool
-    error: str = ""
-
-
-def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Gunzipped:
-    """gzip ``data`` decompressed as far as it goes, never beyond ``max_bytes``."""
+def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, bool, str]:
+    """gzip ``data`` decompressed as far as it goes, never beyond ``max_bytes``; whether
+    it was complete, and zlib's error if it was damaged."""
     out = bytearray()
     rest = data
     while rest:
@@ -126,15 +116,15 @@ def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Gunzipped:
         try:
             out += engine.decompress(rest, max_bytes + 1 - len(out))
         except zlib.error as exc:
-            return Gunzipped(bytes(out), False, str(exc))
+            return bytes(out), False, str(exc)
         if len(out) > max_bytes or engine.unconsumed_tail:
             raise refused(FileTooLarge, "file_too_large", limit=max_bytes)
         if not engine.eof:
-            return Gunzipped(bytes(out), False)
+            return bytes(out), False, ""
         rest = engine.unused_data.lstrip(b"\x00")
         if rest and not is_gzip(rest):
             break  # trailing garbage after the last member: ignored, as gzip(1) does
-    return Gunzipped(bytes(out), True)
+    return bytes(out), True, ""
 
 
 _SURROGATES = re.compile("[\udc80-\udcff]")

@@ -109,7 +109,12 @@ class ImportCommand(ReportingCommand):
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
-        office = self._office(options.get("office"))
+        office = None
+        if slug := options.get("office"):
+            with unscoped("import command: looking up the office"):
+                office = apps.get_model(OFFICE_MODEL).objects.filter(slug=slug).first()
+            if office is None:
+                raise CommandError(f"no office with slug {slug!r}")
         extra = {"fmt": options["fmt"]} if options.get("fmt") else {}
         name = self.__module__.rsplit(".", 1)[-1]
         started = time.perf_counter()
@@ -125,23 +130,12 @@ class ImportCommand(ReportingCommand):
             raise CommandError(exc.message) from exc
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
-        self._print(report, path.name, time.perf_counter() - started)
-
-    def _office(self, slug: str | None) -> Any:
-        if not slug:
-            return None
-        with unscoped("import command: looking up the office"):
-            office = apps.get_model(OFFICE_MODEL).objects.filter(slug=slug).first()
-        if office is None:
-            raise CommandError(f"no office with slug {slug!r}")
-        return office
-
-    def _print(self, report: ImportReport, filename: str, seconds: float) -> None:
         for note in report.notes:
             self.stdout.write(f"note: {note}")
         for label, value in report.summary().items():
             self.stdout.write(f"{label}: {value}")
         counts = report.counts()
-        figures = ", ".join(f"{name} {value}" for name, value in counts.items())
-        self.stdout.write(f"{filename} ({report.format}): {figures} in {seconds:.2f}s")
-        self.stdout.write(" ".join(f"{name}={value}" for name, value in counts.items()))
+        figures = ", ".join(f"{key} {value}" for key, value in counts.items())
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"{path.name} ({report.format}): {figures} in {seconds:.2f}s")
+        self.stdout.write(" ".join(f"{key}={value}" for key, value in counts.items()))

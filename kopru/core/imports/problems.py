@@ -59,9 +59,6 @@ class Messages(dict[str, Any]):
         with translation.override(self.language or translation.get_language()):
             return str(super().__getitem__(code))
 
-    def in_language(self, language: str | None) -> Messages:
-        return Messages(self, language)
-
     def text(self, code: str, params: Mapping[str, str], fallback: str = "") -> str:
         """The message of ``code`` (``fallback`` for a code the table does not know)."""
         try:
@@ -79,9 +76,8 @@ class Messages(dict[str, Any]):
         return RecordError(position, reason, problem.code, problem.params)
 
 
-#: The common messages, in the active language and in English.
+#: The common messages, in the active language.
 MESSAGES = Messages({})
-ENGLISH = Messages({}, "en")
 
 
 def too_long(model: Any, data: Mapping[str, Any]) -> list[Problem]:
