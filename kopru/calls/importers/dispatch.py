@@ -117,14 +117,11 @@ def detect_format(data: bytes, filename: str = "") -> str:
         except FileTooLarge:
             peek = b""
         return _text_format(decode_text(peek[:_PEEK])[0]) or "eu-ft-portal"
-    if is_zip(data):
-        found = _workbook_format(data) or _by_name(filename)
-        if found is None:
-            raise _unknown(filename, "a ZIP/Excel file without the columns of any known call list")
-        return found
-    found = _text_format(decode_text(data[:_PEEK])[0]) or _by_name(filename)
-    if found is None:
-        raise _unknown(filename, "its content matches no known call list")
+    zipped = is_zip(data)
+    found = _workbook_format(data) if zipped else _text_format(decode_text(data[:_PEEK])[0])
+    if (found := found or _by_name(filename)) is None:
+        detail = "a ZIP/Excel file without the columns of any known call list"
+        raise _unknown(filename, detail if zipped else "its content matches no known call list")
     return found
 
 

@@ -158,7 +158,7 @@ class ParseResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _amount(value: Decimal) -> str:
+def _amount(value: Decimal | int) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -169,10 +169,9 @@ def validate_record(record: CallRecord) -> list[Problem]:
         found.append(Problem("missing_identifier", fields="source_id / call identifier"))
     if not (record.title_en.strip() or record.title_tr.strip()):
         found.append(Problem("missing_title", fields="title_en / title_tr"))
-    for name in ("budget_total", "grant_min", "grant_max", "expected_grants"):
-        value = getattr(record, name)
-        if value is not None and value < 0:
-            found.append(Problem("negative_amount", field=name, value=_amount(value)))
+    # (negative amounts are refused by values.parse_amount as they are read)
+    if (grants := record.expected_grants) is not None and grants < 0:
+        found.append(Problem("negative_amount", field="expected_grants", value=_amount(grants)))
     low, high, rate = record.grant_min, record.grant_max, record.cofinancing_rate
     if low is not None and high is not None and low >= 0 and high < low:
         found.append(Problem("min_above_max", minimum=_amount(low), maximum=_amount(high)))

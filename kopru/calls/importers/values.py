@@ -42,11 +42,9 @@ _DATETIME_RE = re.compile(
 def zone_from_name(value: str, default: ZoneInfo = ISTANBUL) -> ZoneInfo:
     """An IANA zone (``Europe/Istanbul``) or a common alias (``TSİ``, ``Brüksel``)."""
     text = value.strip()
-    if not text:
-        return default
-    alias = _ZONE_ALIASES.get(search_key(text))
-    if alias is not None:
-        return alias
+    found = _ZONE_ALIASES.get(search_key(text)) if text else default
+    if found is not None:
+        return found
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
@@ -68,8 +66,7 @@ def parse_turkish_date(value: object, field: str) -> date | None:
     if not text:
         return None
     try:
-        day = turkish_month_date(text)
-        return day if day is not None else parse_date(text, field)
+        return turkish_month_date(text) or parse_date(text, field)
     except (ValueError, Problem):
         raise Problem("bad_date", value=text, field=field, expected="27 Ağustos, 2026") from None
 
@@ -132,11 +129,9 @@ def parse_decimal(value: object, field: str) -> Decimal | None:
 
 def parse_int(value: object, field: str) -> int | None:
     number = parse_decimal(value, field)
-    if number is None:
-        return None
-    if number != number.to_integral_value():
+    if number is not None and number != number.to_integral_value():
         raise Problem("bad_integer", value=value, field=field)
-    return int(number)
+    return None if number is None else int(number)
 
 
 def parse_amount(value: object, field: str) -> Decimal | None:
