@@ -132,7 +132,7 @@ def test_management_command(izmir, tmp_path) -> None:
     err = StringIO()
     with pytest.raises(CommandError):
         call_command("import_calls", str(broken), office="izmir", stdout=StringIO(), stderr=err)
-    assert "record" in err.getvalue()
+    assert "kayıt 22: " in err.getvalue()  # the position in the language of the report
     with unscoped("test"):
         assert Call.objects.count() == 420
 
@@ -210,26 +210,26 @@ LONG_TITLE = "Hibe Programı " + "x" * 100_000
         (
             "duyurular.csv",
             AB_HEADER + AB_ROW.format(title="PACE Hibe Duyurusu") + '2,"28 Ağustos, 2026",Hibe',
-            "line 3",
+            "satır 3",
             "truncated_row",
         ),
         (
             "sablon.csv",
             TEMPLATE_HEADER + TEMPLATE_ROW.format(title="Teknik Destek") + "GMKA-2;Kısa;Kurum",
-            "line 3",
+            "satır 3",
             "truncated_row",
         ),
-        ("duyurular.csv", AB_HEADER + AB_ROW.format(title=LONG_TITLE), "line 2", "too_long"),
+        ("duyurular.csv", AB_HEADER + AB_ROW.format(title=LONG_TITLE), "satır 2", "too_long"),
         (
             "sablon.csv",
             TEMPLATE_HEADER + TEMPLATE_ROW.format(title=LONG_TITLE),
-            "line 2",
+            "satır 2",
             "too_long",
         ),
         (
             "calls.json",
             json.dumps([{"topicId": "A-1", "title": LONG_TITLE, "deadline": "2026-01-31"}]),
-            "record 1",
+            "kayıt 1",
             "too_long",
         ),
         (
@@ -247,7 +247,7 @@ LONG_TITLE = "Hibe Programı " + "x" * 100_000
                     ],
                 }
             ),
-            "record 1",
+            "kayıt 1",
             "too_long",
         ),
     ],

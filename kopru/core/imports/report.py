@@ -3,6 +3,7 @@ any bad row makes the import raise :class:`ImportRejected`, having written nothi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -19,7 +20,12 @@ POSITIONS = {
 
 
 def position_label(position: Any) -> Any:
-    """A parser's position (``"line 14"``, ``"file"``) in the active language."""
+    """A parser's position (``"line 14"``, ``"file"``, ``"row 3 (sheet 'X')"``) in the
+    active language."""
+    if isinstance(position, str) and (
+        sheet := re.fullmatch(r"row (\d+) \(sheet '(.*)'\)", position)
+    ):
+        return f"{sheet[2]} · {position_label(f'row {sheet[1]}')}"
     kind, _sep, number = position.partition(" ") if isinstance(position, str) else ("", "", "")
     if kind == "file" and not number:
         return pgettext("position: the file as a whole", "dosya")

@@ -262,6 +262,7 @@ def test_a_present_but_unknown_country_code_is_an_error(izmir) -> None:
         ("line 14", "satır 14", "line 14"),
         ("record 3", "kayıt 3", "record 3"),
         ("row 12", "satır 12", "row 12"),
+        ("row 4 (sheet 'Çağrılar')", "Çağrılar · satır 4", "Çağrılar · row 4"),
         ("file", "dosya", "file"),
         (7, 7, 7),  # not a parser position: left alone
         ("line x", "line x", "line x"),
