@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kopru.accounts.models import Role
 from kopru.core.scoping import office_scope, unscoped
@@ -16,6 +17,11 @@ from kopru.core.tests.factories import (
 )
 
 PASSWORD = "test-Pass-2026"
+
+# Property tests check behaviour, never time: no per-example deadline and no "too slow"
+# health check, which fail on a busy machine (CI shares its cores) with the code unchanged.
+settings.register_profile("kopru", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kopru")
 
 
 def ensure_reference_data() -> None:
