@@ -304,7 +304,5 @@ class Collector:
                 yield position, value
 
     def json_break(self, position: str, broken: JsonBreak) -> None:
-        if broken.truncated:
-            self.error(position, "json_truncated")
-        else:
-            self.error(position, "json_invalid", detail=broken.detail)
+        code = "json_truncated" if broken.truncated else "json_invalid"
+        self.error(position, code, detail=broken.detail)

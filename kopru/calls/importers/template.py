@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, Final
 
@@ -232,10 +232,7 @@ def _currency(value: object, header: str) -> str:
 
 def _deadlines(value: object, model: str, timezone: object) -> tuple[list[CallDeadline], str]:
     zone = zone_from_name(clean_text(timezone))
-    if isinstance(value, datetime):
-        parts: list[object] = [value]
-    else:
-        parts = [p for p in str(value or "").replace("\n", ";").split(";") if p.strip()]
+    parts: Sequence[object] = [value] if isinstance(value, datetime) else _items(value)
     moments = [deadline_from_cell(p, _BY_NAME["deadlines"].name_tr, zone) for p in parts]
     ats = [m for m in moments if m is not None]
     if not model:
@@ -254,9 +251,10 @@ def _url(value: object, header: str) -> str:
     return text
 
 
-def _keywords(value: object, _header: str) -> list[str]:
-    keywords = (clean_text(k) for k in str(value or "").replace("\n", ";").split(";"))
-    return [k for k in keywords if k]
+def _items(value: object, _header: str = "") -> list[str]:
+    """The items of a cell separated by ';' or line breaks (keywords, deadlines)."""
+    items = (clean_text(k) for k in str(value or "").replace("\n", ";").split(";"))
+    return [k for k in items if k]
 
 
 def _agency(value: object, _header: str) -> str:
@@ -284,7 +282,7 @@ _READERS: dict[str, Reader] = {
     "currency": _currency,
     "level": _choice(_LEVELS, ""),
     "deadline_model": _choice(DEADLINE_MODEL_WORDS, ""),
-    "keywords": _keywords,
+    "keywords": _items,
 }
 
 
