@@ -20,8 +20,9 @@ to hundreds of milliseconds at 100,000 calls). Each process keeps instead one
 * the calls in title order (``title_sort`` is ASCII: Python's order is the
   database's).
 
-A search reads only the full-text index (the ids matching the words), then works with
-a few integer ANDs and popcounts.
+A search reads only the full-text index (the ids matching the words; the results of
+recent queries are kept by the index as bitmaps and kept current like the rest), then
+works with a few integer ANDs and popcounts.
 
 **Keeping it current without a rebuild.** Database triggers (migration ``0012``)
 append the id of every call whose indexed columns or facet rows change — whoever
@@ -31,7 +32,9 @@ log's sequence does not lock), so two offices' imports never wait for each other
 Before each search the process reads the log after the last position it applied (one
 indexed query) and re-reads only the changed calls, updating their bits
 (:meth:`CatalogueIndex.apply`): the first search after a write costs that query and
-a few bitmap operations, never a rebuild.
+a few bitmap operations, never a rebuild. The kept full-text results are checked
+against the changed calls only (migration ``0015`` logs a change of the searchable
+text too).
 
 PostgreSQL hands out log ids before commit, so a transaction still running can commit
 an id lower than one already applied. The poll reads the log in one statement with
@@ -56,6 +59,7 @@ import datetime as dt
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -66,7 +70,8 @@ from django.utils import timezone
 from sortedcontainers import SortedList
 
 from kopru.core.scoping import unscoped_manager
-from kopru.core.search import fulltext_ids
+from kopru.core.search import groups_ids, groups_ids_among, query_groups
+from kopru.core.thesaurus import Group
 
 from .models import (
     Call,
@@ -99,6 +104,9 @@ WALK_LIMIT = 5_000
 MAX_GAPS = 50
 #: PostgreSQL's stored ``to_tsvector(search_document)`` of each call (migration ``0014``).
 SEARCH_VECTOR = "search_vector"
+#: Full-text results kept per process (the most recently used): each costs every apply
+#: a check of the changed calls (about 3 µs a call on PostgreSQL), under the lock.
+TEXTS_KEPT = 64
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _BITS_OF_BYTE = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
 
@@ -420,6 +428,10 @@ class CatalogueIndex:
         self.nd = Timeline(DAY_US, {})
         self.pub = Timeline(DAY_US, {})
         self.count = 0
+        #: Full-text results: a query's groups (:func:`~kopru.core.search.query_groups`)
+        #: → bitmap of the matching calls, kept current by :meth:`apply`.
+        self.texts: OrderedDict[tuple[Group, ...], int] = OrderedDict()
+        self.applied = 0  # how many times apply() changed this index
 
     # -- building and keeping current ----------------------------------------------------
 
@@ -544,7 +556,43 @@ class CatalogueIndex:
                 else:
                     self.term_bits.pop(t, None)
         self._name_terms(touched)
+        self._apply_texts(ids, live)
         return len(ids)
+
+    def _apply_texts(self, ids: list[int], live: list[int]) -> None:
+        """Bring every kept full-text result up to date over the changed calls: each
+        query is checked against the live ones (one statement on PostgreSQL), and the
+        changed calls' bits replaced (deleted calls drop out)."""
+        self.applied += 1
+        if not self.texts:
+            return
+        keys = list(self.texts)
+        found = groups_ids_among(Call, keys, live, stored_vector=SEARCH_VECTOR)
+        mask = bitmap(ids)
+        for key, hits in zip(keys, found, strict=True):
+            self.texts[key] = (self.texts[key] & ~mask) | bitmap(hits)
+
+    def fulltext(self, q: str) -> int | None:
+        """The calls matching the words ``q`` (``None``: no words), from the kept
+        results or read from the full-text index and kept."""
+        key = query_groups(q, expanded=True)
+        if key is None:
+            return None
+        with _lock:
+            bits = self.texts.get(key)
+            if bits is not None:
+                self.texts.move_to_end(key)
+                return bits
+            applied = self.applied
+        bits = bitmap(groups_ids(Call, key, stored_vector=SEARCH_VECTOR))
+        with _lock:
+            # Changes applied meanwhile may have been committed after the read: keep the
+            # result only if none were (the next search reads it again).
+            if self.applied == applied:
+                self.texts[key] = bits
+                while len(self.texts) > TEXTS_KEPT:
+                    self.texts.popitem(last=False)
+        return bits
 
     def private_copy(self) -> CatalogueIndex:
         """A copy whose updates leave this index alone (bitmaps are immutable integers)."""
@@ -552,6 +600,7 @@ class CatalogueIndex:
         for name in ("by_office", "office_of", "terms_of", "term_bits", "title_of"):
             setattr(other, name, dict(getattr(self, name)))
         other.titles = self.titles.copy()
+        other.texts = OrderedDict(self.texts)
         other.gaps = [list(g) for g in self.gaps]
         for name in ("od", "ca", "nd", "pub"):
             setattr(other, name, getattr(self, name).copy())
@@ -577,18 +626,18 @@ class CatalogueIndex:
         self,
         base: int,
         *,
-        q_ids: list[int] | None,
+        q_bits: int | None,
         filters: dict[str, list[str]],
         sort: str,
         now: dt.datetime,
         counts: bool = True,
     ) -> Found:
-        """The calls of ``base`` matching the words (``q_ids``: the ids the full-text
+        """The calls of ``base`` matching the words (``q_bits``: the calls the full-text
         index gave, ``None`` without words) and the filters, with their counts."""
         clock = _Clock(self, now)
         m = base
-        if q_ids is not None:
-            m &= bitmap(q_ids)
+        if q_bits is not None:
+            m &= q_bits
         for key, values in filters.items():
             if key in ALL_OF:
                 for value in values:
@@ -960,9 +1009,9 @@ def search(
     """One search of the calls ``base`` picks from the index (see
     :meth:`CatalogueIndex.search`), and how the index was brought up to date for it."""
     index, state = current()
-    q_ids = fulltext_ids(Call, q, expanded=True, stored_vector=SEARCH_VECTOR) if q else None
+    q_bits = index.fulltext(q) if q else None
     with _lock:  # the follower thread may be applying changes to the process's index
         found = index.search(
-            base(index), q_ids=q_ids, filters=filters, sort=sort, now=now, counts=counts
+            base(index), q_bits=q_bits, filters=filters, sort=sort, now=now, counts=counts
         )
     return found, state

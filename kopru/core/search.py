@@ -17,6 +17,7 @@ Queries go through :func:`fulltext_filter`, which matches every term as a prefix
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -119,30 +120,44 @@ def _fts5_alternative(alt: Alternative) -> str:
     return '"' + " ".join(alt.words) + '"' + ("*" if alt.prefix else "")
 
 
+def _pg_tsquery(groups: list[Group] | tuple[Group, ...]) -> str:
+    """The ``to_tsquery`` text matching every group (any of its alternatives)."""
+    return " & ".join(
+        "(" + " | ".join(f"({_pg_alternative(a)})" for a in _unsubsumed(group)) + ")"
+        for group in groups
+    )
+
+
+def _fts5_match(groups: list[Group] | tuple[Group, ...]) -> str:
+    """The FTS5 ``MATCH`` text matching every group (any of its alternatives)."""
+    return " AND ".join(
+        "(" + " OR ".join(_fts5_alternative(a) for a in group) + ")" for group in groups
+    )
+
+
 def _match_sql(
     table: str, query: str, column: str, expanded: bool = False
 ) -> tuple[str, list[str]] | None:
     """The statement selecting the ids of ``table`` whose ``column`` matches every term
     (or, ``expanded``, every thesaurus group) of ``query`` through the full-text index
     (``None``: no terms, or no index here)."""
-    groups = _groups(query, expanded)
+    return _groups_sql(table, _groups(query, expanded), column)
+
+
+def _groups_sql(
+    table: str, groups: list[Group] | tuple[Group, ...], column: str
+) -> tuple[str, list[str]] | None:
     if not groups:
         return None
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(
-            "(" + " | ".join(f"({_pg_alternative(a)})" for a in _unsubsumed(group)) + ")"
-            for group in groups
-        )
+        tsquery = _pg_tsquery(groups)
         return (
             f"SELECT id FROM {table} WHERE to_tsvector('simple'::regconfig, {column}) "
             "@@ to_tsquery('simple'::regconfig, %s)",
             [tsquery],
         )
     if connection.vendor == "sqlite":
-        match = " AND ".join(
-            "(" + " OR ".join(_fts5_alternative(a) for a in group) + ")" for group in groups
-        )
-        return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match]
+        return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [_fts5_match(groups)]
     return None
 
 
@@ -182,21 +197,97 @@ def fulltext_ids(
     """
     if not search_terms(query):
         return None
-    statement = _match_sql(model._meta.db_table, query, column, expanded)
-    if statement is None:
+    if connection.vendor not in ("postgresql", "sqlite"):
         return list(
             fulltext_filter(model._base_manager.all(), query, column=column).values_list(
                 "pk", flat=True
             )
         )
+    return groups_ids(model, _groups(query, expanded), column=column, stored_vector=stored_vector)
+
+
+def query_groups(query: str, *, expanded: bool = False) -> tuple[Group, ...] | None:
+    """The groups of alternatives :func:`fulltext_ids` reads ``query`` as, in one order
+    whatever the order of the words and of the thesaurus' words: a key under which
+    its result may be kept (``None``: no terms). The thesaurus is read as it is now,
+    so a word staff add later makes another key."""
+    if not search_terms(query):
+        return None
+
+    def order(alt: Alternative) -> tuple[tuple[str, ...], bool]:
+        return (alt.words, alt.prefix)
+
+    groups = {tuple(sorted(set(group), key=order)) for group in _groups(query, expanded)}
+    return tuple(sorted(groups, key=lambda g: [order(a) for a in g]))
+
+
+def groups_ids(
+    model: Any,
+    groups: list[Group] | tuple[Group, ...],
+    *,
+    column: str = "search_document",
+    stored_vector: str | None = None,
+) -> list[int]:
+    """:func:`fulltext_ids` of a query already read as its ``groups`` (PostgreSQL and
+    SQLite)."""
     table = model._meta.db_table
-    if connection.vendor == "postgresql":
-        groups = _groups(query, expanded)
-        if any(len(a.words) > 1 for group in groups for a in _unsubsumed(group)):
-            return _pg_ids_with_phrases(table, column, groups, stored_vector)
+    statement = _groups_sql(table, groups, column)
+    if statement is None:
+        return []
+    if connection.vendor == "postgresql" and any(
+        len(a.words) > 1 for group in groups for a in _unsubsumed(group)
+    ):
+        return _pg_ids_with_phrases(table, column, list(groups), stored_vector)
     sql, params = statement
     column_name = "id" if connection.vendor == "postgresql" else "rowid"
     return _read_ids(f"SELECT {ids_text(f'hits.{column_name}')} FROM ({sql}) AS hits", params)
+
+
+def groups_ids_among(
+    model: Any,
+    queries: list[tuple[Group, ...]],
+    ids: list[int],
+    *,
+    column: str = "search_document",
+    stored_vector: str | None = None,
+) -> list[list[int]]:
+    """For each query of ``queries`` (read as groups, see :func:`query_groups`), the ids
+    of ``ids`` whose ``column`` matches it: a cached result brought up to date after
+    the rows of ``ids`` changed.
+
+    On PostgreSQL one statement for every query, each row's ``stored_vector`` (else its
+    document, parsed again) checked against each query; on SQLite one FTS5 statement
+    per query, restricted to the rowids."""
+    if not queries or not ids:
+        return [[] for _ in queries]
+    table = model._meta.db_table
+    if connection.vendor == "postgresql":
+        vector = stored_vector or f"to_tsvector('simple'::regconfig, {column})"
+        texts = [_pg_tsquery(groups) for groups in queries]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "WITH q AS MATERIALIZED (SELECT n, to_tsquery('simple'::regconfig, t) AS tq"
+                " FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, n)),"
+                f" r AS MATERIALIZED (SELECT id, {vector} AS v FROM {table} WHERE id = ANY(%s))"
+                f" SELECT q.n, {ids_text('r.id')} FROM r JOIN q ON r.v @@ q.tq GROUP BY q.n",
+                [texts, ids],
+            )
+            found = {int(n): text for n, text in cursor.fetchall()}
+        return [
+            [int(i) for i in found[n].split(",")] if found.get(n) else []
+            for n in range(1, len(queries) + 1)
+        ]
+    if connection.vendor == "sqlite":
+        among = json.dumps(ids)
+        return [
+            _read_ids(
+                f"SELECT {ids_text('rowid')} FROM {table}_fts WHERE {table}_fts MATCH %s"
+                " AND rowid IN (SELECT value FROM json_each(%s))",
+                [_fts5_match(groups), among],
+            )
+            for groups in queries
+        ]
+    raise NotImplementedError(f"no full-text index on {connection.vendor}")
 
 
 def _read_ids(sql: str, params: list[Any]) -> list[int]:
