@@ -429,8 +429,9 @@ class CatalogueIndex:
         self.pub = Timeline(DAY_US, {})
         self.count = 0
         #: Full-text results: a query's groups (:func:`~kopru.core.search.query_groups`)
-        #: → bitmap of the matching calls, kept current by :meth:`apply`.
-        self.texts: OrderedDict[tuple[Group, ...], int] = OrderedDict()
+        #: → (bitmap of the matching calls, bitmap of the calls changed since, whose
+        #: bits are checked again when the query is next used: see :meth:`fulltext`).
+        self.texts: OrderedDict[tuple[Group, ...], tuple[int, int]] = OrderedDict()
         self.applied = 0  # how many times apply() changed this index
 
     # -- building and keeping current ----------------------------------------------------
@@ -556,40 +557,47 @@ class CatalogueIndex:
                 else:
                     self.term_bits.pop(t, None)
         self._name_terms(touched)
-        self._apply_texts(ids, live)
+        self._apply_texts(ids)
         return len(ids)
 
-    def _apply_texts(self, ids: list[int], live: list[int]) -> None:
-        """Bring every kept full-text result up to date over the changed calls: each
-        query is checked against the live ones (one statement on PostgreSQL), and the
-        changed calls' bits replaced (deleted calls drop out)."""
+    def _apply_texts(self, ids: list[int]) -> None:
+        """Mark the changed calls as to be checked again in every kept full-text result
+        (a few integer ORs: the check itself waits for the query's next use, so an
+        import's thousands of changes cost no query per kept result here)."""
         self.applied += 1
         if not self.texts:
             return
-        keys = list(self.texts)
-        found = groups_ids_among(Call, keys, live, stored_vector=SEARCH_VECTOR)
         mask = bitmap(ids)
-        for key, hits in zip(keys, found, strict=True):
-            self.texts[key] = (self.texts[key] & ~mask) | bitmap(hits)
+        for key, (bits, pending) in self.texts.items():
+            self.texts[key] = (bits, pending | mask)
 
     def fulltext(self, q: str) -> int | None:
         """The calls matching the words ``q`` (``None``: no words), from the kept
-        results or read from the full-text index and kept."""
+        results or read from the full-text index and kept.
+
+        A kept result whose calls changed since is checked again over those calls only
+        (one statement restricted to their ids; deleted calls drop out)."""
         key = query_groups(q, expanded=True)
         if key is None:
             return None
         with _lock:
-            bits = self.texts.get(key)
-            if bits is not None:
+            kept = self.texts.get(key)
+            if kept is not None:
                 self.texts.move_to_end(key)
-                return bits
+                if not kept[1]:
+                    return kept[0]
             applied = self.applied
-        bits = bitmap(groups_ids(Call, key, stored_vector=SEARCH_VECTOR))
+        if kept is not None:
+            bits, pending = kept
+            (hits,) = groups_ids_among(Call, [key], members(pending), stored_vector=SEARCH_VECTOR)
+            bits = (bits & ~pending) | bitmap(hits)
+        else:
+            bits = bitmap(groups_ids(Call, key, stored_vector=SEARCH_VECTOR))
         with _lock:
             # Changes applied meanwhile may have been committed after the read: keep the
             # result only if none were (the next search reads it again).
             if self.applied == applied:
-                self.texts[key] = bits
+                self.texts[key] = (bits, 0)
                 while len(self.texts) > TEXTS_KEPT:
                     self.texts.popitem(last=False)
         return bits

@@ -1,6 +1,7 @@
 """The full-text results the catalogue index keeps stay equal to a fresh reading of the
 full-text index after writes (text, title, state, deletion, an import-sized batch),
-applied from the change log as a process applies them; a change of the searchable text
+applied from the change log as a process applies them (a result's changed calls are
+checked again at its next use); a change of the searchable text
 alone is logged; a private copy leaves the process's results alone."""
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def assert_current(index: CatalogueIndex) -> None:
     for query in QUERIES:
         key = query_groups(query, expanded=True)
         assert key in index.texts, query
-        assert index.texts[key] == fresh(query), query
+        assert index.fulltext(query) == fresh(query), query  # changed calls checked again
+        assert index.texts[key] == (fresh(query), 0), query
 
 
 def test_kept_results_follow_text_title_state_and_deletion(izmir: Any) -> None:
@@ -81,10 +83,12 @@ def test_kept_results_follow_text_title_state_and_deletion(izmir: Any) -> None:
         ]
         plain = CallFactory(office=izmir, summary_tr="", summary_en="nothing to find here")
         index = kept_index()
-        assert index.texts[query_groups("zebra", expanded=True)] == bitmap([calls[3].pk])
+        assert index.texts[query_groups("zebra", expanded=True)] == (bitmap([calls[3].pk]), 0)
 
         set_text(plain, summary_en="a zebra and young people")  # the summary only
         catch_up(index)
+        # applying only marks the changed call in each kept result: no query per result
+        assert all(pending == bitmap([plain.pk]) for _bits, pending in index.texts.values())
         assert_current(index)
         assert index.fulltext("zebra") == bitmap([calls[3].pk, plain.pk])
 
