@@ -150,13 +150,6 @@ def test_a_large_batch_applied_equals_a_fresh_build(izmir: Any, balikesir: Any, 
         assert kept.od.memo[day] == fresh.od.below(day)
 
 
-@pytest.fixture
-def fresh_process() -> Any:
-    catalogue_index.forget()
-    yield
-    catalogue_index.forget()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_follower_applies_writes_between_requests(izmir: Any, fresh_process: Any) -> None:
     """A process's follower thread applies a committed write by itself: the next search

@@ -285,14 +285,6 @@ def _status(result: Any) -> dict[str, int]:
     return {fv.value: fv.count for fv in result.facets["status"]}
 
 
-@pytest.fixture
-def fresh_process() -> Any:
-    """This process as a new one: no index yet (and none left behind)."""
-    catalogue_index.forget()
-    yield
-    catalogue_index.forget()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_write_applies_the_changed_calls_only(izmir: Any, fresh_process: Any) -> None:
     PublishedCallFactory(office=izmir)
