@@ -39,7 +39,7 @@ def timeline_state(t: Timeline) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     start=st.dictionaries(pks, values, max_size=100),
     days=st.lists(st.integers(min_value=-5, max_value=410), max_size=6),

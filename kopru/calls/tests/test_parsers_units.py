@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kopru.calls.agencies import DEVELOPMENT_AGENCIES, agency_for_plate, get_agency
@@ -311,11 +311,7 @@ _PREFIXES = (
 )
 
 
-@settings(
-    max_examples=int(os.environ.get("KOPRU_FUZZ_EXAMPLES", "60")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@settings(max_examples=int(os.environ.get("KOPRU_FUZZ_EXAMPLES", "60")))
 @given(prefix=st.sampled_from(_PREFIXES), body=st.binary(max_size=300))
 def test_parse_never_raises_anything_else(prefix: bytes, body: bytes) -> None:
     try:
