@@ -18,11 +18,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.audit import audit_log_bulk, json_value
-from kopru.core.imports import ImportRejected, ImportReport
+from kopru.core.imports import ImportRejected, ImportReport, by_office
 from kopru.core.imports.files import FileRefused
 from kopru.core.imports.problems import too_long
 from kopru.core.imports.report import position_label
-from kopru.core.scoping import unscoped_manager
 
 from .. import tagging
 from ..agencies import get_agency
@@ -58,11 +57,6 @@ class CallsReport(ImportReport):
         ("skipped", _("Çağrı sayılmayan duyuru")),
         ("published", _("Yayımlanan")),
     )
-
-
-def _by_office(model: Any) -> Any:
-    """Every query of this import filters by its office id."""
-    return unscoped_manager(model, reason="an import, by its office")
 
 
 def record_data(record: CallRecord) -> dict[str, Any]:
@@ -165,7 +159,7 @@ def _upsert(
     now = timezone.now()
     existing = {
         (c.source, c.source_id): c
-        for c in _by_office(Call).filter(
+        for c in by_office(Call).filter(
             office=office,
             source__in={r.source for r, _d in rows},
             source_id__in=[r.source_id for r, _d in rows],
@@ -209,10 +203,10 @@ def _upsert(
         call.refresh_derived(deadlines=[d[0] for d in deadlines])
         if progress and index % 50 == 0:
             progress(index, len(rows))
-    _by_office(Call).bulk_create([c for c, _d, _c in created], batch_size=500)
+    by_office(Call).bulk_create([c for c, _d, _c in created], batch_size=500)
     fields = [*(rows[0][1] if rows else {}), *_DERIVED]
     for call, _d, _c in updated:
-        _by_office(Call).filter(pk=call.pk).update(**{n: getattr(call, n) for n in fields})
+        by_office(Call).filter(pk=call.pk).update(**{n: getattr(call, n) for n in fields})
     report.created, report.updated = len(created), len(updated)
     report.published = len(created) if publish else 0
     return created, updated

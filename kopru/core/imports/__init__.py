@@ -3,6 +3,6 @@
 
 from .files import FileTooLarge
 from .problems import Problem
-from .report import ImportRejected, ImportReport
+from .report import ImportRejected, ImportReport, by_office
 
-__all__ = ["FileTooLarge", "ImportRejected", "ImportReport", "Problem"]
+__all__ = ["FileTooLarge", "ImportRejected", "ImportReport", "Problem", "by_office"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from kopru.core.errors import ApplicationError
+from kopru.core.scoping import unscoped_manager
 
 POSITIONS = {
     "line": pgettext_lazy("position in a text file", "satır {n}"),
@@ -94,3 +96,12 @@ class ImportRejected(ApplicationError):
         )
         super().__init__(text.format(n=n))
         self.report = report
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def by_office(model: type[M]) -> models.Manager[M]:
+    """``model``'s unscoped manager for an import: every query of an import filters by
+    the office it imports into."""
+    return unscoped_manager(model, reason="an import, by its office")
