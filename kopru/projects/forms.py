@@ -12,7 +12,7 @@ from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.organisations.models import Organisation
 
-from .countries import normalise_country
+from .importers.reference import normalise_country
 from .models import (
     Activity,
     Indicator,

@@ -13,7 +13,7 @@ from kopru.core.text import search_key
 from .cordis import layout_of, parse_cordis
 from .mlab import parse_mlab
 from .records import MESSAGES, STAGES, ParseResult
-from .template import TEMPLATE_COLUMNS, TemplateChoices, build_template_xlsx, parse_template
+from .template import TEMPLATE_COLUMNS, build_template_xlsx, parse_template
 
 FORMATS: tuple[str, ...] = ("cordis", "izmir-mlab", "template")
 
@@ -22,7 +22,6 @@ __all__ = [
     "STAGES",
     "TEMPLATE_COLUMNS",
     "ParseResult",
-    "TemplateChoices",
     "UnknownFormat",
     "build_template_xlsx",
     "detect_format",
@@ -64,7 +63,6 @@ def parse(
     *,
     turkish_only: bool = True,
     province_from_name: bool = True,
-    template_choices: TemplateChoices | None = None,
 ) -> ParseResult:
     """Parse ``data`` in format ``fmt`` (detected when None); a file that cannot be read
     at all is a result with one error at ``"file"``. A Turkish CORDIS participant without
@@ -80,7 +78,7 @@ def parse(
         if fmt == "izmir-mlab":
             return parse_mlab(data)
         if fmt == "template":
-            return parse_template(data, choices=template_choices)
+            return parse_template(data)
     except FileRefused as exc:
         error = MESSAGES.error("file", exc.code, **exc.params)
         return ParseResult(format="" if exc.code == "unknown_format" else fmt or "", errors=[error])

@@ -4,12 +4,10 @@ rules are in ``docs/projects-imports.md``, its columns in :data:`TEMPLATE_COLUMN
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from django.utils import translation
 
 from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
@@ -18,6 +16,8 @@ from kopru.core.imports.workbook import (
     NOTES_TITLE,
     Column,
     Sheet,
+    choices,
+    in_tr_en,
     is_example,
     notes_sheet,
     template_workbook,
@@ -157,65 +157,19 @@ _GENERAL_NOTES = (
         "When any row has an error nothing is written; every error names its row and column.",
     ),
 )
-Pairs = tuple[tuple[str, str], ...]
-_CODE_LISTS = {  # the lists of TemplateChoices, with their headings in the notes
-    "sectors": "Sektör kodları / Sector codes",
-    "target_groups": "Hedef grup kodları / Target group codes",
+#: The columns of the shared vocabularies: their heading in the notes, the choices (a code,
+#: or its Turkish or English label) and the former codes and labels, read but not shown.
+_VOCABULARIES = {
+    "sectors": ("Sektör kodları / Sector codes", Sector, SECTOR_ALIASES),
+    "target_groups": ("Hedef grup kodları / Target group codes", TargetGroup, TARGET_GROUP_ALIASES),
 }
-
-
-def _pairs(choices: Iterable[tuple[Any, Any]]) -> Pairs:
-    return tuple((str(v), str(lb)) for v, lb in choices)
-
-
-@dataclass(frozen=True)
-class TemplateChoices:
-    """The allowed sector and target-group ``(code, label)`` pairs (Django's ``.choices``,
-    Turkish labels), and optionally the same codes with English labels.
-
-    ``None`` for a field means "not known here": its values are kept as codes and the
-    import service checks them. English labels are accepted as well and shown in the
-    notes sheet. The ``*_aliases`` are ``(former code or label, code)`` pairs, read
-    but not shown. Each list: the field, then the suffixes ``_en`` and ``_aliases``.
-    """
-
-    sectors: Pairs | None = None
-    target_groups: Pairs | None = None
-    sectors_en: Pairs = ()
-    target_groups_en: Pairs = ()
-    sectors_aliases: Pairs = ()
-    target_groups_aliases: Pairs = ()
-
-    @classmethod
-    def of(
-        cls,
-        sectors: Iterable[tuple[Any, Any]] | None,
-        target_groups: Iterable[tuple[Any, Any]] | None,
-        *,
-        sectors_en: Iterable[tuple[Any, Any]] = (),
-        target_groups_en: Iterable[tuple[Any, Any]] = (),
-    ) -> TemplateChoices:
-        known = [None if s is None else _pairs(s) for s in (sectors, target_groups)]
-        return cls(known[0], known[1], _pairs(sectors_en), _pairs(target_groups_en))
-
-
-def model_choices() -> TemplateChoices:
-    """The codes of :mod:`kopru.core.vocabularies` with their Turkish and English labels
-    (whatever the active language, so that a file reads the same whoever imports it)."""
-    with translation.override("tr"):
-        turkish = (_pairs(Sector.choices), _pairs(TargetGroup.choices))
-    with translation.override("en"):
-        english = (_pairs(Sector.choices), _pairs(TargetGroup.choices))
-    aliases = (_pairs(SECTOR_ALIASES.items()), _pairs(TARGET_GROUP_ALIASES.items()))
-    return TemplateChoices(*turkish, *english, *aliases)
 
 
 # --- building ---------------------------------------------------------------------------
 
 
-def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
+def build_template_xlsx() -> bytes:
     """The downloadable template: a data sheet (header + example row) and a notes sheet."""
-    choices = choices if choices is not None else model_choices()
     keys = list(_BY_KEY)
     example = [
         int(c.example) if c.key in ("total_cost", "grant_amount") else c.example or None
@@ -240,10 +194,8 @@ def build_template_xlsx(choices: TemplateChoices | None = None) -> bytes:
             [("EUR", "Avro", "Euro"), ("TRY", "Türk lirası", "Turkish lira")],
         ),
     ]
-    for key, heading in _CODE_LISTS.items():
-        english = dict(getattr(choices, f"{key}_en"))
-        if pairs := getattr(choices, key):
-            lists.append((heading, [(code, label, english.get(code, "")) for code, label in pairs]))
+    for heading, kind, _aliases in _VOCABULARIES.values():
+        lists.append((heading, [(code, *in_tr_en(label)) for code, label in kind.choices]))
     notes = notes_sheet(NOTES_TITLE, [c.note for c in TEMPLATE_COLUMNS], _GENERAL_NOTES, lists)
     return template_workbook([data, notes])
 
@@ -349,7 +301,7 @@ def _header_map(header: tuple[Any, ...]) -> tuple[dict[str, int], list[Problem]]
     return columns, problems
 
 
-def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> ParseResult:
+def parse_template(data: bytes) -> ParseResult:
     result = ParseResult(format=FORMAT)
     try:
         sheets = [rows for _title, rows in read_sheets(data)]
@@ -364,7 +316,6 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
     if problems:
         result.errors.extend(MESSAGES.at("row 1", p) for p in problems)
         return result
-    choices = choices if choices is not None else model_choices()
     seen: dict[str, int] = {}
     count = {"rows": 0, "projects": 0, "example_rows": 0}
     for number, cells in enumerate(rows[1:], start=2):
@@ -376,7 +327,7 @@ def parse_template(data: bytes, *, choices: TemplateChoices | None = None) -> Pa
             continue
         count["rows"] += 1
         current = _Row(number, values)
-        project = current.project(choices, seen)
+        project = current.project(seen)
         result.errors.extend(current.errors)
         if not current.errors:
             result.projects.append(project)
@@ -395,7 +346,7 @@ class _Row:
         label = f"{column.name_tr} / {column.name_en}"
         self.errors.append(MESSAGES.at(f"row {self.number}", Problem(code, **params), label))
 
-    def project(self, choices: TemplateChoices, seen: dict[str, int]) -> ProjectRecord:
+    def project(self, seen: dict[str, int]) -> ProjectRecord:
         source_id = _text(self.values.get("source_id"))
         project = ProjectRecord(position=f"row {self.number}", source=FORMAT, source_id=source_id)
         if not source_id:
@@ -421,9 +372,8 @@ class _Row:
             self.bad("province", "unknown_province", value=province)
         else:
             project.districts = self._list("districts", _district_reader(plate), key=search_key)
-        for key in _CODE_LISTS:
-            lists = (getattr(choices, key + suffix) for suffix in ("", "_en", "_aliases"))
-            setattr(project, key, self._list(key, _code_reader(*lists)))
+        for key, read in _CODE_READERS.items():
+            setattr(project, key, self._list(key, read))
         project.partners = self._list("partners", _partner, key=None)
         owner = project.owner_name
         if owner and not any(search_key(p.name) == search_key(owner) for p in project.partners):
@@ -487,22 +437,23 @@ def _district_reader(plate: str) -> Callable[[str], str]:
     return read
 
 
-def _code_reader(pairs: Pairs | None, english: Pairs, aliases: Pairs) -> Callable[[str], str]:
-    """A sector or target group: a code or label of ``pairs`` (any code without them)."""
-    if pairs is None:
-        return lambda name: search_key(name).replace(" ", "_")
-    # Former names first: a current code or label of the same spelling wins.
-    table = {search_key(name): value for name, value in aliases}
-    for value, label in (*english, *pairs):
-        for name in (value, value.replace("_", " "), label):
-            table[search_key(name)] = value
+def _code_reader(kind: Any, aliases: dict[str, str]) -> Callable[[str], str]:
+    """A code of ``kind``, its Turkish or English label, or a former code or label (a
+    current code or label of the same spelling wins)."""
+    read = choices(kind, {search_key(name): str(code) for name, code in aliases.items()})
 
-    def read(name: str) -> str:
-        if (code := table.get(search_key(name))) is None:
-            raise BadValue("unknown_code", value=name)
-        return code
+    def code(name: str) -> str:
+        try:
+            return str(read(name))
+        except ValueError:
+            raise BadValue("unknown_code", value=name) from None
 
-    return read
+    return code
+
+
+_CODE_READERS = {
+    key: _code_reader(kind, aliases) for key, (_h, kind, aliases) in _VOCABULARIES.items()
+}
 
 
 def _partner(entry: str) -> PartnerRecord:

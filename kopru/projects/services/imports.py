@@ -27,25 +27,22 @@ from kopru.core.imports.report import position_label
 from kopru.core.scoping import unscoped, unscoped_manager
 from kopru.core.services import field_changes
 from kopru.core.text import search_key
-from kopru.core.vocabularies import Sector, TargetGroup
 from kopru.geo.models import District
 from kopru.offices.models import Office
 from kopru.organisations.models import Organisation
 
-from ..countries import normalise_country
 from ..importers import parse
-from ..importers.records import MESSAGES
-from ..models import Currency, Partner, PartnerRole, Project, Source, Stage, StageChange
+from ..importers.records import MESSAGES, ProjectRecord
+from ..models import Partner, Project, Source, StageChange
 
 # The project fields an import sets, taken from the record's attributes of the same name.
 RECORD_FIELDS = """acronym title_tr title_en summary_tr summary_en programme funding_scheme
-    call_identifier topic start_date end_date duration_months total_cost grant_amount
+    call_identifier topic start_date end_date duration_months stage total_cost grant_amount
     currency source_url""".split()  # noqa: SIM905
-NULLABLE = ("start_date", "end_date", "duration_months", "total_cost", "grant_amount")
 PARTNER_KEYS = ("name", "country", "role", "city", "organisation_type", "eu_contribution")
 PUBLIC_SOURCES = (Source.CORDIS, Source.MLAB)
 #: (record, its local participant) of each record, by the id of the office it goes to.
-Routed = dict[int, list[tuple[Any, Any]]]
+Routed = dict[int, list[tuple[ProjectRecord, Any]]]
 
 
 @dataclass
@@ -88,7 +85,7 @@ def import_file(
 
 def import_records(
     *,
-    records: list[Any],
+    records: list[ProjectRecord],
     parse_errors: list[dict[str, Any]],
     fmt: str,
     office: Any = None,
@@ -119,105 +116,72 @@ def _decimal(value: Any, places: str = "0.01") -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal(places))
 
 
-def _record_data(record: Any) -> dict[str, Any]:
-    data = {name: getattr(record, name, None) for name in RECORD_FIELDS}
-    data |= {name: data[name] or "" for name in RECORD_FIELDS if name not in NULLABLE}
+def _record_data(record: ProjectRecord) -> dict[str, Any]:
+    data = {name: getattr(record, name) for name in RECORD_FIELDS}
     data |= {k: _decimal(data[k]) for k in ("total_cost", "grant_amount")}
-    data["currency"] = (data["currency"] or Currency.EUR).upper()
     # Fields only the template carries: set when given, so that a re-import of a public
     # source does not wipe what the office added by hand.
-    for name in ("sectors", "target_groups"):
-        if getattr(record, name, None):
-            data[name] = list(getattr(record, name))
-    if (rate := getattr(record, "exchange_rate", None)) is not None:
-        data["exchange_rate"] = _decimal(rate, "0.0001")
-        data["exchange_rate_date"] = getattr(record, "exchange_rate_date", None)
+    data |= {k: getattr(record, k) for k in ("sectors", "target_groups") if getattr(record, k)}
+    if record.exchange_rate is not None:
+        data["exchange_rate"] = _decimal(record.exchange_rate, "0.0001")
+        data["exchange_rate_date"] = record.exchange_rate_date
     return data
 
 
-def _check(records: list[Any], report: ProjectsReport) -> None:
-    """What the parsers leave to the service: a key, a known stage, currency, codes and
-    countries, a title, values that fit their columns, one record per key."""
-    seen: set[tuple[str, str]] = set()
+def _check(records: list[ProjectRecord], report: ProjectsReport) -> None:
+    """What the parsers leave to the service: a title (a CORDIS project may have neither
+    title nor acronym) and texts that fit their columns (never cut to fit)."""
     for r in records:
-
-        def bad(reason: str, r: Any = r, **code: str) -> None:
-            report.error(position_label(getattr(r, "position", "")), reason, **code)
-
-        if not getattr(r, "source_id", ""):
-            bad(_("Kaynak kimliği yok."))
-        if getattr(r, "stage", None) and r.stage not in Stage.values:
-            bad(_("Bilinmeyen aşama: {v}").format(v=r.stage))
-        currency = (getattr(r, "currency", None) or "EUR").upper()
-        if currency not in Currency.values:
-            bad(_("Bilinmeyen para birimi: {v}").format(v=currency))
-        for name, choices in (("sectors", Sector.values), ("target_groups", TargetGroup.values)):
-            for code in set(getattr(r, name, None) or []) - set(choices):
-                bad(_("Bilinmeyen kod ({field}): {v}").format(field=name, v=code))
-        if not (getattr(r, "title_tr", "") or getattr(r, "title_en", "")):
-            bad(_("Başlık yok."))
-        for p in getattr(r, "partners", []) or []:
-            # A country the source does not state (country "") imports with the country
-            # left empty; a code that is there but unknown is an error.
-            if p.country and normalise_country(p.country) is None:
-                bad(_("Bilinmeyen ülke kodu: {v} ({name})").format(v=p.country, name=p.name))
-        texts = _record_data(r) | {"source_id": str(getattr(r, "source_id", ""))}
+        if not (r.title_tr or r.title_en):
+            report.error(position_label(r.position), _("Başlık yok."))
+        texts = _record_data(r) | {"source_id": r.source_id}
         long = too_long(Project, texts) + [
             q for p in _partner_rows(r) for q in too_long(Partner, {k: p[k] for k in PARTNER_KEYS})
         ]
         for problem in long:
-            bad(MESSAGES.text(problem.code, problem.params), code=problem.code)
-        key = (str(getattr(r, "source", "")), str(getattr(r, "source_id", "")))
-        if key in seen and getattr(r, "source", "") != Source.CORDIS:
-            bad(_("Aynı kaynak kimliği dosyada iki kez var: {v}").format(v=key[1]))
-        seen.add(key)
+            reason = MESSAGES.text(problem.code, problem.params)
+            report.error(position_label(r.position), reason, code=problem.code)
 
 
-def _partner_rows(record: Any) -> list[dict[str, Any]]:
+def _partner_rows(record: ProjectRecord) -> list[dict[str, Any]]:
     return [
-        {
-            "name": str(p.name),
-            "country": normalise_country(p.country) or "",
-            "role": p.role if p.role in PartnerRole.values else PartnerRole.PARTNER,
-            "city": str(getattr(p, "city", "") or ""),
-            "organisation_type": str(
-                getattr(p, "organisation_type", "") or getattr(p, "raw_type", "") or ""
-            ),
-            "eu_contribution": _decimal(getattr(p, "eu_contribution", None)),
+        {k: getattr(p, k) for k in ("name", "country", "role", "city")}
+        | {
+            "organisation_type": p.organisation_type or p.raw_type,
+            "eu_contribution": _decimal(p.eu_contribution),
             "position": i,
         }
-        for i, p in enumerate(getattr(record, "partners", []) or [])
+        for i, p in enumerate(record.partners)
     ]
 
 
-def _local_participant(record: Any, plate: str | None, *, strict: bool = True) -> Any:
+def _local_participant(record: ProjectRecord, plate: str, *, strict: bool = True) -> Any:
     """The Turkish participant that makes the record belong to ``plate``'s office
     (coordinator first). With ``strict=False`` a participant of that province is only
     preferred: failing one, any Turkish participant (M-LAB and template records, which
     go to the office they are imported into)."""
-    partners = getattr(record, "partners", []) or []
-    turkish = [p for p in partners if normalise_country(p.country) == "TR"]
-    local = [p for p in turkish if plate is None or getattr(p, "province_plate", None) == plate]
+    turkish = [p for p in record.partners if p.country == "TR"]
+    local = [p for p in turkish if p.province_plate == plate]
     candidates = sorted(
         local if local or strict else turkish, key=lambda p: p.role != "coordinator"
     )
     return candidates[0] if candidates else None
 
 
-def _route(records: list[Any], office: Any, report: ProjectsReport) -> Routed:
+def _route(records: list[ProjectRecord], office: Any, report: ProjectsReport) -> Routed:
     """The records of each office; CORDIS records follow their participants' provinces."""
     routed: Routed = defaultdict(list)
-    others = [r for r in records if getattr(r, "source", "") != Source.CORDIS]
+    others = [r for r in records if r.source != Source.CORDIS]
     if others and office is None:
         raise ApplicationError(_("Bu dosya türü için ofis belirtilmeli (--office)."))
     for r in others:
         routed[office.pk].append((r, _local_participant(r, office.province.plate, strict=False)))
-    cordis = [r for r in records if getattr(r, "source", "") == Source.CORDIS]
+    cordis = [r for r in records if r.source == Source.CORDIS]
     offices = (
         {o.province.plate: o for o in Office.objects.select_related("province")} if cordis else {}
     )
     for r in cordis:
-        for plate in dict.fromkeys(getattr(r, "province_plates", []) or []):
+        for plate in dict.fromkeys(r.province_plates):
             target = offices.get(plate)
             if target is None:
                 report.skipped[plate] = report.skipped.get(plate, 0) + 1
@@ -236,7 +200,7 @@ def _districts(office_id: int) -> dict[str, int]:
 def _check_districts(routed: Routed, report: ProjectsReport) -> None:
     """Districts named in a record must be districts of the office's province."""
     for office_id, items in routed.items():
-        named = [(r, n) for r, _local in items for n in getattr(r, "districts", None) or []]
+        named = [(r, n) for r, _local in items for n in r.districts]
         known = _districts(office_id) if named else {}
         for record, name in named:
             if search_key(name) not in known:
@@ -261,9 +225,9 @@ class _Plan:
         self.stage_changes: list[StageChange] = []
         self.stored_partners: dict[int, list[dict[str, Any]]] = defaultdict(list)
 
-    def run(self, items: list[tuple[Any, Any]], report: ProjectsReport) -> None:
+    def run(self, items: list[tuple[ProjectRecord, Any]], report: ProjectsReport) -> None:
         """Create, update or leave each record (with its local participant)."""
-        by_key = {(r.source, str(r.source_id)): (r, local) for r, local in items}
+        by_key = {(r.source, r.source_id): (r, local) for r, local in items}
         existing = self.existing(set(by_key))
         for key, (record, local) in by_key.items():
             if key in existing:
@@ -290,8 +254,8 @@ class _Plan:
             self.stored_partners[row.pop("project_id")].append(row)
         return found
 
-    def _owner(self, record: Any, local: Any) -> tuple[str, int | None]:
-        name = str(getattr(record, "owner_name", "") or getattr(local, "name", "") or "")
+    def _owner(self, record: ProjectRecord, local: Any) -> tuple[str, int | None]:
+        name = record.owner_name or (local.name if local else "")
         return name, self.orgs.get(search_key(name)) if name else None
 
     def _stage_change(self, project: Project, old: str) -> None:
@@ -307,13 +271,12 @@ class _Plan:
             )
         )
 
-    def create(self, record: Any, local: Any) -> None:
+    def create(self, record: ProjectRecord, local: Any) -> None:
         owner_name, owner_id = self._owner(record, local)
         project = Project(
             office_id=self.office_id,
             source=record.source,
-            source_id=str(record.source_id),
-            stage=getattr(record, "stage", None) or Stage.IDEA,
+            source_id=record.source_id,
             stage_changed_at=self.now,
             owner_id=owner_id,
             owner_name=owner_name,
@@ -323,15 +286,14 @@ class _Plan:
             **_record_data(record),
         )
         project.refresh_derived()
-        names = [*(getattr(record, "districts", None) or []), str(getattr(local, "city", "") or "")]
+        names = [*record.districts, local.city if local else ""]
         found = [self.districts[search_key(n)] for n in names if search_key(n) in self.districts]
         self.created.append((project, _partner_rows(record), list(dict.fromkeys(found))))
 
-    def update(self, project: Project, record: Any, local: Any) -> None:
+    def update(self, project: Project, record: ProjectRecord, local: Any) -> None:
         """Note what changed in ``project`` (nothing when the record is the same)."""
         owner_name, owner_id = self._owner(record, local)
         wanted = {**_record_data(record), "owner_name": owner_name}
-        wanted["stage"] = getattr(record, "stage", None) or Stage.IDEA
         changes = field_changes(project, wanted)
         if owner_id and project.owner_id is None:
             changes["owner_id"] = (None, owner_id)

@@ -14,24 +14,16 @@ from kopru.projects.importers import (
     STAGES,
     TEMPLATE_COLUMNS,
     ParseResult,
-    TemplateChoices,
     build_template_xlsx,
     detect_format,
     parse,
 )
 from kopru.projects.importers.template import EXAMPLE_ID, NOTES_TITLE, SHEET_TITLE
 
-# Explicit choices so that the tests behave the same with and without Django.
-CHOICES = TemplateChoices.of(
-    [("youth", "Gençlik"), ("digital", "Dijital dönüşüm"), ("health", "Sağlık")],
-    [("youth", "Gençler"), ("students", "Öğrenciler"), ("women", "Kadınlar")],
-)
-NO_CHOICES = TemplateChoices()
-
 
 @pytest.fixture(scope="module")
 def template() -> bytes:
-    return build_template_xlsx(NO_CHOICES)
+    return build_template_xlsx()
 
 
 def _good(**values: Any) -> list[Any]:
@@ -53,8 +45,8 @@ def _sheet(template: bytes, rows: list[list[Any]]) -> bytes:
     return out.getvalue()
 
 
-def _parse(data: bytes, choices: TemplateChoices = CHOICES) -> ParseResult:
-    return parse(data, "sablon.xlsx", template_choices=choices)
+def _parse(data: bytes) -> ParseResult:
+    return parse(data, "sablon.xlsx")
 
 
 def _found(result: ParseResult) -> set[tuple[str, str]]:
@@ -95,8 +87,8 @@ def test_workbook_layout(template: bytes) -> None:
         assert code in documented
 
 
-def test_notes_list_the_model_choices_when_given() -> None:
-    workbook = load_workbook(io.BytesIO(build_template_xlsx(CHOICES)))
+def test_notes_list_the_shared_vocabulary(template: bytes) -> None:
+    workbook = load_workbook(io.BytesIO(template))
     documented = [row[0] for row in workbook[NOTES_TITLE].iter_rows(values_only=True)]
     assert "Sektör kodları / Sector codes" in documented and "students" in documented
 
@@ -169,11 +161,6 @@ def test_labels_excel_dates_and_typed_numbers(template: bytes) -> None:
     ]
 
 
-def test_codes_pass_through_without_choices(template: bytes) -> None:
-    result = _parse(_sheet(template, [_good(sectors="Youth; new thing")]), NO_CHOICES)
-    assert result.errors == [] and result.projects[0].sectors == ["youth", "new_thing"]
-
-
 def test_headers_in_any_order_and_language(template: bytes) -> None:
     workbook = Workbook()
     sheet = workbook.active
@@ -203,7 +190,7 @@ def test_every_bad_row_is_reported(template: bytes) -> None:
         _good(source_id="B-10", currency="TRY"),  # no rate, no rate date
         _good(source_id="B-11", province="Atlantis"),
         _good(source_id="B-12", start_date="2025/09/01"),
-        _good(source_id="B-13", sectors="youth; space"),
+        _good(source_id="B-13", sectors="youth; moon"),
         _good(source_id="B-14", grant_amount=300000),  # above the total cost
         _good(source_id=None),
         _good(source_id="OK-1"),  # row 16: a duplicate id
@@ -313,19 +300,13 @@ def test_an_earlier_template_still_reads() -> None:
     ]
 
 
-def test_english_labels_are_accepted_when_known(template: bytes) -> None:
-    choices = TemplateChoices.of(
-        CHOICES.sectors,
-        CHOICES.target_groups,
-        sectors_en=[("youth", "Youth"), ("digital", "Digital transformation")],
-        target_groups_en=[("women", "Women")],
-    )
+def test_english_labels_are_accepted(template: bytes) -> None:
     row = _good(sectors="Digital transformation; Gençlik", target_groups="women; Kadınlar")
-    result = _parse(_sheet(template, [row]), choices)
+    result = _parse(_sheet(template, [row]))
     assert result.errors == []
     assert result.projects[0].sectors == ["digital", "youth"]
     assert result.projects[0].target_groups == ["women"]
-    notes = load_workbook(io.BytesIO(build_template_xlsx(choices)))[NOTES_TITLE]
+    notes = load_workbook(io.BytesIO(template))[NOTES_TITLE]
     assert ("digital", None, "Dijital dönüşüm", "Digital transformation", None) in [
         tuple(r) for r in notes.iter_rows(values_only=True)
     ]
@@ -363,20 +344,15 @@ def test_not_a_template() -> None:
 
 
 def test_former_codes_and_labels_of_the_shared_vocabulary_are_read(template: bytes) -> None:
-    from kopru.projects.importers.template import model_choices
-
     row = _good(
         sectors="economy; Eğitim; Kültür ve turizm; Transport and mobility",
         target_groups="smes; KOBİ'ler; refugees; Gençler",
     )
-    result = _parse(_sheet(template, [row]), model_choices())
+    result = _parse(_sheet(template, [row]))
     assert result.errors == []
     assert result.projects[0].sectors == ["industry", "education", "culture", "transport"]
     assert result.projects[0].target_groups == ["entrepreneurs", "migrants", "youth"]
     notes = [
-        r[0]
-        for r in load_workbook(io.BytesIO(build_template_xlsx(model_choices())))[
-            NOTES_TITLE
-        ].iter_rows(values_only=True)
+        r[0] for r in load_workbook(io.BytesIO(template))[NOTES_TITLE].iter_rows(values_only=True)
     ]
     assert "industry" in notes and "economy" not in notes
