@@ -4,7 +4,6 @@ rules are in ``docs/projects-imports.md``, their quirks in the data's ``SOURCE.m
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,7 +66,6 @@ ORGANISATION_TYPES = {
     "OTH": "other",
 }  # fmt: skip
 PROGRAMMES = dict.fromkeys(("HORIZON", "HORIZON EUROPE", "HE"), "Horizon Europe")
-VAT_NONE = frozenset({"", "-", ".", "NA"})
 
 
 def layout_of(header: list[str]) -> Layout | None:
@@ -112,7 +110,7 @@ def parse_cordis(
 
 
 class _Reader:
-    """Reads the rows of one file into projects, counting what the stats report."""
+    """Reads the rows of one file into projects."""
 
     def __init__(
         self, layout: Layout, header: list[str], today: dt.date, from_name: bool, out: ParseResult
@@ -123,12 +121,9 @@ class _Reader:
         self.projects: dict[str, ProjectRecord] = {}
         self.costs: dict[str, Decimal] = {}
         self.turkish: set[str] = set()
-        self.tr_orgs: set[str] = set()
-        self.count: Counter[str] = Counter()
 
     def read(self, number: int, cells: list[str]) -> None:
         """Check one row; add its participant to its project, or report its problems."""
-        self.count["rows"] += 1
         position = f"line {number}"
         if len(cells) != self.width:
             code = "truncated_row" if len(cells) < self.width else "too_many_fields"
@@ -152,7 +147,7 @@ class _Reader:
         if start and end and end < start:
             shown = [f"{k}: {raw[k]}" for k in (self.layout.start, self.layout.end)]
             problems.append(("", Problem("end_before_start", start=shown[0], end=shown[1])))
-        country, unknown = self._country(raw["country_code"], problems)
+        country = self._country(raw["country_code"], problems)
         role = self._role(raw, problems)
         if not row["project_id"]:
             problems.append(("project_id", Problem("missing_project_id")))
@@ -163,30 +158,23 @@ class _Reader:
         if contribution is None:
             contribution = amounts["ec_contribution"]
         name, nuts3, city = (row.get(c, "") for c in ("legal_name", "nuts_3_code", "city"))
-        self.count["name_missing"] += not name
-        self.count["country_missing"] += unknown
-        plate = how = ""
+        plate = ""
         if country == "TR":
             if nuts3.upper().startswith("TR") and nuts3.upper() not in NUTS3_TO_PLATE:
                 problem = Problem("unknown_nuts3", value=nuts3)
                 self.out.errors.append(MESSAGES.at(position, problem, "nuts_3_code"))
                 return
-            plate, how = self._province(row, name, nuts3, city)
-        entity, vat = row.get("legal_entity_type", ""), raw.get("legal_entity_vat", "")
+            self.turkish.add(row["project_id"])
+            plate = plate_for(nuts3, city)[0] or (plate_in_name(name) if self.from_name else "")
+        entity = row.get("legal_entity_type", "")
         partner = PartnerRecord(
             name=name,
             country=country,
             role=role,
             city=city,
-            nuts3=nuts3,
             province_plate=plate,
-            organisation_type=ORGANISATION_TYPES.get(entity.upper(), ""),
-            raw_type=entity,
-            vat="" if vat in VAT_NONE else vat,
+            organisation_type=ORGANISATION_TYPES.get(entity.upper(), entity),
             eu_contribution=contribution,
-            country_unknown=unknown,
-            province_source=how,
-            pic=row.get("pic", ""),
         )
         project = self.projects.get(row["project_id"])
         if project is None:
@@ -197,16 +185,16 @@ class _Reader:
         if (cost := amounts["h2020_total_cost"]) is not None:
             self.costs[project.source_id] = self.costs.get(project.source_id, Decimal(0)) + cost
 
-    def _country(self, raw: str, problems: list[Any]) -> tuple[str, bool]:
-        """(ISO code, whether the file does not state it)."""
+    def _country(self, raw: str, problems: list[Any]) -> str:
+        """The ISO code; "" when the file does not state it."""
         if raw == "NA" and self.layout.na_is_country:
-            return "NA", False
+            return "NA"
         if raw in self.layout.placeholders:
-            return "", True
+            return ""
         iso = iso_from_cordis(raw)
         if iso is None:
             problems.append(("country_code", Problem("unknown_country", value=raw)))
-        return iso or "", False
+        return iso or ""
 
     def _role(self, raw: dict[str, str], problems: list[Any]) -> str:
         role = self._code(raw, "partner_role", ROLE_MAP, "unknown_role", problems)
@@ -224,25 +212,11 @@ class _Reader:
             problems.append((name, Problem(code, value=value)))
         return found
 
-    def _province(self, row: dict[str, str], name: str, nuts3: str, city: str) -> tuple[str, str]:
-        """(plate, how it was found) of a Turkish participant."""
-        self.count["tr_rows"] += 1
-        self.turkish.add(row["project_id"])
-        self.tr_orgs.add(row.get("pic") or search_key(name))
-        plate, how = plate_for(nuts3, city)
-        if not plate and self.from_name:
-            plate = plate_in_name(name)
-            how = "name" if plate else ""
-            self.count["tr_province_from_name"] += bool(plate)
-        self.count["tr_without_province"] += not plate
-        return plate, how
-
     def _project(
         self, row: dict[str, str], position: str, start: dt.date | None, end: dt.date | None
     ) -> ProjectRecord:
         project_id, acronym = row["project_id"], row.get("project_acronym", "")
         programme = row.get("framework_programme", "")
-        code, scheme_title = funding_scheme(row.get(self.layout.scheme, ""))
         return ProjectRecord(
             position=position,
             source=FORMAT,
@@ -250,8 +224,7 @@ class _Reader:
             acronym=acronym,
             title_en=row.get("project_title") or acronym,
             programme=PROGRAMMES.get(programme.upper(), programme),
-            funding_scheme=code,
-            funding_scheme_title=scheme_title,
+            funding_scheme=funding_scheme(row.get(self.layout.scheme, "")),
             call_identifier=row.get("call_id", ""),
             topic=row.get("topic_code", ""),
             start_date=start,
@@ -262,7 +235,7 @@ class _Reader:
         )
 
     def finish(self, turkish_only: bool) -> None:
-        """The projects to keep (coordinator first, provinces listed), and the stats."""
+        """The projects to keep (coordinator first, provinces listed)."""
         for project_id, project in self.projects.items():
             if turkish_only and project_id not in self.turkish:
                 continue
@@ -271,11 +244,3 @@ class _Reader:
             plates = {p.province_plate for p in project.partners if p.country == "TR"}
             project.province_plates = sorted(plates - {""})
             self.out.projects.append(project)
-        counted = ("rows", "tr_rows", "tr_without_province", "tr_province_from_name",
-                   "country_missing", "name_missing")  # fmt: skip
-        self.out.stats = {k: self.count[k] for k in counted} | {
-            "projects_in_file": len(self.projects),
-            "projects": len(self.out.projects),
-            "tr_projects": len(self.turkish),
-            "tr_organisations": len(self.tr_orgs),
-        }

@@ -171,9 +171,7 @@ def partner_from_name(text: str) -> PartnerRecord:
         country="TR" if turkish else "",
         role=role,
         province_plate=plate,
-        province_source="name" if plate else "",
         organisation_type=kind or ("public_body" if public else ""),
-        country_unknown=not turkish,
     )
 
 
@@ -252,14 +250,6 @@ def parse_mlab(data: bytes) -> ParseResult:
             result.projects.append(project)
     if not blocks:
         result.errors.append(MESSAGES.error("file", "no_records"))
-    partners = [p for r in result.projects for p in r.partners]
-    result.stats = {
-        "rows": len(blocks),
-        "projects": len(result.projects),
-        "partners": len(partners),
-        "partners_tr": sum(p.country == "TR" for p in partners),
-        "partners_country_unknown": sum(p.country_unknown for p in partners),
-    }
     return result
 
 
@@ -300,7 +290,6 @@ def _project(block: _Block, taken: dict[str, int]) -> ProjectRecord | None:
         stage=stage or "",
         partners=partners,
         province_plates=sorted({p.province_plate for p in partners if p.province_plate}),
-        challenge=fields[6][2],
     )
 
 

@@ -20,28 +20,22 @@ from ..models import Currency, PartnerRole, Stage
 # the names a template cell may give).
 STAGE_LABELS = {code: in_tr_en(label) for code, label in Stage.choices}
 ROLE_LABELS = {code: in_tr_en(label) for code, label in PartnerRole.choices}
-STAGES, ROLES, CURRENCIES = tuple(Stage.values), tuple(PartnerRole.values), tuple(Currency.values)
+STAGES, CURRENCIES = tuple(Stage.values), tuple(Currency.values)
 
 
 @dataclass
 class PartnerRecord:
     name: str
-    country: str  # ISO 3166-1 alpha-2; "" only together with country_unknown=True
-    role: str  # one of ROLES
+    # ISO 3166-1 alpha-2, or "" when the source does not state it (M-LAB partner lists,
+    # CORDIS rows whose country code is missing); a code that is present but unknown is a
+    # RecordError.
+    country: str
+    role: str  # one of PartnerRole
     city: str = ""
-    nuts3: str = ""
     province_plate: str = ""  # "35": a participant in Turkey whose province is known
-    organisation_type: str = ""  # university, company, public_body, research, other or ""
-    raw_type: str = ""  # the source's own code (CORDIS HES/PRC/PUB/REC/OTH)
-    vat: str = ""
+    # university, company, public_body, research, other, "" or a CORDIS code without one
+    organisation_type: str = ""
     eu_contribution: Decimal | None = None
-    # The source does not state the country (M-LAB partner lists, CORDIS rows whose
-    # country code is missing). Never set for a code that is present but unknown:
-    # that is a RecordError.
-    country_unknown: bool = False
-    # How province_plate was found: "nuts3", "city", "name" or "" (not found).
-    province_source: str = ""
-    pic: str = ""  # CORDIS participant identification code
 
 
 @dataclass
@@ -67,11 +61,7 @@ class ProjectRecord:
     currency: str = "EUR"
     partners: list[PartnerRecord] = field(default_factory=list)
     province_plates: list[str] = field(default_factory=list)
-    challenge: str = ""  # M-LAB "Büyük Zorluk"
     source_url: str = ""
-    # The funding scheme's title from the CORDIS reference table ("Research and
-    # Innovation action"), or the source's own wording when no code is known.
-    funding_scheme_title: str = ""
     # Template-only fields (empty for the public sources).
     owner_name: str = ""
     exchange_rate: Decimal | None = None  # TRY per EUR
@@ -86,7 +76,6 @@ class ParseResult:
     format: str
     projects: list[ProjectRecord] = field(default_factory=list)
     errors: list[RecordError] = field(default_factory=list)
-    stats: dict[str, int] = field(default_factory=dict)
 
 
 def decode(data: bytes, result: ParseResult) -> str | None:

@@ -109,23 +109,11 @@ def _codes_by_title() -> dict[str, str]:
 
 
 @lru_cache(maxsize=512)
-def funding_scheme(value: str) -> tuple[str, str]:
-    """``(code, title)`` for a funding-scheme code or title as a CORDIS file writes it.
-
-    ``"RIA"`` → ``("RIA", "Research and Innovation action")``;
-    ``"Coordination and support action"`` → ``("CSA", "Coordination & support action")``;
-    a code the table does not know keeps an empty title (``("CS2-IA", "")``); a title
-    it does not know gives no code (``("", "Some new action")``).
-    """
+def funding_scheme(value: str) -> str:
+    """The code of a funding-scheme code or title as a CORDIS file writes it: ``"RIA"``;
+    ``"Coordination and support action"`` → ``"CSA"``; a code the table does not know is
+    kept (``"CS2-IA"``); a title it does not know gives none (``"Some new action"`` → "")."""
     text = value.strip()
-    if not text:
-        return "", ""
-    table = funding_schemes()
-    if text in table:
-        return text, table[text]
-    code = _codes_by_title().get(_title_key(text))
-    if code:
-        return code, table[code]
-    if " " not in text:
-        return text, ""
-    return "", text
+    if text in funding_schemes():
+        return text
+    return _codes_by_title().get(_title_key(text)) or ("" if " " in text else text)

@@ -317,21 +317,17 @@ def parse_template(data: bytes) -> ParseResult:
         result.errors.extend(MESSAGES.at("row 1", p) for p in problems)
         return result
     seen: dict[str, int] = {}
-    count = {"rows": 0, "projects": 0, "example_rows": 0}
     for number, cells in enumerate(rows[1:], start=2):
         if all(_text(c) == "" for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for key, i in columns.items()}
         if is_example(_text(values.get("source_id"))):
-            count["example_rows"] += 1
             continue
-        count["rows"] += 1
         current = _Row(number, values)
         project = current.project(seen)
         result.errors.extend(current.errors)
         if not current.errors:
             result.projects.append(project)
-    result.stats = count | {"projects": len(result.projects)}
     return result
 
 

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.audit import audit_log_bulk
 from kopru.core.errors import ApplicationError
-from kopru.core.imports import ImportReport
+from kopru.core.imports import ImportReport, by_office
 from kopru.core.imports.problems import too_long
 from kopru.core.imports.report import position_label
-from kopru.core.scoping import unscoped, unscoped_manager
+from kopru.core.scoping import unscoped
 from kopru.core.services import field_changes
 from kopru.core.text import search_key
 from kopru.geo.models import District
@@ -54,11 +54,6 @@ class ProjectsReport(ImportReport):
         *ImportReport.LABELS,
         ("skipped", gettext_lazy("Ofisi olmayan illere ait atlanan kayıt")),
     )
-
-
-def _by_office(model: Any) -> Any:
-    """Every query of this import filters by its office id."""
-    return unscoped_manager(model, reason="an import, by its office")
 
 
 def import_file(
@@ -145,12 +140,8 @@ def _check(records: list[ProjectRecord], report: ProjectsReport) -> None:
 
 def _partner_rows(record: ProjectRecord) -> list[dict[str, Any]]:
     return [
-        {k: getattr(p, k) for k in ("name", "country", "role", "city")}
-        | {
-            "organisation_type": p.organisation_type or p.raw_type,
-            "eu_contribution": _decimal(p.eu_contribution),
-            "position": i,
-        }
+        {k: getattr(p, k) for k in PARTNER_KEYS[:-1]}
+        | {"eu_contribution": _decimal(p.eu_contribution), "position": i}
         for i, p in enumerate(record.partners)
     ]
 
@@ -215,7 +206,7 @@ class _Plan:
         self.office_id, self.actor = office_id, actor
         self.user = actor if getattr(actor, "is_authenticated", False) else None
         self.now = timezone.now()
-        organisations = _by_office(Organisation).filter(office_id=office_id)
+        organisations = by_office(Organisation).filter(office_id=office_id)
         self.orgs = {key: pk for pk, key in organisations.values_list("pk", "name_search")}
         self.districts = _districts(office_id)
         self.created: list[tuple[Project, list[dict[str, Any]], list[int]]] = []
@@ -241,13 +232,13 @@ class _Plan:
 
     def existing(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Project]:
         """The office's projects with these (source, source id), and their partners."""
-        projects = _by_office(Project).filter(
+        projects = by_office(Project).filter(
             office_id=self.office_id,
             source__in={k[0] for k in keys},
             source_id__in=[k[1] for k in keys],
         )
         found = {(p.source, p.source_id): p for p in projects.select_related("owner")}
-        partners = _by_office(Partner).filter(project__in=[p.pk for p in found.values()])
+        partners = by_office(Partner).filter(project__in=[p.pk for p in found.values()])
         for row in partners.order_by("position", "id").values(
             "project_id", *PARTNER_KEYS, "position"
         ):
@@ -314,7 +305,7 @@ class _Plan:
         """Every write of the plan, in bulk, with one audit entry per project."""
         through = Project.districts.through
         created = [p for p, _x, _d in self.created]
-        _by_office(Project).bulk_create(created, batch_size=500)
+        by_office(Project).bulk_create(created, batch_size=500)
         partners = [(p, rows) for p, rows, _d in self.created]
         links = [through(project_id=p.pk, district_id=d) for p, _x, ds in self.created for d in ds]
         for project in created:
@@ -324,18 +315,18 @@ class _Plan:
             changed = sorted({n for _p, changes, _x in self.updated for n in changes})
             derived = ["title_sort", "search_document", "tags", "has_priority_group"]
             fields = [*changed, *derived, "last_update_at", "stage_changed_at"]
-            _by_office(Project).bulk_update(updated, fields, batch_size=500)
-            versions = _by_office(Project).filter(pk__in=[p.pk for p in updated])
+            by_office(Project).bulk_update(updated, fields, batch_size=500)
+            versions = by_office(Project).filter(pk__in=[p.pk for p in updated])
             versions.update(version=F("version") + 1)
             replaced = [(p, x) for p, _c, x in self.updated if x is not None]
-            _by_office(Partner).filter(project__in=[p for p, _x in replaced]).delete()
+            by_office(Partner).filter(project__in=[p for p, _x in replaced]).delete()
             partners += replaced
-        _by_office(Partner).bulk_create(
+        by_office(Partner).bulk_create(
             [Partner(office_id=self.office_id, project=p, **x) for p, xs in partners for x in xs],
             batch_size=1000,
         )
         through.objects.bulk_create(links, batch_size=1000)
-        _by_office(StageChange).bulk_create(self.stage_changes, batch_size=1000)
+        by_office(StageChange).bulk_create(self.stage_changes, batch_size=1000)
         for project in updated:
             project.version += 1
         for action, entries in (

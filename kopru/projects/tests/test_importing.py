@@ -24,7 +24,7 @@ def partner(name, country, plate="", role="partner", city=""):
         role=role,
         city=city,
         province_plate=plate,
-        raw_type="HES",
+        organisation_type="HES",
         eu_contribution=Decimal("1000"),
     )
 
@@ -51,7 +51,6 @@ def record(source_id, plates, position=1, source="cordis", **extra):
         "grant_amount": Decimal("90000"),
         "currency": "EUR",
         "province_plates": plates,
-        "challenge": "",
         "source_url": "https://cordis.europa.eu/",
         "partners": [
             partner("EGE UNIVERSITESI", "TR", "35", "coordinator", city="BORNOVA"),

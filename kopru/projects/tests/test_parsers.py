@@ -22,6 +22,7 @@ from kopru.projects.importers import (
 )
 from kopru.projects.importers.reference import (
     funding_scheme,
+    funding_schemes,
     iso_from_cordis,
     normalise_country,
 )
@@ -66,16 +67,11 @@ def test_normalise_country(value: str, iso: str | None) -> None:
 
 
 def test_funding_schemes() -> None:
-    assert funding_scheme("RIA") == ("RIA", "Research and Innovation action")
-    assert funding_scheme("Research and Innovation action") == (
-        "RIA",
-        "Research and Innovation action",
-    )
-    assert funding_scheme("Coordination and Support action")[0] == "CSA"
-    assert funding_scheme("MSCA-RISE")[1].startswith("Marie Skłodowska-Curie")  # repaired
-    assert funding_scheme("CS2-IA") == ("CS2-IA", "")
-    assert funding_scheme("Some brand new action") == ("", "Some brand new action")
-    assert funding_scheme("") == ("", "")
+    assert funding_scheme("RIA") == funding_scheme("Research and Innovation action") == "RIA"
+    assert funding_scheme("Coordination and Support action") == "CSA"
+    assert funding_schemes()["MSCA-RISE"].startswith("Marie Skłodowska-Curie")  # repaired
+    assert funding_scheme("CS2-IA") == "CS2-IA"
+    assert funding_scheme("Some brand new action") == funding_scheme("") == ""
 
 
 # --- values -------------------------------------------------------------------------------------
