@@ -12,14 +12,7 @@ from ..richtext import to_safe_html
 from .cleaning import clean_text
 from .jsonstream import read_json_values
 from .records import CallDeadline, CallRecord, Collector, ParseResult, Problem, Problems
-from .values import (
-    BRUSSELS,
-    at_zone,
-    deadline_model,
-    parse_amount,
-    parse_date,
-    parse_int,
-)
+from .values import BRUSSELS, at_zone, deadline_model, parse_amount, parse_date, parse_int
 
 FORMAT = "eu-ft-portal"
 FUNDER = "European Commission"
@@ -36,32 +29,24 @@ DESCRIPTION_HEADINGS = re.compile(
     r"Topic scope|Scope)\s*:\s*"
 )
 _CONDITIONS_DEBRIS = re.compile(r'^[\s"\'>]+')
+#: ``extra`` key → the export's field, taken as it is.
+_EXTRA = {
+    "call_title": "callTitle", "cluster": "cluster", "support_info_en": "supportInfo",
+    "cross_cutting_priorities": "crossCuttingPriorities", "qna_url": "qnaUrl",
+    "updates_url": "updatesUrl", "documents_url": "documentsUrl",
+}  # fmt: skip
 
 
 #: Identifier prefixes of the EU programmes (topic and call codes start with them).
 PROGRAMME_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("HORIZON-", "Horizon Europe"),
-    ("ERC-", "Horizon Europe"),
-    ("EURATOM-", "Euratom"),
-    ("LIFE-", "LIFE"),
-    ("DIGITAL-", "Digital Europe"),
-    ("CEF-", "Connecting Europe Facility"),
-    ("ERASMUS-", "Erasmus+"),
-    ("CERV-", "CERV"),
-    ("EDF-", "European Defence Fund"),
-    ("CREA-", "Creative Europe"),
-    ("SMP-", "Single Market Programme"),
-    ("EU4H-", "EU4Health"),
-    ("RFCS-", "RFCS"),
-    ("I3-", "Interregional Innovation"),
-    ("EMFAF-", "EMFAF"),
-    ("ESF-", "ESF+"),
-    ("ISF-", "ISF"),
-    ("JUST-", "Justice"),
-    ("AMIF-", "AMIF"),
-    ("PERI-", "Pericles IV"),
+    ("HORIZON-", "Horizon Europe"), ("ERC-", "Horizon Europe"), ("EURATOM-", "Euratom"),
+    ("LIFE-", "LIFE"), ("DIGITAL-", "Digital Europe"), ("CEF-", "Connecting Europe Facility"),
+    ("ERASMUS-", "Erasmus+"), ("CERV-", "CERV"), ("EDF-", "European Defence Fund"),
+    ("CREA-", "Creative Europe"), ("SMP-", "Single Market Programme"), ("EU4H-", "EU4Health"),
+    ("RFCS-", "RFCS"), ("I3-", "Interregional Innovation"), ("EMFAF-", "EMFAF"), ("ESF-", "ESF+"),
+    ("ISF-", "ISF"), ("JUST-", "Justice"), ("AMIF-", "AMIF"), ("PERI-", "Pericles IV"),
     ("PPPA-", "Pilot Projects & Preparatory Actions"),
-)
+)  # fmt: skip
 
 
 def programme_from_identifier(identifier: str) -> str:
@@ -110,11 +95,9 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
         funder=FUNDER,
         programme=clean_text(obj.get("programme")),
         programme_code="" if programme_id in PLACEHOLDER_PROGRAMME_IDS else programme_id,
-        level="eu",
         instrument="prize" if prize else "grant",
         action_type=action_type or types_of_action,
         deadline_model=deadline_model(obj.get("deadlineModel")),
-        currency="EUR",
         keywords=_keywords(obj.get("keywords"), topic_id, call_id),
         source_status=clean_text(obj.get("callStatus")),
     )
@@ -126,19 +109,9 @@ def build_record(obj: dict[str, Any], position: str) -> tuple[CallRecord, list[P
         setattr(record, name, problems.read(parse_amount, obj.get(field), field))
     record.expected_grants = problems.read(parse_int, obj.get("expectedGrants"), "expectedGrants")
 
-    conditions = _CONDITIONS_DEBRIS.sub("", clean_text(obj.get("topicConditions")))
-    extra = {
-        "reference": reference,
-        "call_title": clean_text(obj.get("callTitle")),
-        "cluster": clean_text(obj.get("cluster")),
-        "types_of_action": types_of_action,
-        "cross_cutting_priorities": clean_text(obj.get("crossCuttingPriorities")),
-        "conditions_en": conditions,
-        "support_info_en": clean_text(obj.get("supportInfo")),
-        "qna_url": clean_text(obj.get("qnaUrl")),
-        "updates_url": clean_text(obj.get("updatesUrl")),
-        "documents_url": clean_text(obj.get("documentsUrl")),
-    }
+    extra = {key: clean_text(obj.get(name)) for key, name in _EXTRA.items()}
+    extra |= {"reference": reference, "types_of_action": types_of_action}
+    extra["conditions_en"] = _CONDITIONS_DEBRIS.sub("", clean_text(obj.get("topicConditions")))
     if obj.get("description") and obj.get("objectives"):
         extra["objectives_en"] = to_safe_html(obj.get("objectives"), DESCRIPTION_HEADINGS)
     record.extra = {k: v for k, v in extra.items() if v}

@@ -23,6 +23,12 @@ COLUMNS = """ccm2Id callYear clusterCode clusterName destination destCode pubDat
     closeDate s2Date status process actionType callId callTitle topicId topicTitle""".split()  # noqa: SIM905
 ALIASES = {name: {search_key(name)} for name in COLUMNS}
 REQUIRED = {"topicId": "topicId", "topicTitle": "topicTitle", "closeDate": "closeDate"}
+#: ``extra`` key → the column, taken as it is.
+_EXTRA = {
+    "ccm2_id": "ccm2Id", "call_year": "callYear", "cluster_code": "clusterCode",
+    "cluster_name": "clusterName", "destination": "destination", "destination_code": "destCode",
+    "call_title": "callTitle",
+}  # fmt: skip
 
 _HYPERLINK = re.compile(
     r'^=\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"\s*(?:[,;]\s*"((?:[^"]|"")*)"\s*)?\)\s*$', re.I
@@ -59,7 +65,6 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
         funder=FUNDER,
         programme=PROGRAMME,
         programme_code=PROGRAMME_CODE,
-        level="eu",
         instrument="prize" if "prize" in search_key(text["actionType"]).split() else "grant",
         action_type=text["actionType"],
         deadline_model=deadline_model(values.get("process")),
@@ -74,16 +79,8 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
         record.deadline_model = "two_stage"
     record.opening_date = problems.read(parse_date, values.get("openDate"), "openDate")
     published = problems.read(parse_date, values.get("pubDate"), "pubDate")
-    extra = {
-        "ccm2_id": text["ccm2Id"],
-        "call_year": text["callYear"],
-        "cluster_code": text["clusterCode"],
-        "cluster_name": text["clusterName"],
-        "destination": text["destination"],
-        "destination_code": text["destCode"],
-        "publication_date": published.isoformat() if published else "",
-        "call_title": text["callTitle"],
-    }
+    extra = {key: text[name] for key, name in _EXTRA.items()}
+    extra["publication_date"] = published.isoformat() if published else ""
     record.extra = {k: v for k, v in extra.items() if v}
     return record, problems
 

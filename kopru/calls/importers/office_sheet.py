@@ -49,7 +49,6 @@ def _row_record(values: dict[str, Any], position: str) -> tuple[CallRecord, list
         title_tr=title if turkish else "",
         funder=FUNDER,
         programme=programme_from_identifier(code),
-        level="eu",
         instrument="prize" if is_prize else "grant",
     )
     closing = problems.read(deadline_from_cell, values.get("closing"), "Kapanış Tarihi", BRUSSELS)

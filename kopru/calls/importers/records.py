@@ -21,29 +21,22 @@ from .jsonstream import JsonBreak
 #: Every reason a record or a file can be refused: code → Turkish text (``str.format``
 #: placeholders), and the same in English, the parsers' own language.
 _TEXTS = {
-    "unknown_format": _(
-        "“{filename}” dosyası Köprü'nün içe aktarabildiği bir biçimde değil ({detail}). "
-        "Kabul edilenler: AB Fonlama ve İhale Portalı dışa aktarımı (.json / .jsonl.gz), "
-        "Horizon Europe konu listesi, ofisin çağrı raporu çalışma kitabı, kalkınma "
-        "ajanslarının duyuru listesi (.json), AB Başkanlığı duyuru listesi (.csv) ve Köprü "
-        "çağrı şablonu (.xlsx / .csv)."
-    ),
-    "gzip_truncated": _(
-        "Sıkıştırılmış dosya yarım kalmış: verisi bitmeden sona eriyor. Bu noktadan önceki "
-        "{count} kayıt okunabildi."
-    ),
+    "unknown_format": _("“{filename}” dosyası Köprü'nün içe aktarabildiği bir biçimde değil "
+        "({detail}). Kabul edilenler: AB Fonlama ve İhale Portalı dışa aktarımı (.json / "
+        ".jsonl.gz), Horizon Europe konu listesi, ofisin çağrı raporu çalışma kitabı, kalkınma "
+        "ajanslarının duyuru listesi (.json), AB Başkanlığı duyuru listesi (.csv) ve Köprü çağrı "
+        "şablonu (.xlsx / .csv)."),
+    "gzip_truncated": _("Sıkıştırılmış dosya yarım kalmış: verisi bitmeden sona eriyor. Bu "
+        "noktadan önceki {count} kayıt okunabildi."),
     "gzip_corrupt": _("Sıkıştırılmış dosya bozuk ({detail})."),
-    "json_truncated": _(
-        "Dosya bu kaydın ortasında bitiyor (dosya yarım kalmış görünüyor); önceki kayıtlar okundu."
-    ),
+    "json_truncated": _("Dosya bu kaydın ortasında bitiyor (dosya yarım kalmış görünüyor); "
+        "önceki kayıtlar okundu."),
     "json_invalid": _("Bu kayıt geçerli JSON değil ({detail}); bu noktadan sonrası okunamıyor."),
     "json_not_object": _("Bu kayıt için bir JSON nesnesi bekleniyordu, {found} bulundu."),
     "json_shape": _("Dosya JSON ama beklenen yapıda değil: {detail}."),
     "source_reported_error": _("Dosyaya göre kaynak bir hata döndürmüş (state = {state})."),
-    "partial_download": _(
-        "Bu dosya {pages} sayfanın {page}. sayfası ({total} duyurunun {count} tanesi); "
-        "diğer sayfalar dosyada yok."
-    ),
+    "partial_download": _("Bu dosya {pages} sayfanın {page}. sayfası ({total} duyurunun {count} "
+        "tanesi); diğer sayfalar dosyada yok."),
     "no_matching_sheet": _("Çalışma kitabının hiçbir sayfasında {columns} sütunları yok."),
     "sheet_missing_headers": _("“{sheet}” sayfasında zorunlu sütunlar yok: {missing}."),
     "csv_missing_headers": _("İlk satırda zorunlu sütunlar yok: {missing}."),
@@ -54,37 +47,28 @@ _TEXTS = {
     "missing_title": _("Kaydın başlığı yok ({fields})."),
     "missing_value": _("Zorunlu “{field}” sütunu boş."),
     "bad_date": _("“{field}” alanındaki “{value}” geçerli bir tarih değil (beklenen: {expected})."),
-    "bad_datetime": _(
-        "“{field}” alanındaki “{value}” geçerli bir tarih ve saat değil (beklenen: {expected})."
-    ),
+    "bad_datetime": _("“{field}” alanındaki “{value}” geçerli bir tarih ve saat değil (beklenen: "
+        "{expected})."),
     "bad_number": _("“{field}” alanındaki “{value}” bir sayı değil."),
     "bad_integer": _("“{field}” alanındaki “{value}” bir tam sayı değil."),
     "negative_amount": _("“{field}” eksi bir değer ({value})."),
     "min_above_max": _("En az destek ({minimum}) en çok destekten ({maximum}) büyük."),
     "bad_rate": _("Destek oranı {value}, 0 ile 100 (yüzde) arasında değil."),
-    "bad_choice": _(
-        "“{value}”, “{field}” için geçerli değil; şunlardan birini kullanın: {choices}."
-    ),
-    "bad_timezone": _(
-        "“{value}” bilinen bir saat dilimi değil; örneğin Europe/Istanbul ya da "
-        "Europe/Brussels kullanın."
-    ),
-    "bad_url": _(
-        "“{field}” alanındaki “{value}” bir web adresi değil (http:// ya da https:// ile "
-        "başlamalı)."
-    ),
-    "stage_order": _(
-        "İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra değil."
-    ),
+    "bad_choice": _("“{value}”, “{field}” için geçerli değil; şunlardan birini kullanın: "
+        "{choices}."),
+    "bad_timezone": _("“{value}” bilinen bir saat dilimi değil; örneğin Europe/Istanbul ya da "
+        "Europe/Brussels kullanın."),
+    "bad_url": _("“{field}” alanındaki “{value}” bir web adresi değil (http:// ya da https:// "
+        "ile başlamalı)."),
+    "stage_order": _("İkinci aşama son tarihi ({second}) birinci aşamanınkinden ({first}) sonra "
+        "değil."),
     "deadline_count": _("{model} bir çağrının {count} son tarihi olamaz."),
     "unknown_agency": _("“{code}” bir Türkiye kalkınma ajansının kodu değil."),
     "duplicate_id": _("“{source_id}” kimliği {first} konumunda zaten kullanıldı."),
-    "duplicate_conflict": _(
-        "“{code}” çağrısı {first} konumunda farklı bir {field} ile geçmişti: orada “{old}”, "
-        "burada “{new}”."
-    ),
+    "duplicate_conflict": _("“{code}” çağrısı {first} konumunda farklı bir {field} ile geçmişti: "
+        "orada “{old}”, burada “{new}”."),
     "example_row": _("Şablonun örnek satırı (içe aktarılmaz)."),
-}
+}  # fmt: skip
 MESSAGES_TR = Messages(_TEXTS)
 MESSAGES = Messages(_TEXTS, "en")
 T = TypeVar("T")
@@ -202,10 +186,6 @@ class Problems(list[Problem]):
             return None
 
 
-def sheet_position(row: int, sheet: str) -> str:
-    return f"row {row} (sheet '{sheet}')"
-
-
 class Collector:
     """Builds a :class:`ParseResult`, validating every record and catching duplicates."""
 
@@ -261,7 +241,7 @@ class Collector:
             for number, row in enumerate(rows[header.row :], start=header.row + 1):
                 if not is_empty(row):
                     values = {k: cell(row, header.columns, k) for k in header.columns}
-                    yield title, sheet_position(number, title), values
+                    yield title, f"row {number} (sheet '{title}')", values
         if sheets and not found and not every:
             self.error("file", "no_matching_sheet", columns=", ".join(required.values()))
 

@@ -39,145 +39,84 @@ SHEET_TITLE = "Çağrılar - Calls"
 
 # A column per :class:`CallRecord` field (and "timezone").
 TEMPLATE_COLUMNS: Final[tuple[Column, ...]] = (
-    Column(
-        "source_id", "Kayıt Kimliği", "Record ID", False,
-        "Bu satırın kalıcı kimliği; aynı dosya yeniden yüklendiğinde kayıt güncellenir. "
-        "Boşsa Çağrı Kodu kullanılır.",
-        "Permanent ID of this row; re-importing updates the record. Empty: the call "
-        "identifier is used.",
-        EXAMPLE_ID,
-    ),
-    Column(
-        "call_identifier", "Çağrı Kodu", "Call identifier", True,
+    Column("source_id", "Kayıt Kimliği", "Record ID", False,
+        "Bu satırın kalıcı kimliği; aynı dosya yeniden yüklendiğinde kayıt güncellenir. Boşsa "
+        "Çağrı Kodu kullanılır.",
+        "Permanent ID of this row; re-importing updates the record. Empty: the call identifier is "
+        "used.", EXAMPLE_ID),
+    Column("call_identifier", "Çağrı Kodu", "Call identifier", True,
         "Çağrının resmi kodu; kodu yoksa kısa bir kod yazın (ör. IZKA-2026-MDP).",
         "The call's official code; if it has none, write a short code (e.g. IZKA-2026-MDP).",
-        "IZKA-2026-MDP",
-    ),
-    Column(
-        "title_tr", "Çağrı Adı (Türkçe)", "Title (Turkish)", False,
+        "IZKA-2026-MDP"),
+    Column("title_tr", "Çağrı Adı (Türkçe)", "Title (Turkish)", False,
         "Türkçe başlık. Türkçe veya İngilizce başlıktan en az biri zorunludur.",
         "Turkish title. At least one of the Turkish or English titles is required.",
-        "2026 Yılı Yeşil Dönüşüm Mali Destek Programı",
-    ),
-    Column(
-        "title_en", "Çağrı Adı (İngilizce)", "Title (English)", False,
-        "İngilizce başlık.", "English title.",
-        "2026 Green Transition Financial Support Programme",
-    ),
-    Column(
-        "summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
+        "2026 Yılı Yeşil Dönüşüm Mali Destek Programı"),
+    Column("title_en", "Çağrı Adı (İngilizce)", "Title (English)", False, "İngilizce başlık.",
+        "English title.", "2026 Green Transition Financial Support Programme"),
+    Column("summary_tr", "Özet (Türkçe)", "Summary (Turkish)", False,
         "Kısa açıklama; düz metin veya basit HTML (p, ul, li, strong, em, a).",
         "Short description; plain text or simple HTML (p, ul, li, strong, em, a).",
-        "KOBİ'lerin yeşil dönüşüm yatırımlarına destek.",
-    ),
-    Column(
-        "summary_en", "Özet (İngilizce)", "Summary (English)", False,
-        "İngilizce açıklama.", "English description.",
-        "Support for SMEs' green transition investments.",
-    ),
-    Column(
-        "funder", "Destek Veren Kurum", "Funder", True,
-        "Desteği veren kurumun tam adı.", "Full name of the funding body.",
-        "İzmir Kalkınma Ajansı",
-    ),
-    Column(
-        "programme", "Program", "Programme", False,
+        "KOBİ'lerin yeşil dönüşüm yatırımlarına destek."),
+    Column("summary_en", "Özet (İngilizce)", "Summary (English)", False, "İngilizce açıklama.",
+        "English description.", "Support for SMEs' green transition investments."),
+    Column("funder", "Destek Veren Kurum", "Funder", True, "Desteği veren kurumun tam adı.",
+        "Full name of the funding body.", "İzmir Kalkınma Ajansı"),
+    Column("programme", "Program", "Programme", False,
         "Programın adı (ör. Ufuk Avrupa, Erasmus+, Mali Destek Programı).",
         "Programme name (e.g. Horizon Europe, Erasmus+, Financial Support Programme).",
-        "Mali Destek Programı",
-    ),
-    Column(
-        "programme_code", "Program Kodu", "Programme code", False,
-        "Programın kodu, varsa.", "Programme code, if any.", "",
-    ),
-    Column(
-        "level", "Düzey", "Level", True,
-        "ab, ulusal, bölgesel veya yerel.", "eu, national, regional or local.", "bölgesel",
-    ),
-    Column(
-        "instrument", "Destek Türü", "Instrument", False,
+        "Mali Destek Programı"),
+    Column("programme_code", "Program Kodu", "Programme code", False, "Programın kodu, varsa.",
+        "Programme code, if any.", ""),
+    Column("level", "Düzey", "Level", True, "ab, ulusal, bölgesel veya yerel.",
+        "eu, national, regional or local.", "bölgesel"),
+    Column("instrument", "Destek Türü", "Instrument", False,
         "hibe (varsayılan), kredi, faizsiz kredi, teknik destek veya ödül.",
-        "grant (default), credit, interest-free credit, technical support or prize.",
-        "hibe",
-    ),
-    Column(
-        "action_type", "Faaliyet Türü", "Action type", False,
+        "grant (default), credit, interest-free credit, technical support or prize.", "hibe"),
+    Column("action_type", "Faaliyet Türü", "Action type", False,
         "Faaliyet/proje türü (ör. RIA, IA, CSA, KOBİ projeleri).",
-        "Type of action (e.g. RIA, IA, CSA, SME projects).", "",
-    ),
-    Column(
-        "deadline_model", "Son Tarih Modeli", "Deadline model", False,
+        "Type of action (e.g. RIA, IA, CSA, SME projects).", ""),
+    Column("deadline_model", "Son Tarih Modeli", "Deadline model", False,
         "tek aşamalı, iki aşamalı veya çoklu son tarih. Boşsa tarih sayısından çıkarılır.",
         "single-stage, two-stage or multiple cut-off. Empty: inferred from the number of "
-        "deadlines.",
-        "tek aşamalı",
-    ),
-    Column(
-        "deadlines", "Son Başvuru Tarihleri", "Deadlines", False,
-        "YYYY-AA-GG SS:DD; birden çok tarih ';' ile ayrılır. Saat yoksa 23:59 (Brüksel "
-        "saatinde 17:00). İki aşamalı çağrıda ikinci tarih 2. aşamadır.",
+        "deadlines.", "tek aşamalı"),
+    Column("deadlines", "Son Başvuru Tarihleri", "Deadlines", False,
+        "YYYY-AA-GG SS:DD; birden çok tarih ';' ile ayrılır. Saat yoksa 23:59 (Brüksel saatinde "
+        "17:00). İki aşamalı çağrıda ikinci tarih 2. aşamadır.",
         "YYYY-MM-DD HH:MM; several dates separated by ';'. Without a time: 23:59 (17:00 in "
-        "Brussels time). For two-stage calls the second date is stage 2.",
-        "2026-10-15 23:59",
-    ),
-    Column(
-        "timezone", "Saat Dilimi", "Time zone", False,
+        "Brussels time). For two-stage calls the second date is stage 2.", "2026-10-15 23:59"),
+    Column("timezone", "Saat Dilimi", "Time zone", False,
         "Son tarihlerin saat dilimi; varsayılan Europe/Istanbul. AB çağrıları için "
         "Europe/Brussels.",
         "Time zone of the deadlines; default Europe/Istanbul. For EU calls Europe/Brussels.",
-        "Europe/Istanbul",
-    ),
-    Column(
-        "opening_date", "Açılış Tarihi", "Opening date", False,
-        "YYYY-AA-GG.", "YYYY-MM-DD.", "2026-09-01",
-    ),
-    Column(
-        "budget_total", "Toplam Bütçe", "Total budget", False,
-        "Çağrının toplam bütçesi.", "Total budget of the call.", "150.000.000",
-    ),
-    Column(
-        "grant_min", "Asgari Destek Tutarı", "Minimum grant", False,
-        "Proje başına en az destek.", "Minimum support per project.", "250.000",
-    ),
-    Column(
-        "grant_max", "Azami Destek Tutarı", "Maximum grant", False,
-        "Proje başına en çok destek.", "Maximum support per project.", "2.000.000",
-    ),
-    Column(
-        "expected_grants", "Beklenen Proje Sayısı", "Expected number of grants", False,
-        "Desteklenmesi beklenen proje sayısı.", "Expected number of funded projects.", "60",
-    ),
-    Column(
-        "cofinancing_rate", "Destek Oranı (%)", "Co-financing rate (%)", False,
+        "Europe/Istanbul"),
+    Column("opening_date", "Açılış Tarihi", "Opening date", False, "YYYY-AA-GG.", "YYYY-MM-DD.",
+        "2026-09-01"),
+    Column("budget_total", "Toplam Bütçe", "Total budget", False, "Çağrının toplam bütçesi.",
+        "Total budget of the call.", "150.000.000"),
+    Column("grant_min", "Asgari Destek Tutarı", "Minimum grant", False,
+        "Proje başına en az destek.", "Minimum support per project.", "250.000"),
+    Column("grant_max", "Azami Destek Tutarı", "Maximum grant", False,
+        "Proje başına en çok destek.", "Maximum support per project.", "2.000.000"),
+    Column("expected_grants", "Beklenen Proje Sayısı", "Expected number of grants", False,
+        "Desteklenmesi beklenen proje sayısı.", "Expected number of funded projects.", "60"),
+    Column("cofinancing_rate", "Destek Oranı (%)", "Co-financing rate (%)", False,
         "Desteğin proje bütçesine oranı, yüzde olarak (0-100).",
-        "Share of the project budget the funder pays, in per cent (0-100).", "75",
-    ),
-    Column(
-        "currency", "Para Birimi", "Currency", False,
-        "EUR (varsayılan), TRY, USD...", "EUR (default), TRY, USD...", "TRY",
-    ),
-    Column(
-        "keywords", "Anahtar Kelimeler", "Keywords", False,
+        "Share of the project budget the funder pays, in per cent (0-100).", "75"),
+    Column("currency", "Para Birimi", "Currency", False, "EUR (varsayılan), TRY, USD...",
+        "EUR (default), TRY, USD...", "TRY"),
+    Column("keywords", "Anahtar Kelimeler", "Keywords", False,
         "';' ile ayrılmış anahtar kelimeler.", "Keywords separated by ';'.",
-        "yeşil dönüşüm; KOBİ; enerji verimliliği",
-    ),
-    Column(
-        "agency_code", "Kalkınma Ajansı Kodu", "Development agency code", False,
+        "yeşil dönüşüm; KOBİ; enerji verimliliği"),
+    Column("agency_code", "Kalkınma Ajansı Kodu", "Development agency code", False,
         "Kalkınma ajansı çağrılarında ajansın kısa kodu (ör. izka, gmka).",
-        "For development agency calls, the agency's short code (e.g. izka, gmka).", "izka",
-    ),
-    Column(
-        "source_url", "Bağlantı", "Link (URL)", False,
+        "For development agency calls, the agency's short code (e.g. izka, gmka).", "izka"),
+    Column("source_url", "Bağlantı", "Link (URL)", False,
         "Çağrı sayfasının adresi (http:// veya https://).",
-        "Address of the call page (http:// or https://).",
-        "https://www.izka.org.tr/",
-    ),
-    Column(
-        "source_status", "Kaynaktaki Durum", "Status at source", False,
+        "Address of the call page (http:// or https://).", "https://www.izka.org.tr/"),
+    Column("source_status", "Kaynaktaki Durum", "Status at source", False,
         "Kaynağın belirttiği durum (bilgi amaçlı; durum tarihlerden hesaplanır).",
-        "Status as the source states it (for information; status is derived from dates).",
-        "",
-    ),
+        "Status as the source states it (for information; status is derived from dates).", ""),
 )  # fmt: skip
 
 _BY_NAME = {c.key: c for c in TEMPLATE_COLUMNS}
@@ -269,14 +208,11 @@ def _agency(value: object, _header: str) -> str:
 #: in the order their problems are reported; a blank result keeps the record's default.
 _READERS: dict[str, Reader] = {
     **dict.fromkeys(_TEXTS, lambda v, _h: clean_text(v)),
-    "summary_tr": lambda v, _h: to_safe_html(v),
-    "summary_en": lambda v, _h: to_safe_html(v),
+    **dict.fromkeys(("summary_tr", "summary_en"), lambda v, _h: to_safe_html(v)),
     "source_url": _url,
     "instrument": _choice(_INSTRUMENTS, "grant"),
     "opening_date": parse_date,
-    "budget_total": parse_amount,
-    "grant_min": parse_amount,
-    "grant_max": parse_amount,
+    **dict.fromkeys(("budget_total", "grant_min", "grant_max"), parse_amount),
     "expected_grants": parse_int,
     "cofinancing_rate": parse_decimal,
     "currency": _currency,
@@ -326,37 +262,22 @@ def parse_template(data: bytes, filename: str, *_: object) -> ParseResult:
 # --- the downloadable template ---------------------------------------------------
 
 _GENERAL_NOTES = (
-    (
-        "Tarih biçimi / Date format",
-        "YYYY-AA-GG SS:DD (ör. 2026-10-15 23:59)",
-        "YYYY-MM-DD HH:MM (e.g. 2026-10-15 23:59)",
-    ),
-    (
-        "Birden çok son tarih / Several deadlines",
+    ("Tarih biçimi / Date format", "YYYY-AA-GG SS:DD (ör. 2026-10-15 23:59)",
+        "YYYY-MM-DD HH:MM (e.g. 2026-10-15 23:59)"),
+    ("Birden çok son tarih / Several deadlines",
         "';' ile ayırın: 2026-10-15 23:59; 2027-02-15 23:59",
-        "Separate with ';': 2026-10-15 23:59; 2027-02-15 23:59",
-    ),
-    (
-        "Saat yoksa / No time given",
-        "23:59; saat dilimi Europe/Brussels ise 17:00 (AB portalı)",
-        "23:59; 17:00 if the time zone is Europe/Brussels (EU portal)",
-    ),
-    (
-        "Tutarlar / Amounts",
-        "1500000, 1.500.000 veya 1.500.000,50",
-        "1500000, 1.500.000 or 1,500,000.50",
-    ),
-    (
-        "Örnek satır / Example row",
+        "Separate with ';': 2026-10-15 23:59; 2027-02-15 23:59"),
+    ("Saat yoksa / No time given", "23:59; saat dilimi Europe/Brussels ise 17:00 (AB portalı)",
+        "23:59; 17:00 if the time zone is Europe/Brussels (EU portal)"),
+    ("Tutarlar / Amounts", "1500000, 1.500.000 veya 1.500.000,50",
+        "1500000, 1.500.000 or 1,500,000.50"),
+    ("Örnek satır / Example row",
         f"Kayıt Kimliği '{EXAMPLE_ID}' olan satır içe aktarılmaz; silebilirsiniz.",
-        f"The row whose Record ID is '{EXAMPLE_ID}' is not imported; you may delete it.",
-    ),
-    (
-        "Zorunlu sütunlar / Required columns",
+        f"The row whose Record ID is '{EXAMPLE_ID}' is not imported; you may delete it."),
+    ("Zorunlu sütunlar / Required columns",
         "Başlığında * olan sütunlar ve iki başlıktan en az biri.",
-        "Columns marked * and at least one of the two titles.",
-    ),
-)
+        "Columns marked * and at least one of the two titles."),
+)  # fmt: skip
 
 
 _DROP_DOWNS = {
