@@ -3,11 +3,10 @@ the İzmir M-LAB list and the office's template (``docs/projects-imports.md``)."
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
-from kopru.core.imports.files import FileRefused, UnknownFormat, is_zip
+from kopru.core.imports.files import FileRefused, UnknownFormat, is_zip, read_csv
 from kopru.core.text import search_key
 
 from .cordis import layout_of, parse_cordis
@@ -46,11 +45,8 @@ def detect_format(data: bytes, filename: str) -> str:
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if search_key(first.split(":", 1)[0]) == "1 baslik":
         return "izmir-mlab"
-    try:
-        header = next(csv.reader(io.StringIO(first)), [])
-    except csv.Error:
-        header = []
-    if layout_of(header) is not None:
+    rows, _broken = read_csv(first, delimiter=",")
+    if rows and layout_of(rows[0][1]) is not None:
         return "cordis"
     message = MESSAGES.text("unknown_format", {"filename": filename})
     raise UnknownFormat(message, {"filename": filename})

@@ -154,9 +154,8 @@ class _Reader:
         if problems:
             self.out.errors.extend(MESSAGES.at(position, p, field) for field, p in problems)
             return
-        contribution = amounts["eu_contribution"]
-        if contribution is None:
-            contribution = amounts["ec_contribution"]
+        eu, ec = amounts["eu_contribution"], amounts["ec_contribution"]
+        contribution = eu if eu is not None else ec
         name, nuts3, city = (row.get(c, "") for c in ("legal_name", "nuts_3_code", "city"))
         plate = ""
         if country == "TR":

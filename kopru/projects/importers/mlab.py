@@ -102,10 +102,7 @@ def parse_turkish_date(text: str) -> dt.date:
         day = turkish_month_date(text)
     except ValueError:
         raise BadValue("impossible_date", value=text) from None
-    try:
-        return day or parse_date(text, dotted=True)
-    except BadValue:
-        raise BadValue("bad_date_dotted", value=text) from None
+    return day or parse_date(text, dotted=True)
 
 
 def acronym_of(title: str) -> str:

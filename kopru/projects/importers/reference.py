@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kopru.core.datafiles import data_file
@@ -16,12 +15,6 @@ from kopru.core.text import search_key
 
 COUNTRIES_FILE = "cordis-h2020-participations/cordisref-countries.csv"
 FUNDING_SCHEMES_FILE = "cordis-h2020-participations/cordisref-projectFundingSchemeCategory.csv"
-
-
-@dataclass(frozen=True)
-class _Countries:
-    eu_to_iso: dict[str, str]  # every euCode, mapped to its ISO code
-    by_name: dict[str, str]  # search key of a name in any language → ISO code
 
 
 def _table(path: str) -> list[dict[str, str]]:
@@ -32,7 +25,8 @@ def _table(path: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> _Countries:
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """Every euCode → its ISO code; the search key of a name in any language → ISO code."""
     eu_to_iso: dict[str, str] = {}
     by_name: dict[str, str] = {}
     for entry in _table(COUNTRIES_FILE):
@@ -46,12 +40,12 @@ def _countries() -> _Countries:
             by_name.setdefault(search_key(name), iso)
     for alias, iso in (("turkiye", "TR"), ("turkey", "TR"), ("uk", "GB"), ("great britain", "GB")):
         by_name.setdefault(alias, iso)
-    return _Countries(eu_to_iso, by_name)
+    return eu_to_iso, by_name
 
 
 def iso_from_cordis(code: str) -> str | None:
     """The ISO code of a CORDIS country code, or None when the table does not know it."""
-    return _countries().eu_to_iso.get(code.strip().upper())
+    return _countries()[0].get(code.strip().upper())
 
 
 def normalise_country(value: str) -> str | None:
@@ -60,24 +54,20 @@ def normalise_country(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
-    table = _countries()
+    eu_to_iso, by_name = _countries()
     if len(text) == 2 and text.isascii() and text.isalpha():
         upper = text.upper()
-        if upper in table.eu_to_iso.values():
-            return upper
-        return table.eu_to_iso.get(upper)
-    return table.by_name.get(search_key(text))
+        return upper if upper in eu_to_iso.values() else eu_to_iso.get(upper)
+    return by_name.get(search_key(text))
 
 
 def country_name_keys(*, exclude: str = "") -> frozenset[str]:
     """The search keys of every country name of the table, in all its languages
     (``"greece"``, ``"grece"``, ``"griechenland"``…), without those of ``exclude``."""
-    return frozenset(key for key, iso in _countries().by_name.items() if iso != exclude)
+    return frozenset(key for key, iso in _countries()[1].items() if iso != exclude)
 
 
 # --- funding schemes ------------------------------------------------------------------------
-
-_REPAIRS = {"Sk?odowska": "Skłodowska"}
 
 
 @lru_cache(maxsize=1)
@@ -88,8 +78,7 @@ def funding_schemes() -> dict[str, str]:
         if (entry.get("language") or "en") != "en":
             continue
         code, title = entry.get("code", ""), entry.get("title", "")
-        for broken, fixed in _REPAIRS.items():
-            title = title.replace(broken, fixed)
+        title = title.replace("Sk?odowska", "Skłodowska")  # the lost character
         if code:
             table[code] = title
     return table

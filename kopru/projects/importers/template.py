@@ -11,6 +11,7 @@ from typing import Any
 
 from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
+from kopru.core.imports.values import parse_number
 from kopru.core.imports.workbook import (
     EXAMPLE_ID,
     NOTES_TITLE,
@@ -37,7 +38,7 @@ from .records import (
     ProjectRecord,
 )
 from .reference import normalise_country
-from .values import BadValue, months_between, parse_date, parse_number_text
+from .values import BadValue, months_between, parse_date
 
 FORMAT = "template"
 SHEET_TITLE = "Projeler - Projects"
@@ -212,32 +213,37 @@ def _text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date) or value is None or _text(value) == "":
-        return value or None
+    if isinstance(value, dt.date) or not _text(value):
+        return value.date() if isinstance(value, dt.datetime) else value or None
     if isinstance(value, int | float):
         raise BadValue("not_a_date", value=_text(value))
     return parse_date(str(value), dotted=True)
 
 
-def _amount(value: Any) -> Decimal | None:
-    if value is None or _text(value) == "":
+def read_amount(value: Any) -> Decimal | None:
+    """A number cell, or a number typed as text (``250.000,50``, ``37,5``, ``€ 7 000``; see
+    :func:`kopru.core.imports.values.parse_number`); never negative."""
+    text = _text(value)
+    if not text:
         return None
-    if isinstance(value, bool | dt.date):
-        raise BadValue("not_a_number", value=_text(value))
-    if not isinstance(value, int | float | Decimal):
-        return parse_number_text(str(value))
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    try:
+        if isinstance(value, bool | dt.date):
+            raise ValueError(text)
+        if isinstance(value, int | float | Decimal):
+            number = Decimal(repr(value) if isinstance(value, float) else value)
+        else:
+            number = parse_number(text)
+    except ValueError:
+        raise BadValue("not_a_number", value=text) from None
     if not number.is_finite():
-        raise BadValue("not_a_number", value=value)
+        raise BadValue("not_a_number", value=text)
     if number < 0:
-        raise BadValue("negative_amount", value=_text(value))
+        raise BadValue("negative_amount", value=text)
     return number
 
 
 def _rate(value: Any) -> Decimal | None:
-    rate = _amount(value)
+    rate = read_amount(value)
     if rate is not None and rate <= 0:
         raise BadValue("rate_not_positive")
     return rate
@@ -269,7 +275,7 @@ def _url(value: Any) -> str:
 #: The reader of each column that fills a record field of the same name (texts: ``_text``).
 _READERS: dict[str, Callable[[Any], Any]] = {
     "stage": _stage, "start_date": _date, "end_date": _date, "exchange_rate_date": _date,
-    "total_cost": _amount, "grant_amount": _amount, "exchange_rate": _rate,
+    "total_cost": read_amount, "grant_amount": read_amount, "exchange_rate": _rate,
     "currency": _currency, "source_url": _url,
 }  # fmt: skip
 _FIELDS = ("title_tr", "title_en", "acronym", "summary_tr", "summary_en", "owner_name",

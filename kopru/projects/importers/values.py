@@ -7,7 +7,6 @@ import re
 from decimal import Decimal
 
 from kopru.core.imports.problems import Problem
-from kopru.core.imports.values import parse_number
 
 _DATES = (
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), (1, 2, 3)),
@@ -42,18 +41,6 @@ def parse_amount(value: str) -> Decimal:
     if not _AMOUNT.fullmatch(text):
         raise BadValue("not_a_number", value=value)
     return Decimal(text)
-
-
-def parse_number_text(value: str) -> Decimal:
-    """A non-negative amount typed as text (``250.000,50``, ``37,5``, ``€ 7 000``; see
-    :func:`kopru.core.imports.values.parse_number`)."""
-    try:
-        number = parse_number(value)
-    except ValueError:
-        raise BadValue("not_a_number", value=value) from None
-    if number < 0:
-        raise BadValue("negative_amount", value=value)
-    return number
 
 
 def months_between(start: dt.date | None, end: dt.date | None) -> int | None:

@@ -40,9 +40,9 @@ RECORD_FIELDS = """acronym title_tr title_en summary_tr summary_en programme fun
     call_identifier topic start_date end_date duration_months stage total_cost grant_amount
     currency source_url""".split()  # noqa: SIM905
 PARTNER_KEYS = ("name", "country", "role", "city", "organisation_type", "eu_contribution")
-PUBLIC_SOURCES = (Source.CORDIS, Source.MLAB)
 #: (record, its local participant) of each record, by the id of the office it goes to.
 Routed = dict[int, list[tuple[ProjectRecord, Any]]]
+Row = dict[str, Any]
 
 
 @dataclass
@@ -69,20 +69,15 @@ def import_file(
     result = parse(data, filename, fmt)
     errors = [{"position": e.position, "reason": e.reason, "code": e.code} for e in result.errors]
     return import_records(
-        records=list(result.projects),
-        parse_errors=errors,
-        fmt=str(result.format),
-        office=office,
-        actor=actor,
-        progress=progress,
+        result.projects, errors, result.format, office=office, actor=actor, progress=progress
     )
 
 
 def import_records(
-    *,
     records: list[ProjectRecord],
-    parse_errors: list[dict[str, Any]],
+    parse_errors: list[Row],
     fmt: str,
+    *,
     office: Any = None,
     actor: Any = None,
     progress: Callable[[int, int], None] | None = None,
@@ -138,7 +133,7 @@ def _check(records: list[ProjectRecord], report: ProjectsReport) -> None:
             report.error(position_label(r.position), reason, code=problem.code)
 
 
-def _partner_rows(record: ProjectRecord) -> list[dict[str, Any]]:
+def _partner_rows(record: ProjectRecord) -> list[Row]:
     return [
         {k: getattr(p, k) for k in PARTNER_KEYS[:-1]}
         | {"eu_contribution": _decimal(p.eu_contribution), "position": i}
@@ -209,12 +204,10 @@ class _Plan:
         organisations = by_office(Organisation).filter(office_id=office_id)
         self.orgs = {key: pk for pk, key in organisations.values_list("pk", "name_search")}
         self.districts = _districts(office_id)
-        self.created: list[tuple[Project, list[dict[str, Any]], list[int]]] = []
-        self.updated: list[
-            tuple[Project, dict[str, tuple[Any, Any]], list[dict[str, Any]] | None]
-        ] = []
+        self.created: list[tuple[Project, list[Row], list[int]]] = []
+        self.updated: list[tuple[Project, dict[str, tuple[Any, Any]], list[Row] | None]] = []
         self.stage_changes: list[StageChange] = []
-        self.stored_partners: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.stored_partners: dict[int, list[Row]] = defaultdict(list)
 
     def run(self, items: list[tuple[ProjectRecord, Any]], report: ProjectsReport) -> None:
         """Create, update or leave each record (with its local participant)."""
@@ -239,9 +232,8 @@ class _Plan:
         )
         found = {(p.source, p.source_id): p for p in projects.select_related("owner")}
         partners = by_office(Partner).filter(project__in=[p.pk for p in found.values()])
-        for row in partners.order_by("position", "id").values(
-            "project_id", *PARTNER_KEYS, "position"
-        ):
+        rows = partners.order_by("position", "id").values("project_id", *PARTNER_KEYS, "position")
+        for row in rows:
             self.stored_partners[row.pop("project_id")].append(row)
         return found
 
@@ -271,7 +263,7 @@ class _Plan:
             stage_changed_at=self.now,
             owner_id=owner_id,
             owner_name=owner_name,
-            is_published=record.source in PUBLIC_SOURCES,
+            is_published=record.source in (Source.CORDIS, Source.MLAB),  # public sources
             created_by=self.user,
             last_update_at=self.now,
             **_record_data(record),

@@ -26,12 +26,12 @@ from kopru.projects.importers.reference import (
     iso_from_cordis,
     normalise_country,
 )
+from kopru.projects.importers.template import read_amount
 from kopru.projects.importers.values import (
     BadValue,
     months_between,
     parse_amount,
     parse_date,
-    parse_number_text,
 )
 
 # --- countries and funding schemes ----------------------------------------------------------
@@ -131,20 +131,20 @@ def test_cordis_amounts() -> None:
     ],
 )
 def test_typed_amounts(text: str, value: str) -> None:
-    assert parse_number_text(text) == Decimal(value)
+    assert read_amount(text) == Decimal(value)
 
 
 @pytest.mark.parametrize("text", ["-5", "çok", "1.2.3,4,5", "1,50,000", ",5", "5,", "1.5.0"])
 def test_bad_typed_amounts(text: str) -> None:
     with pytest.raises(BadValue):
-        parse_number_text(text)
+        read_amount(text)
 
 
 @given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False))
 def test_turkish_amounts_round_trip(amount: Decimal) -> None:
     whole, cents = f"{amount:.2f}".split(".")
     grouped = f"{int(whole):,}".replace(",", ".")
-    assert parse_number_text(f"{grouped},{cents}") == amount
+    assert read_amount(f"{grouped},{cents}") == amount
 
 
 # --- detection and dispatch ---------------------------------------------------------------------
