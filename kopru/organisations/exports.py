@@ -38,13 +38,13 @@ def export_workbook(organisations: Iterable[Organisation], office: Any) -> bytes
         [
             (
                 ORGS,
-                [c.name for c in ORG_COLUMNS],
-                [[_cell(o, c.field) for c in ORG_COLUMNS] for o in orgs],
+                [c.header for c in ORG_COLUMNS],
+                [[_cell(o, c.key) for c in ORG_COLUMNS] for o in orgs],
             ),
             (
                 TEAM,
-                [c.name for c in TEAM_COLUMNS],
-                [[_cell(m, c.field) for c in TEAM_COLUMNS] for m in members],
+                [c.header for c in TEAM_COLUMNS],
+                [[_cell(m, c.key) for c in TEAM_COLUMNS] for m in members],
             ),
             (DOC, doc.rows[0], doc.rows[1:]),
         ]

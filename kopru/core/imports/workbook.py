@@ -1,7 +1,7 @@
 """Import workbooks: the downloadable template (every cell neutralised, so nothing runs as a
 formula); finding the header row of a filled-in sheet by its folded column names; sheets of
-typed columns (:class:`Field`), whose reader turns a cell into a value or raises
-``ValueError`` with the reason, every bad cell reported with its sheet, row and column (a
+typed columns (a :class:`Column` with a reader that turns a cell into a value or raises
+``ValueError`` with the reason), every bad cell reported with its sheet, row and column (a
 blank cell gives no value: it never erases a stored one)."""
 
 from __future__ import annotations
@@ -45,30 +45,38 @@ NOTES_HEADER = (
 
 @dataclass(frozen=True)
 class Column:
-    """A column of an import template; ``legacy``: headers of earlier templates."""
+    """A column of an import template; ``legacy``: headers of earlier templates. A column
+    with one name (no ``name_en``: a folded header such as ``kisa_ad``) is headed by it
+    alone, and its ``description_tr`` may be a lazy translation (English from the
+    catalogue). ``read``: the reader of a typed column (:func:`read_rows`; by default text
+    of at most ``max_length`` characters)."""
 
     key: str
     name_tr: str
-    name_en: str
-    required: bool
-    description_tr: str
-    description_en: str
-    example: str
+    name_en: str = ""
+    required: bool = False
+    description_tr: Any = ""
+    description_en: str = ""
+    example: str = ""
     max_length: int | None = None
     legacy: tuple[str, ...] = ()
+    read: Reader | None = None
 
     @property
     def header(self) -> str:
+        if not self.name_en:
+            return self.name_tr
         return f"{self.name_tr} / {self.name_en}" + (" *" if self.required else "")
 
     @property
     def aliases(self) -> frozenset[str]:
         names = (self.name_tr, self.name_en, self.key, self.key.replace("_", " "), self.header)
-        return frozenset(search_key(n) for n in (*names, *self.legacy))
+        return frozenset(search_key(n) for n in (*names, *self.legacy) if n)
 
     @property
     def note(self) -> tuple[str, bool, str, str, str]:
-        return self.header, self.required, self.description_tr, self.description_en, self.example
+        tr, en = self.description_tr, self.description_en
+        return self.header, self.required, *((tr, en) if en else in_tr_en(tr)), self.example
 
 
 @dataclass
@@ -190,22 +198,15 @@ def in_tr_en(text: Any) -> tuple[str, str]:
         return turkish, str(text)
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str  # the column's header in the sheet (folded: lower case, "_" for spaces)
-    field: str  # the record field it fills
-    read: Reader
-    help: Any = ""  # a lazy translation (Turkish source, English catalogue)
-    required: bool = False
-
-    @property
-    def note(self) -> tuple[str, str, str, str]:
-        """Its line of a notes sheet: header, required, Turkish and English help."""
-        return self.name, "evet / yes" if self.required else "hayır / no", *in_tr_en(self.help)
-
-
-def header_key(value: Any) -> str:
-    return search_key(cell_text(value)).replace(" ", "_")
+def typed_columns(*specs: tuple[Any, ...], model: Any = None) -> list[Column]:
+    """Columns of (header, field, reader, lazy help[, required]) for :func:`read_rows`; the
+    length limit is ``model``'s column's (a reader None reads text no longer than it)."""
+    columns = []
+    for header, key, read, description, *required in specs:
+        limit = getattr(model._meta.get_field(key), "max_length", None) if model else None
+        column = Column(key, header, "", any(required), description, max_length=limit, read=read)
+        columns.append(column)
+    return columns
 
 
 def text(max_length: int = 0) -> Reader:
@@ -297,7 +298,7 @@ def read_workbook(
     """Each sheet's rows by folded title; None when ``data`` is no readable workbook (the
     reason in ``report``; ``unreadable`` replaces the ``not_xlsx`` message)."""
     try:
-        return {header_key(title): rows for title, rows in read_sheets(data)}
+        return {search_key(title): rows for title, rows in read_sheets(data)}
     except Problem as problem:
         reason = MESSAGES.text(problem.code, problem.params)
         if problem.code == "not_xlsx" and unreadable:
@@ -308,44 +309,45 @@ def read_workbook(
 
 def read_rows(
     rows: Sequence[Sequence[Any]],
-    fields: Sequence[Field],
+    columns: Sequence[Column],
     *,
     sheet: str,
     report: ImportReport,
     max_rows: int,
     readers: Mapping[str, Reader] | None = None,
 ) -> Rows | None:
-    """(row number, the non-blank values by field) of every good row below the header;
-    each bad cell goes to ``report``. None when the header lacks a required column.
-    ``readers`` replace the readers of some fields (by field: readers that need data)."""
-    header = [header_key(h) for h in (rows[0] if rows else ())]
-    missing = [f.name for f in fields if f.required and f.name not in header]
-    if missing:
-        cols = ", ".join(missing)
-        report.cell_error(sheet, 1, cols, _("Zorunlu sütunlar eksik: {cols}").format(cols=cols))
+    """(row number, the non-blank values by field) of every good row below the header
+    (:func:`find_header`); each bad cell goes to ``report``. None when the header lacks a
+    required column. ``readers`` replace the readers of some fields (readers that need
+    data)."""
+    aliases = {c.key: c.aliases for c in columns}
+    header = find_header(rows, aliases, {c.key: c.header for c in columns if c.required})
+    if header.missing:
+        cols = ", ".join(header.missing)
+        reason = _("Zorunlu sütunlar eksik: {cols}").format(cols=cols)
+        report.cell_error(sheet, header.row, cols, reason)
         return None
     found: Rows = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if all(v is None or cell_text(v) == "" for v in cells):
+    for number, row in enumerate(rows[header.row :], start=header.row + 1):
+        if is_empty(row):
             continue
         if len(found) >= max_rows:
-            report.cell_error(
-                sheet, number, "", _("Bir sayfada en çok {n} satır olabilir.").format(n=max_rows)
-            )
+            reason = _("Bir sayfada en çok {n} satır olabilir.").format(n=max_rows)
+            report.cell_error(sheet, number, "", reason)
             return None
-        raw = dict(zip(header, cells, strict=False))
         values, ok = {}, True
-        for spec in fields:
-            value = raw.get(spec.name)
-            if value is None or (not isinstance(value, dt.date) and cell_text(value) == ""):
-                if spec.required:
-                    report.cell_error(sheet, number, spec.name, _("zorunlu alan boş"))
+        for column in columns:
+            value = cell(row, header.columns, column.key)
+            if value is None:
+                if column.required:
+                    report.cell_error(sheet, number, column.header, _("zorunlu alan boş"))
                     ok = False
                 continue
+            read = (readers or {}).get(column.key) or column.read or text(column.max_length or 0)
             try:
-                values[spec.field] = (readers or {}).get(spec.field, spec.read)(value)
+                values[column.key] = read(value)
             except ValueError as exc:
-                report.cell_error(sheet, number, spec.name, str(exc))
+                report.cell_error(sheet, number, column.header, str(exc))
                 ok = False
         if ok:
             found.append((number, values))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.imports.report import ImportReport
 from kopru.core.imports.workbook import (
-    Field,
+    Column,
     Reader,
     Rows,
     Sheet,
@@ -25,6 +25,7 @@ from kopru.core.imports.workbook import (
     read_rows,
     read_workbook,
     text,
+    typed_columns,
     url,
     yes_no,
 )
@@ -61,25 +62,12 @@ def _country(value: Any) -> str:
     return code
 
 
-def _max_length(model: Any, field: str) -> int | None:
-    return getattr(model._meta.get_field(field), "max_length", None)
-
-
 def _official_id(value: Any) -> str:
-    return normalise_official_id(text(_max_length(Organisation, "official_id") or 0)(value))
+    limit = Organisation._meta.get_field("official_id").max_length
+    return normalise_official_id(text(limit or 0)(value))
 
 
-def _columns(model: Any, *specs: tuple[Any, ...]) -> list[Field]:
-    """Fields of (header, field, reader, help[, required]); a reader None reads text no
-    longer than the model's column."""
-    return [
-        Field(name, field, read or text(_max_length(model, field) or 0), *more)
-        for name, field, read, *more in specs
-    ]
-
-
-ORG_COLUMNS = _columns(
-    Organisation,
+ORG_COLUMNS = typed_columns(
     ("ad", "name", None, gettext_lazy("Kurumun tam adı"), True),
     ("kisa_ad", "short_name", None, gettext_lazy("Kısaltma, ör. GMKA")),
     ("tur", "type", choices(OrganisationType), gettext_lazy("Kurum türü (kod ya da adı)"), True),
@@ -102,9 +90,9 @@ ORG_COLUMNS = _columns(
         "Proje ekibinin durumu")),
     ("ekip_kurulus_tarihi", "team_formed_on", date(dt.date(1950, 1, 1)),
      gettext_lazy("Ekibin kurulduğu gün (GG.AA.YYYY); yalnız “kuruldu” ile")),
+    model=Organisation,
 )  # fmt: skip
-TEAM_COLUMNS = _columns(
-    TeamMember,
+TEAM_COLUMNS = typed_columns(
     ("kurum", "organisation", text(), gettext_lazy(
         "Kurumun resmî kimlik numarası ya da adı (bu dosyada ya da kayıtlı)"), True),
     ("ad_soyad", "full_name", None, gettext_lazy("Ekip üyesinin adı soyadı"), True),
@@ -116,6 +104,7 @@ TEAM_COLUMNS = _columns(
     ("telefon", "phone", None, gettext_lazy("Telefon")),
     ("irtibat_kisisi", "is_contact_point", yes_no, gettext_lazy(
         "Ekibin irtibat kişisi mi (kurum başına bir kişi)")),
+    model=TeamMember,
 )  # fmt: skip
 SHEETS = ((ORGS, ORG_COLUMNS), (TEAM, TEAM_COLUMNS))
 
@@ -127,6 +116,7 @@ DOC_HEADERS = [
     "description",
     "izin verilen değerler / allowed values",
 ]
+REQUIRED = {True: "evet / yes", False: "hayır / no"}
 DOC_NOTES = [
     "Hatalı bir satır varsa hiçbir kayıt yazılmaz; bütün hatalar sayfa, satır ve sütunuyla "
     "listelenir. / If any row is wrong nothing is written; every problem is listed with its "
@@ -158,12 +148,12 @@ class DirectoryReport(ImportReport):
     )
 
 
-def allowed_values(column: Field, districts: Iterable[str]) -> str:
+def allowed_values(column: Column, districts: Iterable[str]) -> str:
     """The values a column accepts (the notes sheet and the import page)."""
-    if column.field in CHOICES:
-        kind = CHOICES[column.field]
+    if column.key in CHOICES:
+        kind = CHOICES[column.key]
         labels = ["{} = {} / {}".format(value, *in_tr_en(label)) for value, label in kind.choices]
-        if column.field == "team_status":
+        if column.key == "team_status":
             labels.append("yok / kuruluyor / kuruldu")
         return "; ".join(labels)
     if column.read is yes_no:
@@ -175,19 +165,22 @@ def allowed_values(column: Field, districts: Iterable[str]) -> str:
         "country": "TR, DE, FR, … (ISO 3166-1 alpha-2)",
         "organisation": _("{sheet} sayfasındaki ya da kayıtlı bir kurum").format(sheet=ORGS),
     }
-    if column.field in by_field:
-        return by_field[column.field]
-    length = _max_length(TeamMember if column in TEAM_COLUMNS else Organisation, column.field)
-    return _("en çok {n} karakter").format(n=length) if length else ""
+    if column.key in by_field:
+        return by_field[column.key]
+    return _("en çok {n} karakter").format(n=column.max_length) if column.max_length else ""
 
 
 def template_sheets(districts: Iterable[str]) -> list[Sheet]:
     """The two data sheets (their headers) and the documentation."""
     names = list(districts)
-    doc = [[sheet, *c.note, allowed_values(c, names)] for sheet, columns in SHEETS for c in columns]
+    doc = [
+        [sheet, c.header, REQUIRED[c.required], *c.note[2:4], allowed_values(c, names)]
+        for sheet, columns in SHEETS
+        for c in columns
+    ]
     notes = [DOC_HEADERS, *doc, [], *[[n] for n in DOC_NOTES]]
     return [
-        *(Sheet(sheet, [[c.name for c in columns]]) for sheet, columns in SHEETS),
+        *(Sheet(sheet, [[c.header for c in columns]]) for sheet, columns in SHEETS),
         Sheet(DOC, notes, widths=(12, 22, 16, 50, 50, 60), wrap=True),
     ]
 

@@ -21,8 +21,8 @@ from kopru.organisations.services.imports import import_directory
 
 pytestmark = pytest.mark.django_db
 
-ORG_HEADERS = [c.name for c in ORG_COLUMNS]
-TEAM_HEADERS = [c.name for c in TEAM_COLUMNS]
+ORG_HEADERS = [c.header for c in ORG_COLUMNS]
+TEAM_HEADERS = [c.header for c in TEAM_COLUMNS]
 
 
 def workbook(orgs: list[dict[str, Any]], team: list[dict[str, Any]] | None = None, **kw) -> bytes:

@@ -13,16 +13,17 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.imports.report import ImportReport, position_label
 from kopru.core.imports.workbook import (
-    Field,
     Reader,
     Sheet,
     choices,
     date,
     email,
+    notes_sheet,
     read_rows,
     read_workbook,
     template_workbook,
     text,
+    typed_columns,
     yes_no,
 )
 from kopru.core.spreadsheets import cell_text
@@ -43,25 +44,25 @@ def _phone(value: Any) -> str:
         raise ValueError(exc.messages[0]) from None
 
 
-FIELDS = [
-    Field("etkinlik_kodu", "code", text(80), gettext_lazy(
+FIELDS = typed_columns(
+    ("etkinlik_kodu", "code", text(80), gettext_lazy(
         "Etkinliğin sizin verdiğiniz kısa kodu, ör. 2012-PCM-03"), True),
-    Field("etkinlik_adi", "title", text(250), gettext_lazy("Etkinliğin adı"), True),
-    Field("etkinlik_turu", "type", choices(EventType), gettext_lazy(
+    ("etkinlik_adi", "title", text(250), gettext_lazy("Etkinliğin adı"), True),
+    ("etkinlik_turu", "type", choices(EventType), gettext_lazy(
         "pcm, info_day, eurodesk, stakeholder veya other"), True),
-    Field("tarih", "date", date(dt.date(1990, 1, 1)), gettext_lazy(
+    ("tarih", "date", date(dt.date(1990, 1, 1)), gettext_lazy(
         "Etkinliğin ilk günü (GG.AA.YYYY veya tarih hücresi)"), True),
-    Field("ad_soyad", "full_name", text(200), gettext_lazy("Katılımcının adı soyadı"), True),
-    Field("e_posta", "email", email, gettext_lazy("Varsa e-posta adresi")),
-    Field("telefon", "phone", _phone, gettext_lazy("Varsa Türkiye telefon numarası")),
-    Field("kurum", "organisation_name", text(250), gettext_lazy("Kurumunun adı")),
-    Field("kurum_turu", "organisation_type", choices(OrganisationType),
-          gettext_lazy("public_body, municipality, university, school, ngo, ...")),
-    Field("ilce", "district", text(), gettext_lazy("İlinizdeki ilçe adı")),
-    Field("yas_grubu", "age_group", choices(AgeGroup), gettext_lazy("u18, 18_30, 31_50 veya 51p")),
-    Field("oncelikli_grup", "priority_group", yes_no, gettext_lazy("evet / hayır")),
-]  # fmt: skip
-HEADERS = [f.name for f in FIELDS]
+    ("ad_soyad", "full_name", text(200), gettext_lazy("Katılımcının adı soyadı"), True),
+    ("e_posta", "email", email, gettext_lazy("Varsa e-posta adresi")),
+    ("telefon", "phone", _phone, gettext_lazy("Varsa Türkiye telefon numarası")),
+    ("kurum", "organisation_name", text(250), gettext_lazy("Kurumunun adı")),
+    ("kurum_turu", "organisation_type", choices(OrganisationType),
+     gettext_lazy("public_body, municipality, university, school, ngo, ...")),
+    ("ilce", "district", text(), gettext_lazy("İlinizdeki ilçe adı")),
+    ("yas_grubu", "age_group", choices(AgeGroup), gettext_lazy("u18, 18_30, 31_50 veya 51p")),
+    ("oncelikli_grup", "priority_group", yes_no, gettext_lazy("evet / hayır")),
+)  # fmt: skip
+HEADERS = [c.header for c in FIELDS]
 EXAMPLE = ["2012-PCM-01", "Proje Döngüsü Yönetimi Eğitimi", "pcm", dt.date(2012, 3, 14),
            "Ayşe Yılmaz", "ayse@example.org", "0532 123 45 67", "Örnek Derneği", "ngo", "",
            "18_30", "evet"]  # fmt: skip
@@ -70,8 +71,9 @@ DEFAULTS: dict[str, Any] = {"email": "", "phone": "", "organisation_name": "",
                             "organisation_type": "", "district": None, "age_group": "",
                             "priority_group": False}  # fmt: skip
 NOTE = (
-    "Her satır bir kişinin bir etkinliğe katılımıdır. Hatalı satır varsa hiçbir kayıt "
-    "yazılmaz. / One row per participation; when any row is wrong nothing is written."
+    "",
+    "Her satır bir kişinin bir etkinliğe katılımıdır. Hatalı satır varsa hiçbir kayıt yazılmaz.",
+    "One row per participation; when any row is wrong nothing is written.",
 )
 
 
@@ -86,9 +88,8 @@ class HistoryReport(ImportReport):
 
 def build_template() -> bytes:
     """The participants sheet (header and an example row) and the notes."""
-    notes: list[Any] = [["Sütun / Column", "Zorunlu / Required", "Açıklama", "Description"]]
-    notes += [*(f.note for f in FIELDS), [], [NOTE]]
-    return template_workbook([Sheet(SHEET, [HEADERS, EXAMPLE]), Sheet(DOC, notes, wrap=True)])
+    notes = notes_sheet(DOC, [c.note for c in FIELDS], [NOTE])
+    return template_workbook([Sheet(SHEET, [HEADERS, EXAMPLE]), notes])
 
 
 def read_history(

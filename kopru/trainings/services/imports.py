@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import IO, Any
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
-from kopru.core.imports import ImportRejected
 from kopru.core.imports.workbook import choice
 from kopru.core.scoping import unscoped_manager
 from kopru.core.services import field_changes
@@ -21,15 +20,6 @@ from ..importers.history import DEFAULTS, HistoryReport, read_history
 from ..models import Event, EventStatus, Registration, RegistrationSource, RegistrationStatus
 
 FIELDS = ["full_name", *DEFAULTS]  # what a row gives a registration
-
-
-def import_history(*, office: Any, fileobj: IO[bytes], actor: Any) -> HistoryReport:
-    """:func:`history_import` of a file object; the report lists the bad rows (if any,
-    nothing was written) instead of raising."""
-    try:
-        return history_import(office=office, data=fileobj.read(), filename="", actor=actor)
-    except ImportRejected as exc:
-        return exc.report  # type: ignore[return-value]
 
 
 def history_import(

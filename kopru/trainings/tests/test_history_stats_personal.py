@@ -9,19 +9,20 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from kopru.core.imports import ImportRejected
 from kopru.core.models import Job
 from kopru.core.scoping import office_scope, unscoped
 from kopru.trainings import selectors, services
 from kopru.trainings.importers.history import HEADERS
 from kopru.trainings.models import Certificate, Event, Registration
-from kopru.trainings.services.imports import import_history
+from kopru.trainings.services.imports import history_import
 
 from .factories import CertificateFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _xlsx(rows: list[list[Any]]) -> io.BytesIO:
+def _xlsx(rows: list[list[Any]]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "katilimcilar"
@@ -30,8 +31,17 @@ def _xlsx(rows: list[list[Any]]) -> io.BytesIO:
         ws.append(r)
     out = io.BytesIO()
     wb.save(out)
-    out.seek(0)
-    return out
+    return out.getvalue()
+
+
+def _import(office: Any, data: bytes) -> Any:
+    return history_import(office=office, data=data, filename="", actor=None)
+
+
+def _errors(office: Any, data: bytes) -> list[dict[str, Any]]:
+    with pytest.raises(ImportRejected) as rejected:
+        _import(office, data)
+    return rejected.value.report.errors
 
 
 def _row(code: str, name: str, email: str = "", **kw: Any) -> list[Any]:
@@ -76,9 +86,9 @@ def test_template_download_is_the_documented_template(client_for: Any, izmir_exp
 
 def test_import_counts_and_is_idempotent_and_statistics_show_it(izmir: Any) -> None:
     with office_scope(izmir):
-        report = import_history(office=izmir, fileobj=_xlsx(GOOD), actor=None)
+        report = _import(izmir, _xlsx(GOOD))
         assert report.errors == [] and report.created == 3 and report.events_created == 2
-        again = import_history(office=izmir, fileobj=_xlsx(GOOD), actor=None)
+        again = _import(izmir, _xlsx(GOOD))
         assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
         stats = selectors.training_statistics()
     assert stats["totals"] == {"participations": 3, "people": 2, "events": 2}
@@ -104,15 +114,15 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(izmir: Any) -> None:
         _row("X-5", "Diğer", type="seminer"),
     ]
     with office_scope(izmir):
-        report = import_history(office=izmir, fileobj=_xlsx(rows), actor=None)
-        assert [e["position"] for e in report.errors] == [
+        errors = _errors(izmir, _xlsx(rows))
+        assert [e["position"] for e in errors] == [
             "satır 5",
             "satır 6",
             "satır 7",
             "satır 8",
             "satır 9",
         ]
-        assert "ilçe bu ilde yok" in report.errors[3]["reason"]
+        assert "ilçe bu ilde yok" in errors[3]["reason"]
         assert Registration.objects.count() == 0 and Event.objects.count() == 0
 
 
@@ -120,7 +130,7 @@ def test_import_through_the_panel_runs_as_a_job_and_stats_page_shows_history(
     client_for: Any, izmir_coordinator: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     c = client_for(izmir_coordinator)
-    upload = SimpleUploadedFile("gecmis.xlsx", _xlsx(GOOD).getvalue())
+    upload = SimpleUploadedFile("gecmis.xlsx", _xlsx(GOOD))
     with django_capture_on_commit_callbacks(execute=True):
         response = c.post("/izmir/panel/egitimler/gecmis-aktar/", {"file": upload})
     assert response.status_code == 302
@@ -205,8 +215,8 @@ def test_api_lists_published_events(client: Any, event: Any, izmir: Any) -> None
 def test_an_over_long_value_is_a_bad_row_not_cut(izmir: Any) -> None:
     rows = [_row("X-1", "Ayşe Yılmaz", title="Eğitim " * 20_000)]
     with office_scope(izmir):
-        report = import_history(office=izmir, fileobj=_xlsx(rows), actor=None)
-        assert [e["position"] for e in report.errors] == ["satır 2"]
-        assert "etkinlik_adi" in report.errors[0]["reason"]
-        assert "250" in report.errors[0]["reason"]
+        errors = _errors(izmir, _xlsx(rows))
+        assert [e["position"] for e in errors] == ["satır 2"]
+        assert "etkinlik_adi" in errors[0]["reason"]
+        assert "250" in errors[0]["reason"]
         assert not Event.objects.exists() and not Registration.objects.exists()
