@@ -58,7 +58,6 @@ def import_start(
         task=import_task,
         params=params,
         input_file=upload,
-        input_name=upload.name,
     )
 
 
@@ -81,11 +80,9 @@ def import_task(job_id: int) -> None:
                     progress=lambda done, total: job_progress(job_id, done, total),
                     **job.params.get("options", {}),
                 )
-            except ImportRejected as exc:
-                job_fail(job_id, message=exc.message, result=exc.report.job_result())
-                return
             except ApplicationError as exc:
-                job_fail(job_id, message=exc.message)
+                result = exc.report.job_result() if isinstance(exc, ImportRejected) else None
+                job_fail(job_id, message=exc.message, result=result)
                 return
             result = {**report.job_result(), "next_url": job.params.get("next_url", "")}
             job_succeed(job_id, result=result, message=_("İçe aktarma tamamlandı."))
@@ -124,11 +121,9 @@ class ImportCommand(ReportingCommand):
                 report = self.run(
                     office=office, data=path.read_bytes(), filename=path.name, actor=name, **extra
                 )
-        except ImportRejected as exc:
-            for error in exc.report.errors:
-                self.stderr.write(f"{error['position']}: {error['reason']}")
-            raise CommandError(exc.message) from exc
         except ApplicationError as exc:
+            for error in exc.report.errors if isinstance(exc, ImportRejected) else ():
+                self.stderr.write(f"{error['position']}: {error['reason']}")
             raise CommandError(exc.message) from exc
         for note in report.notes:
             self.stdout.write(f"note: {note}")

@@ -19,21 +19,19 @@ POSITIONS = {
     "record": pgettext_lazy("position in a list of projects", "kayıt {n}"),
     "row": pgettext_lazy("position in a spreadsheet", "satır {n}"),
 }
+_POSITION = re.compile(r"(line|record|row) ([0-9]+)(?: \(sheet '(.*)'\))?")
 
 
 def position_label(position: Any) -> Any:
     """A parser's position (``"line 14"``, ``"file"``, ``"row 3 (sheet 'X')"``) in the
-    active language."""
-    if isinstance(position, str) and (
-        sheet := re.fullmatch(r"row (\d+) \(sheet '(.*)'\)", position)
-    ):
-        return f"{sheet[2]} · {position_label(f'row {sheet[1]}')}"
-    kind, _sep, number = position.partition(" ") if isinstance(position, str) else ("", "", "")
-    if kind == "file" and not number:
+    active language; anything else as it is."""
+    if position == "file":
         return pgettext("position: the file as a whole", "dosya")
-    if kind in POSITIONS and number.isdigit() and number.isascii():
-        return str(POSITIONS[kind]).format(n=int(number))
-    return position
+    found = _POSITION.fullmatch(position) if isinstance(position, str) else None
+    if found is None:
+        return position
+    label = str(POSITIONS[found[1]]).format(n=int(found[2]))
+    return label if found[3] is None else f"{found[3]} · {label}"
 
 
 @dataclass

@@ -51,8 +51,7 @@ def template_workbook(office: Any) -> bytes:
 class OrgRow:
     number: int
     values: dict[str, Any]
-    existing: Organisation | None = None
-    instance: Organisation | None = None  # after writing
+    existing: Organisation | None = None  # once written: the organisation written
 
 
 class Directory:
@@ -184,7 +183,7 @@ def import_directory(
     with transaction.atomic():
         for done, row in enumerate(rows, start=1):
             if isinstance(row, OrgRow):
-                row.instance = _write_organisation(office, row, actor, report)
+                row.existing = _write_organisation(office, row, actor, report)
             else:
                 _write_member(*row, actor, report)
             if progress and (done % 50 == 0 or done == len(rows)):
@@ -212,7 +211,7 @@ def _write_organisation(
 
 
 def _write_member(values: dict[str, Any], target: Any, actor: Any, report: DirectoryReport) -> None:
-    organisation = target.instance if isinstance(target, OrgRow) else target
+    organisation = target.existing if isinstance(target, OrgRow) else target
     assert organisation is not None  # organisations are written before their members
     data = {k: v for k, v in values.items() if k != "organisation"}
     members = list(TeamMember.objects.filter(organisation=organisation))

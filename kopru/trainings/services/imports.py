@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kopru.core.audit import audit_log
+from kopru.core.imports import by_office
 from kopru.core.imports.workbook import choice
-from kopru.core.scoping import unscoped_manager
 from kopru.core.services import field_changes
 from kopru.geo.models import District
 
@@ -49,8 +49,7 @@ def history_import(
 def _write_events(
     office: Any, events: dict[str, tuple[str, str, dt.date]], report: HistoryReport
 ) -> dict[str, Event]:
-    events_of = unscoped_manager(Event, reason="the history import reads and writes by office")
-    stored = events_of.filter(office=office, is_historical=True, source_id__in=events)
+    stored = by_office(Event).filter(office=office, is_historical=True, source_id__in=events)
     existing = {e.source_id: e for e in stored}
     for code, (title, kind, day) in events.items():
         if code not in existing:
@@ -67,7 +66,7 @@ def _write_events(
 def _write_registrations(
     office: Any, events: dict[str, Event], rows: list[dict[str, Any]], report: HistoryReport
 ) -> None:
-    registrations = unscoped_manager(Registration, reason="the history import, by office")
+    registrations = by_office(Registration)
     stored = registrations.filter(
         office=office, source=RegistrationSource.IMPORT, event__in=events.values()
     )
