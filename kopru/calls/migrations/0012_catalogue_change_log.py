@@ -89,13 +89,16 @@ POSTGRES_TRIGGERS = [
 ]
 
 
-def create_triggers(apps, schema_editor):
+def install_triggers(schema_editor, sqlite_triggers, postgres_functions):
+    """Create the log's triggers, replacing any of the same name, with these bodies:
+    this migration's or a later one's (``0015`` logs one more column)."""
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        for name, body in SQLITE_TRIGGERS.items():
-            schema_editor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+        for name, body in sqlite_triggers.items():
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            schema_editor.execute(f"CREATE TRIGGER {name} {body}")
     elif vendor == "postgresql":
-        for name, statement in POSTGRES_FUNCTIONS.items():
+        for name, statement in postgres_functions.items():
             schema_editor.execute(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$"
                 f" BEGIN {statement}; RETURN NULL; END $$"
@@ -107,6 +110,10 @@ def create_triggers(apps, schema_editor):
                 f"CREATE TRIGGER {name} {when} ON {table}{refs} FOR EACH STATEMENT"
                 f" EXECUTE FUNCTION calls_log_{function}()"
             )
+
+
+def create_triggers(apps, schema_editor):
+    install_triggers(schema_editor, SQLITE_TRIGGERS, POSTGRES_FUNCTIONS)
 
 
 def drop_triggers(apps, schema_editor):

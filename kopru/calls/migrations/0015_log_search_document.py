@@ -35,33 +35,12 @@ POSTGRES_FUNCTIONS = {
 }
 
 
-def _create(schema_editor, sqlite_triggers, postgres_functions):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for name, body in sqlite_triggers.items():
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            schema_editor.execute(f"CREATE TRIGGER {name} {body}")
-    elif vendor == "postgresql":
-        for name, statement in postgres_functions.items():
-            schema_editor.execute(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$"
-                f" BEGIN {statement}; RETURN NULL; END $$"
-            )
-        for name, table, when, referencing, function in _LOG.POSTGRES_TRIGGERS:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            refs = f" REFERENCING {referencing}" if referencing else ""
-            schema_editor.execute(
-                f"CREATE TRIGGER {name} {when} ON {table}{refs} FOR EACH STATEMENT"
-                f" EXECUTE FUNCTION calls_log_{function}()"
-            )
-
-
 def create_triggers(apps, schema_editor):
-    _create(schema_editor, SQLITE_TRIGGERS, POSTGRES_FUNCTIONS)
+    _LOG.install_triggers(schema_editor, SQLITE_TRIGGERS, POSTGRES_FUNCTIONS)
 
 
 def restore_triggers(apps, schema_editor):
-    _create(schema_editor, _LOG.SQLITE_TRIGGERS, _LOG.POSTGRES_FUNCTIONS)
+    _LOG.install_triggers(schema_editor, _LOG.SQLITE_TRIGGERS, _LOG.POSTGRES_FUNCTIONS)
 
 
 class Migration(migrations.Migration):
