@@ -30,11 +30,21 @@ writes them: services, imports, bulk updates, a shell — to the append-only
 :class:`~kopru.calls.models.CatalogueChange` log. No row is shared by writers (the
 log's sequence does not lock), so two offices' imports never wait for each other.
 Before each search the process reads the log after the last position it applied (one
-indexed query) and re-reads only the changed calls, updating their bits
-(:meth:`CatalogueIndex.apply`): the first search after a write costs that query and
-a few bitmap operations, never a rebuild. The kept full-text results are checked
-against the changed calls only (migration ``0015`` logs a change of the searchable
-text too).
+indexed query) and re-reads only the changed calls (:meth:`CatalogueIndex.advanced`):
+the first search after a write costs that query and a few bitmap operations, never a
+rebuild. The kept full-text results are checked against the changed calls only
+(migration ``0015`` logs a change of the searchable text too).
+
+**Versions, not locks.** A version of the index that searches read is never changed:
+an application reads the changed rows and builds the next version beside it — the
+bitmaps are immutable integers, the orders are :class:`Chunks` whose unchanged chunks
+the versions share, the per-call columns are arrays copied in one go — and the process
+swaps it in. A search takes no lock and sees one version whole, never part of a
+batch. Applications are serialised by one lock per process: the follower thread
+(:func:`follow`) applies the log between requests; a request that finds changes not
+applied yet (committed before it: they may be its visitor's own) applies them itself,
+or waits for the follower if it is applying them already, rather than reading them a
+second time.
 
 PostgreSQL hands out log ids before commit, so a transaction still running can commit
 an id lower than one already applied. The poll reads the log in one statement with
@@ -45,7 +55,7 @@ commit in order.
 
 Inside a transaction the connection may see its own uncommitted writes: the process's
 index is then neither built nor advanced from it; the changes are applied to a
-private copy used for that search only.
+private copy (a version of its own) used for that search only.
 
 The whole index is built once per process (at the first search, or by
 :func:`warm_up` when a gunicorn worker starts) and again only if the log was
@@ -59,15 +69,16 @@ import datetime as dt
 import logging
 import os
 import threading
+from array import array
+from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 from typing import Any
 
 from django.db import DatabaseError, connection
 from django.utils import timezone
-from sortedcontainers import SortedList
 
 from kopru.core.scoping import unscoped_manager
 from kopru.core.search import groups_ids, groups_ids_among, query_groups
@@ -107,6 +118,10 @@ SEARCH_VECTOR = "search_vector"
 #: Full-text results kept per process (the most recently used): each costs every apply
 #: a check of the changed calls (about 3 µs a call on PostgreSQL), under the lock.
 TEXTS_KEPT = 64
+#: A call's value in a timeline's ``values`` when it has none (or is not held).
+NONE = -(1 << 63)
+#: Values per chunk of a :class:`Chunks` (a chunk is split at twice that).
+CHUNK = 1_000
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _BITS_OF_BYTE = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
 
@@ -140,37 +155,209 @@ def micros(value: dt.datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+def _replace_bits(table: dict[int, int], key: int, mask: int, ids: Iterable[int]) -> None:
+    """Give ``table[key]`` the calls of ``ids`` in place of those of ``mask``; the entry
+    goes when no call is left."""
+    bits = (table.get(key, 0) & ~mask) | bitmap(ids)
+    if bits:
+        table[key] = bits
+    else:
+        table.pop(key, None)
+
+
+def _grow(column: Any, size: int, fill: Any) -> None:
+    """Lengthen a column indexed by call id (an ``array`` or a list) to ``size``."""
+    if len(column) < size:
+        column.extend([fill] * (size - len(column)))
+
+
+class Chunks:
+    """A sorted sequence in chunks that the successive versions of an index share.
+
+    :meth:`successor` copies only the list of chunks (about one reference per thousand
+    values); the successor copies a chunk the first time it changes it. Changing ``k``
+    values costs ``O(k log n)`` and the copies of the chunks touched, and never changes
+    the version searches may still be reading (what :class:`~sortedcontainers.SortedList`,
+    which changes its lists in place, cannot give without a copy of all of it).
+    """
+
+    __slots__ = ("_chunks", "_len", "_maxes", "_owned", "_starts")
+
+    def __init__(self, values: Iterable[Any] = ()) -> None:
+        ordered = sorted(values)
+        self._chunks = [ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+        self._maxes = [chunk[-1] for chunk in self._chunks]
+        self._len = len(ordered)
+        #: ids of the chunks this version alone holds (it may change them in place).
+        self._owned = {id(chunk) for chunk in self._chunks}
+        self._starts: list[int] | None = None  # the position of each chunk's first value
+
+    def successor(self) -> Chunks:
+        """A version to change; this one must not be changed any more."""
+        other = Chunks.__new__(Chunks)
+        other._chunks = list(self._chunks)
+        other._maxes = list(self._maxes)
+        other._len = self._len
+        other._owned = set()
+        other._starts = self._starts
+        self._owned = set()
+        return other
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[Any]:
+        for chunk in self._chunks:
+            yield from chunk
+
+    def __reversed__(self) -> Iterator[Any]:
+        for chunk in reversed(self._chunks):
+            yield from reversed(chunk)
+
+    def __contains__(self, value: Any) -> bool:
+        i = bisect_left(self._maxes, value)
+        if i == len(self._maxes):
+            return False
+        chunk = self._chunks[i]
+        return bool(chunk[bisect_left(chunk, value)] == value)
+
+    def _own(self, i: int) -> list[Any]:
+        chunk = self._chunks[i]
+        if id(chunk) not in self._owned:
+            chunk = self._chunks[i] = list(chunk)
+            self._owned.add(id(chunk))
+        return chunk
+
+    def _replace(self, i: int, j: int, chunks: list[list[Any]]) -> None:
+        """Chunks ``i`` to ``j`` (excluded) replaced by ``chunks`` (new lists)."""
+        for old in self._chunks[i:j]:
+            self._owned.discard(id(old))
+        self._chunks[i:j] = chunks
+        self._maxes[i:j] = [chunk[-1] for chunk in chunks]
+        self._owned.update(id(chunk) for chunk in chunks)
+
+    def add(self, value: Any) -> None:
+        self._starts = None
+        self._len += 1
+        if not self._chunks:
+            self._replace(0, 0, [[value]])
+            return
+        i = min(bisect_left(self._maxes, value), len(self._chunks) - 1)
+        chunk = self._own(i)
+        insort(chunk, value)
+        if len(chunk) > 2 * CHUNK:
+            half = len(chunk) >> 1
+            self._replace(i, i + 1, [chunk[:half], chunk[half:]])
+        else:
+            self._maxes[i] = chunk[-1]
+
+    def remove(self, value: Any) -> None:
+        """Take ``value`` out (``ValueError`` if it is not held)."""
+        i = bisect_left(self._maxes, value)
+        chunk = self._chunks[i] if i < len(self._chunks) else []
+        j = bisect_left(chunk, value)
+        if j == len(chunk) or chunk[j] != value:
+            raise ValueError(f"{value!r} not held")
+        self._starts = None
+        self._len -= 1
+        chunk = self._own(i)
+        del chunk[j]
+        if not chunk:
+            self._replace(i, i + 1, [])
+        elif len(chunk) < CHUNK // 4 and len(self._chunks) > 1:
+            # A small chunk joins a neighbour (split again if that makes one too long).
+            k = i - 1 if i else i
+            merged = self._chunks[k] + self._chunks[k + 1]
+            half = len(merged) >> 1
+            self._replace(
+                k, k + 2, [merged[:half], merged[half:]] if len(merged) > 2 * CHUNK else [merged]
+            )
+        else:
+            self._maxes[i] = chunk[-1]
+
+    def _positions(self) -> list[int]:
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = list(accumulate((len(c) for c in self._chunks), initial=0))
+        return starts
+
+    def bisect_left(self, value: Any) -> int:
+        """The position of the first value ``>= value``."""
+        i = bisect_left(self._maxes, value)
+        if i == len(self._chunks):
+            return self._len
+        return self._positions()[i] + bisect_left(self._chunks[i], value)
+
+    def islice(
+        self, start: int | None = None, stop: int | None = None, reverse: bool = False
+    ) -> Iterator[Any]:
+        """The values at positions ``start`` to ``stop`` (excluded), in order or reversed."""
+        start = 0 if start is None else max(start, 0)
+        stop = self._len if stop is None else min(stop, self._len)
+        if start >= stop:
+            return iter(())
+        starts, chunks = self._positions(), self._chunks
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, stop - 1) - 1
+        parts = [
+            chunks[k][
+                (start - starts[k] if k == first else 0) : (
+                    stop - starts[k] if k == last else len(chunks[k])
+                )
+            ]
+            for k in range(first, last + 1)
+        ]
+        if reverse:
+            return (v for part in reversed(parts) for v in reversed(part))
+        return (v for part in parts for v in part)
+
+
 class Timeline:
     """One date column of every call: sorted entries, block bitmaps, prefix bitmaps.
 
-    The orders are :class:`~sortedcontainers.SortedList` (a list of sorted chunks):
-    one call's change is a removal and an insertion of ``O(log n)``, so ``k`` changed
-    calls cost ``O(k log n)`` — an import's thousand calls no longer re-sort 100,000
-    entries; a call whose value did not change costs nothing.
+    The orders are :class:`Chunks`: one call's change is a removal and an insertion of
+    ``O(log n)``, so ``k`` changed calls cost ``O(k log n)``; a call whose value did
+    not change costs nothing. ``values`` is the value of each call id (an ``array``,
+    :data:`NONE` for none), so that a new version copies it in one ``memcpy``.
     """
 
     __slots__ = ("all", "blocks", "entries", "memo", "nulls", "unit", "values")
 
     def __init__(self, unit: int, values: dict[int, int | None]) -> None:
         self.unit = unit
-        self.values: dict[int, int] = {pk: v for pk, v in values.items() if v is not None}
-        self.nulls: SortedList = SortedList(pk for pk, v in values.items() if v is None)
-        self.entries: SortedList = SortedList(v << SHIFT | pk for pk, v in self.values.items())
+        held = {pk: v for pk, v in values.items() if v is not None}
+        self.values = array("q", [NONE]) * (max(values, default=-1) + 1)
+        for pk, v in held.items():
+            self.values[pk] = v
+        self.nulls = Chunks(pk for pk, v in values.items() if v is None)
+        self.entries = Chunks(v << SHIFT | pk for pk, v in held.items())
         by_block: dict[int, list[int]] = {}
-        for pk, v in self.values.items():
+        for pk, v in held.items():
             by_block.setdefault(v // (unit * BLOCK_DAYS), []).append(pk)
         self.blocks = {b: bitmap(pks) for b, pks in by_block.items()}
-        self.all = bitmap(self.values)
+        self.all = bitmap(held)
         #: Bitmap of the calls whose value is before day ``d`` (kept while in use).
         self.memo: dict[int, int] = {}
 
-    def copy(self) -> Timeline:
-        other = copy.copy(self)
-        other.values = dict(self.values)
-        other.nulls = self.nulls.copy()
-        other.entries = self.entries.copy()
+    def value(self, pk: int) -> int | None:
+        """The value of call ``pk`` (``None``: none, or not held)."""
+        v = self.values[pk] if pk < len(self.values) else NONE
+        return None if v == NONE else v
+
+    def held(self) -> dict[int, int]:
+        """Every call's value (calls without one left out)."""
+        return {pk: v for pk, v in enumerate(self.values) if v != NONE}
+
+    def successor(self) -> Timeline:
+        """A version to change (see :meth:`Chunks.successor`)."""
+        other = Timeline.__new__(Timeline)
+        other.unit = self.unit
+        other.values = self.values[:]
+        other.nulls = self.nulls.successor()
+        other.entries = self.entries.successor()
         other.blocks = dict(self.blocks)
         other.memo = dict(self.memo)
+        other.all = self.all
         return other
 
     def _slice_bits(self, lo: int, hi: int) -> int:
@@ -202,13 +389,15 @@ class Timeline:
 
     def first_at_or_after(self, x: int) -> int:
         """The position of the first entry whose value is ``>= x``."""
-        return int(self.entries.bisect_left(x << SHIFT))
+        return self.entries.bisect_left(x << SHIFT)
 
     def apply(self, new: dict[int, int | None], gone: Iterable[int] = ()) -> None:
         """Give the calls of ``new`` their new values (``None``: none) and forget the
         calls of ``gone`` (deleted); the work is proportional to the calls whose value
-        really changed."""
+        really changed. (On a version no search reads: see :meth:`successor`.)"""
+        gone = list(gone)
         values, nulls, entries = self.values, self.nulls, self.entries
+        _grow(values, max((*new, *gone), default=-1) + 1, NONE)
         unit_block = self.unit * BLOCK_DAYS
         changed: list[int] = []
         came: dict[int, int] = {}  # changed calls that have a value now
@@ -217,13 +406,13 @@ class Timeline:
             *((pk, v, False) for pk, v in new.items()),
             *((pk, None, True) for pk in gone),
         ):
-            old = values.get(pk)
-            if old is not None:
+            old = values[pk]
+            if old != NONE:
                 if old == v:
                     continue
                 entries.remove(old << SHIFT | pk)
                 touched.add(old // unit_block)
-                del values[pk]
+                values[pk] = NONE
             elif pk in nulls:
                 if v is None and not absent:
                     continue
@@ -245,11 +434,7 @@ class Timeline:
         for pk, v in came.items():
             by_block[v // unit_block].append(pk)
         for b, pks in by_block.items():
-            bits = (self.blocks.get(b, 0) & ~mask) | bitmap(pks)
-            if bits:
-                self.blocks[b] = bits
-            else:
-                self.blocks.pop(b, None)
+            _replace_bits(self.blocks, b, mask, pks)
         for day in self.memo:
             start = day * self.unit
             self.memo[day] = (self.memo[day] & ~mask) | bitmap(
@@ -406,8 +591,34 @@ def _read_calls(ids: list[int]) -> tuple[dict[int, tuple[Any, ...]], dict[int, l
     return rows, terms
 
 
+class KeptTexts(OrderedDict[tuple[Group, ...], tuple[int, int]]):
+    """The full-text results an index keeps (see :meth:`CatalogueIndex.fulltext`),
+    shared by the successive versions of the process's index; ``applied`` counts the
+    batches marked in them."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.lock = threading.Lock()
+        self.applied = 0
+
+    def mark(self, live: int, gone: int) -> None:
+        """Changed calls (``live``: still there, checked again at the query's next use;
+        ``gone``: deleted, out of every result at once)."""
+        with self.lock:
+            self.applied += 1
+            for key, (bits, pending) in self.items():
+                self[key] = (bits & ~gone, (pending & ~gone) | live)
+
+    def copy(self) -> KeptTexts:  # type: ignore[override]
+        with self.lock:
+            return KeptTexts(self)
+
+
 class CatalogueIndex:
-    """Every call, as bitmaps and orders (see the module)."""
+    """Every call, as bitmaps and orders (see the module).
+
+    A version searches read is never changed: :meth:`advanced` makes the next one
+    (sharing what did not change), and the process swaps it in."""
 
     def __init__(self) -> None:
         self.position = 0  # the last change log id applied
@@ -416,13 +627,14 @@ class CatalogueIndex:
         self.published = 0
         self.national = 0
         self.by_office: dict[int, int] = {}
-        self.office_of: dict[int, int] = {}
-        self.terms_of: dict[int, tuple[int, ...]] = {}
+        #: Per call id: its office (0: none held), its facet terms, its title key.
+        self.office_at = array("q")
+        self.terms_at: list[tuple[int, ...] | None] = []
+        self.title_at: list[str | None] = []
         self.term_bits: dict[int, int] = {}
         self.term_of: dict[tuple[str, str], int] = {}
         self.term_name: dict[int, tuple[str, str]] = {}
-        self.title_of: dict[int, str] = {}
-        self.titles: SortedList = SortedList()  # (title_sort, pk)
+        self.titles = Chunks()  # (title_sort, pk)
         self.od = Timeline(1, {})
         self.ca = Timeline(DAY_US, {})
         self.nd = Timeline(DAY_US, {})
@@ -431,8 +643,7 @@ class CatalogueIndex:
         #: Full-text results: a query's groups (:func:`~kopru.core.search.query_groups`)
         #: → (bitmap of the matching calls, bitmap of the calls changed since, whose
         #: bits are checked again when the query is next used: see :meth:`fulltext`).
-        self.texts: OrderedDict[tuple[Group, ...], tuple[int, int]] = OrderedDict()
-        self.applied = 0  # how many times apply() changed this index
+        self.texts = KeptTexts()
 
     # -- building and keeping current ----------------------------------------------------
 
@@ -451,27 +662,30 @@ class CatalogueIndex:
         return index
 
     def _load(self, rows: list[tuple[Any, ...]], terms: dict[int, list[int]]) -> None:
-        self.office_of = {r[0]: r[2] for r in rows}
-        self.present = bitmap(self.office_of)
+        size = max((r[0] for r in rows), default=-1) + 1
+        self.office_at = array("q", [0]) * size
+        self.terms_at = [None] * size
+        self.title_at = [None] * size
+        per_office: dict[int, list[int]] = {}
+        per_term: dict[int, list[int]] = {}
+        for r in rows:
+            pk = r[0]
+            self.office_at[pk] = r[2]
+            per_office.setdefault(r[2], []).append(pk)
+            self.title_at[pk] = r[8] or ""
+            held = self.terms_at[pk] = tuple(sorted(terms.get(pk, ())))
+            for t in held:
+                per_term.setdefault(t, []).append(pk)
+        self.present = bitmap(r[0] for r in rows)
         self.count = len(rows)
         self.published = bitmap(r[0] for r in rows if r[1] == State.PUBLISHED)
         self.national = bitmap(r[0] for r in rows if r[3] == Level.NATIONAL)
-        per_office: dict[int, list[int]] = {}
-        for r in rows:
-            per_office.setdefault(r[2], []).append(r[0])
         self.by_office = {o: bitmap(pks) for o, pks in per_office.items()}
         self.od = Timeline(1, {r[0]: r[4].toordinal() if r[4] else None for r in rows})
         self.ca = Timeline(DAY_US, {r[0]: micros(r[5]) if r[5] else None for r in rows})
         self.nd = Timeline(DAY_US, {r[0]: micros(r[6]) if r[6] else None for r in rows})
         self.pub = Timeline(DAY_US, {r[0]: micros(r[7]) if r[7] else None for r in rows})
-        self.title_of = {r[0]: r[8] or "" for r in rows}
-        self.titles = SortedList((t, pk) for pk, t in self.title_of.items())
-        per_term: dict[int, list[int]] = {}
-        for r in rows:
-            held = tuple(sorted(terms.get(r[0], ())))
-            self.terms_of[r[0]] = held
-            for t in held:
-                per_term.setdefault(t, []).append(r[0])
+        self.titles = Chunks((t, pk) for pk, t in enumerate(self.title_at) if t is not None)
         self.term_bits = {t: bitmap(pks) for t, pks in per_term.items()}
         self._name_terms(self.term_bits)
 
@@ -485,64 +699,120 @@ class CatalogueIndex:
             self.term_name[pk] = (facet, value)
             self.term_of[(facet, value)] = pk
 
-    def apply(self, call_ids: Iterable[int]) -> int:
-        """Re-read the calls of ``call_ids`` and update their bits; how many."""
+    def successor(self) -> CatalogueIndex:
+        """A copy to change, sharing with this version what it does not change (the
+        bitmaps are immutable integers, the orders :class:`Chunks`, the per-call columns
+        are copied in one go each); the kept full-text results are shared."""
+        other = copy.copy(self)
+        other.by_office = dict(self.by_office)
+        other.term_bits = dict(self.term_bits)
+        other.office_at = self.office_at[:]
+        other.terms_at = self.terms_at[:]
+        other.title_at = self.title_at[:]
+        other.titles = self.titles.successor()
+        other.gaps = [list(g) for g in self.gaps]
+        for name in ("od", "ca", "nd", "pub"):
+            setattr(other, name, getattr(self, name).successor())
+        return other
+
+    def private_copy(self) -> CatalogueIndex:
+        """A successor with its own full-text results and term names: what a
+        transaction's uncommitted writes change stays in it."""
+        other = self.successor()
+        other.texts = self.texts.copy()
+        other.term_of = dict(self.term_of)
+        other.term_name = dict(self.term_name)
+        return other
+
+    def advanced(
+        self, call_ids: Iterable[int], *, private: bool = False
+    ) -> tuple[CatalogueIndex, int]:
+        """The next version: the calls of ``call_ids`` read again (outside any lock
+        searches take) and their bits updated in a successor; this version is left as
+        it is, for the searches still reading it. ``private``: see :meth:`private_copy`.
+        Also how many calls."""
         ids = sorted(set(call_ids))
         if not ids:
-            return 0
+            return (self.private_copy() if private else self), 0
         rows, terms = _read_calls(ids)
+        new = self.private_copy() if private else self.successor()
+        new._name_terms({t for held in terms.values() for t in held})
+        new._update(ids, rows, terms)
+        return new, len(ids)
+
+    def apply(self, call_ids: Iterable[int]) -> int:
+        """:meth:`advanced`, in place: for an index no search is reading (a test's, a
+        private copy); how many calls."""
+        new, n = self.advanced(call_ids)
+        if new is not self:
+            self.__dict__.update(new.__dict__)
+        return n
+
+    def _update(
+        self, ids: list[int], rows: dict[int, tuple[Any, ...]], terms: dict[int, list[int]]
+    ) -> None:
+        """Give the calls of ``ids`` their rows (absent: deleted) and terms, in memory
+        (on a successor: see :meth:`advanced`)."""
         mask = bitmap(ids)
         live = [pk for pk in ids if pk in rows]
         gone = [pk for pk in ids if pk not in rows]
-        self.present = (self.present & ~mask) | bitmap(live)
+        live_mask = bitmap(live)
+        self.present = (self.present & ~mask) | live_mask
+        self.count = self.present.bit_count()
         self.published = (self.published & ~mask) | bitmap(
             pk for pk in live if rows[pk][1] == State.PUBLISHED
         )
         self.national = (self.national & ~mask) | bitmap(
             pk for pk in live if rows[pk][3] == Level.NATIONAL
         )
+        size = ids[-1] + 1
+        office_at, terms_at, title_at = self.office_at, self.terms_at, self.title_at
+        _grow(office_at, size, 0)
+        _grow(terms_at, size, None)
+        _grow(title_at, size, None)
         offices: dict[int, list[int]] = {}
         for pk in ids:
-            old = self.office_of.pop(pk, None)
-            if old is not None:
-                offices.setdefault(old, [])
+            if office_at[pk]:
+                offices.setdefault(office_at[pk], [])
+            office_at[pk] = 0
         for pk in live:
-            self.office_of[pk] = rows[pk][2]
+            office_at[pk] = rows[pk][2]
             offices.setdefault(rows[pk][2], []).append(pk)
         for office, pks in offices.items():
-            self.by_office[office] = (self.by_office.get(office, 0) & ~mask) | bitmap(pks)
-        self.count = len(self.office_of)
+            _replace_bits(self.by_office, office, mask, pks)
 
         for timeline, column in ((self.od, 4), (self.ca, 5), (self.nd, 6), (self.pub, 7)):
             timeline.apply({pk: rows[pk][column] for pk in live}, gone)
-        titles, title_of = self.titles, self.title_of
+        titles = self.titles
         for pk in gone:
-            if pk in title_of:
-                titles.remove((title_of.pop(pk), pk))
+            if title_at[pk] is not None:
+                titles.remove((title_at[pk], pk))
+                title_at[pk] = None
         for pk in live:
             title = rows[pk][8] or ""
-            old_title = title_of.get(pk)
+            old_title = title_at[pk]
             if old_title != title:
                 if old_title is not None:
                     titles.remove((old_title, pk))
                 titles.add((title, pk))
-                title_of[pk] = title
+                title_at[pk] = title
         # Facet terms: only the calls whose terms changed, only the terms they left or
         # joined.
         touched: dict[int, list[int]] = {}
         moved: list[int] = []
         for pk in gone:
-            held = self.terms_of.pop(pk, ())
+            held = terms_at[pk]
+            terms_at[pk] = None
             if held:
                 moved.append(pk)
                 for t in held:
                     touched.setdefault(t, [])
         for pk in live:
             held = tuple(sorted(terms.get(pk, ())))
-            old_terms = self.terms_of.get(pk)
+            old_terms = terms_at[pk]
             if old_terms == held:
                 continue
-            self.terms_of[pk] = held
+            terms_at[pk] = held
             moved.append(pk)
             for t in old_terms or ():
                 touched.setdefault(t, [])
@@ -551,68 +821,42 @@ class CatalogueIndex:
         if moved:
             moved_mask = bitmap(moved)
             for t, pks in touched.items():
-                bits = (self.term_bits.get(t, 0) & ~moved_mask) | bitmap(pks)
-                if bits:
-                    self.term_bits[t] = bits
-                else:
-                    self.term_bits.pop(t, None)
-        self._name_terms(touched)
-        self._apply_texts(ids)
-        return len(ids)
-
-    def _apply_texts(self, ids: list[int]) -> None:
-        """Mark the changed calls as to be checked again in every kept full-text result
-        (a few integer ORs: the check itself waits for the query's next use, so an
-        import's thousands of changes cost no query per kept result here)."""
-        self.applied += 1
-        if not self.texts:
-            return
-        mask = bitmap(ids)
-        for key, (bits, pending) in self.texts.items():
-            self.texts[key] = (bits, pending | mask)
+                _replace_bits(self.term_bits, t, moved_mask, pks)
+        # The kept full-text results: a deleted call leaves them now; a changed one is
+        # checked again at the query's next use (a few integer operations here).
+        self.texts.mark(live_mask, mask & ~live_mask)
 
     def fulltext(self, q: str) -> int | None:
         """The calls matching the words ``q`` (``None``: no words), from the kept
         results or read from the full-text index and kept.
 
         A kept result whose calls changed since is checked again over those calls only
-        (one statement restricted to their ids; deleted calls drop out)."""
+        (one statement restricted to their ids)."""
         key = query_groups(q, expanded=True)
         if key is None:
             return None
-        with _lock:
-            kept = self.texts.get(key)
+        texts = self.texts
+        with texts.lock:
+            kept = texts.get(key)
             if kept is not None:
-                self.texts.move_to_end(key)
+                texts.move_to_end(key)
                 if not kept[1]:
                     return kept[0]
-            applied = self.applied
+            applied = texts.applied
         if kept is not None:
             bits, pending = kept
             (hits,) = groups_ids_among(Call, [key], members(pending), stored_vector=SEARCH_VECTOR)
             bits = (bits & ~pending) | bitmap(hits)
         else:
             bits = bitmap(groups_ids(Call, key, stored_vector=SEARCH_VECTOR))
-        with _lock:
+        with texts.lock:
             # Changes applied meanwhile may have been committed after the read: keep the
             # result only if none were (the next search reads it again).
-            if self.applied == applied:
-                self.texts[key] = (bits, 0)
-                while len(self.texts) > TEXTS_KEPT:
-                    self.texts.popitem(last=False)
+            if texts.applied == applied:
+                texts[key] = (bits, 0)
+                while len(texts) > TEXTS_KEPT:
+                    texts.popitem(last=False)
         return bits
-
-    def private_copy(self) -> CatalogueIndex:
-        """A copy whose updates leave this index alone (bitmaps are immutable integers)."""
-        other = copy.copy(self)
-        for name in ("by_office", "office_of", "terms_of", "term_bits", "title_of"):
-            setattr(other, name, dict(getattr(self, name)))
-        other.titles = self.titles.copy()
-        other.texts = OrderedDict(self.texts)
-        other.gaps = [list(g) for g in self.gaps]
-        for name in ("od", "ca", "nd", "pub"):
-            setattr(other, name, getattr(self, name).copy())
-        return other
 
     # -- searching -----------------------------------------------------------------------
 
@@ -687,8 +931,8 @@ class CatalogueIndex:
                     deadline[bucket] = n
 
         def ids(offset: int, limit: int) -> list[int]:
-            with _lock:
-                return self._page(m, total, sort, now, offset, limit)
+            # (this version: a later one swapped in meanwhile does not change it)
+            return self._page(m, total, sort, now, offset, limit)
 
         return Found(total, facets, status, deadline, ids)
 
@@ -702,11 +946,19 @@ class CatalogueIndex:
                     yield e & MASK
                 yield from reversed(pub.nulls)
 
-            values = pub.values
-            return newest(), lambda pk: (0, -values[pk], -pk) if pk in values else (1, 0, -pk)
+            published_at = pub.value
+
+            def newest_key(pk: int) -> tuple[int, int, int]:
+                v = published_at(pk)
+                return (1, 0, -pk) if v is None else (0, -v, -pk)
+
+            return newest(), newest_key
         if sort == "title":
-            title_of = self.title_of
-            return (pk for _t, pk in self.titles), lambda pk: (title_of.get(pk, ""), pk)
+            title_at, size = self.title_at, len(self.title_at)
+            return (pk for _t, pk in self.titles), lambda pk: (
+                (title_at[pk] if pk < size else None) or "",
+                pk,
+            )
         nd = self.nd
         at = micros(now)
         first = nd.first_at_or_after(at)
@@ -727,10 +979,10 @@ class CatalogueIndex:
                 tied.append(e & MASK)
             yield from reversed(tied)
 
-        values = nd.values
+        deadline_of = nd.value
 
         def key(pk: int) -> tuple[int, int, int]:
-            v = values.get(pk)
+            v = deadline_of(pk)
             if v is None:
                 return (1, 0, pk)
             if v >= at:
@@ -878,7 +1130,9 @@ def _split(lo: int, hi: int, xmax: int, seen: set[int]) -> list[list[int]]:
 
 # -- the process's index ---------------------------------------------------------------------
 
-_lock = threading.RLock()
+#: One application at a time per process (the follower thread's or a request's); the
+#: searches take no lock: they read a version of the index that nothing changes.
+_applying = threading.RLock()
 _current: dict[str, CatalogueIndex] = {}
 
 
@@ -888,10 +1142,15 @@ class Freshness:
 
     built: bool = False  # the whole index was read
     applied: int = 0  # calls re-read from the log
+    waited: bool = False  # another thread (the follower) was applying what it needed
 
 
 def _database() -> str:
     return f"{connection.vendor}:{connection.settings_dict['NAME']}"
+
+
+def _news(index: CatalogueIndex, found: Poll) -> bool:
+    return bool(found.call_ids) or found.gaps != index.gaps
 
 
 def current() -> tuple[CatalogueIndex, Freshness]:
@@ -900,35 +1159,54 @@ def current() -> tuple[CatalogueIndex, Freshness]:
     Outside a transaction (and in one that has not written, on PostgreSQL) the
     process's index, advanced from the log; otherwise a private copy with the changes
     this connection sees applied (its own uncommitted writes must not outlive it).
+
+    The log is read without any lock. Changes it shows that the process has not
+    applied were committed before this request: they are applied now (a writer's next
+    request sees its write) — by this thread, or, if the follower thread is applying
+    them already, by waiting for it rather than reading them a second time. The new
+    version is built beside the current one and swapped in: a search never waits for
+    an application, and sees one version, never half of a batch.
     """
     state = Freshness()
     database = _database()
     in_transaction = connection.in_atomic_block
-    if in_transaction and database not in _current:
-        state.built = True
-        return CatalogueIndex.build(), state
-    # The log is read and applied under the lock: the process's follower thread (see
-    # follow()) does the same, and neither applies what the other just applied.
-    with _lock:
-        index = _current.get(database)
-        if index is None:
-            index = _current[database] = CatalogueIndex.build()
+    index = _current.get(database)
+    if index is None:
+        if in_transaction:
             state.built = True
-        found = poll(index)
+            return CatalogueIndex.build(), state
+        with _applying:
+            index = _current.get(database)
+            if index is None:
+                index = _current[database] = CatalogueIndex.build()
+                state.built = True
+    found = poll(index)
+    if not found.lost and not _news(index, found):
+        return index, state
+    if in_transaction and (connection.vendor != "postgresql" or found.wrote):
         if found.lost:
+            state.built = True
+            return CatalogueIndex.build(), state
+        private, state.applied = index.advanced(found.call_ids, private=True)
+        return private, state
+    with _applying:
+        latest = _current.get(database)
+        if latest is not index and latest is not None:
+            # Another thread applied (or read again) meanwhile: what is left after it?
+            state.waited = True
+            index = latest
+            found = poll(index)
+            if not found.lost and not _news(index, found):
+                return index, state
+        if found.lost:  # the log was truncated under the index: read it all again
             index = CatalogueIndex.build()
             state.built = True
-            if not in_transaction:
-                _current[database] = index
-            return index, state
-        if not found.call_ids and found.gaps == index.gaps:
-            return index, state
-        if in_transaction and (connection.vendor != "postgresql" or found.wrote):
-            index = index.private_copy()
-            state.applied = index.apply(found.call_ids)
-            return index, state
-        state.applied = index.apply(found.call_ids)
-        index.position, index.gaps = found.position, found.gaps
+            if in_transaction:
+                return index, state
+        else:
+            index, state.applied = index.advanced(found.call_ids)
+            index.position, index.gaps = found.position, found.gaps
+        _current[database] = index
     return index, state
 
 
@@ -1018,8 +1296,7 @@ def search(
     :meth:`CatalogueIndex.search`), and how the index was brought up to date for it."""
     index, state = current()
     q_bits = index.fulltext(q) if q else None
-    with _lock:  # the follower thread may be applying changes to the process's index
-        found = index.search(
-            base(index), q_bits=q_bits, filters=filters, sort=sort, now=now, counts=counts
-        )
+    found = index.search(
+        base(index), q_bits=q_bits, filters=filters, sort=sort, now=now, counts=counts
+    )
     return found, state
