@@ -41,6 +41,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -342,7 +343,7 @@ class Server:
                 "--access-logfile",
                 str(self.log),
                 "--access-logformat",
-                "%(U)s?%(q)s %(s)s %(D)s",
+                "%(U)s?%(q)s %(s)s %(p)s %(D)s",
             ],
             cwd=ROOT,
             env=env,
@@ -362,16 +363,21 @@ class Server:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def get(self, query: str) -> float:
-        """One search; its server time (ms) from the access log."""
+        """One search; its server time (ms) from the access log (and, in
+        ``self.worker``, the worker that answered)."""
         path = "/izmir/cagrilar/?" + urllib.parse.quote(query, safe="=&")
         with urllib.request.urlopen(self.url(path), timeout=120) as response:
             response.read()
         for _ in range(50):
             lines = self.log.read_text().splitlines()
             if lines and lines[-1].split(" ")[0].startswith("/izmir/cagrilar/"):
-                return int(lines[-1].split(" ")[-1]) / 1000
+                fields = lines[-1].split(" ")
+                self.worker = fields[-2]
+                return int(fields[-1]) / 1000
             time.sleep(0.01)
         raise RuntimeError("no access log line")
+
+    worker = ""
 
     def worker_rss(self) -> list[float]:
         out = []
@@ -475,18 +481,46 @@ def bench_postgres(calls: int, rounds: int, regenerate: bool) -> None:
         bare.stop()
     server = Server(PG_URL)
     try:
-        # Every worker has read its index when it started; a few rounds warm the rest.
-        for query in SEARCHES * 2:
-            server.get(query)
+        # Every worker has read its index when it started. Each worker reads a query's
+        # full-text result once, then keeps it (``CatalogueIndex.texts``): the searches
+        # are repeated until every worker has answered every one (a worker in service
+        # has), and those first readings are reported apart.
+        # (In a shuffled order: gunicorn's workers may take the connections in turn, and
+        # 20 searches in a fixed order would then reach each worker as the same five.)
+        served: set[tuple[str, str]] = set()
+        cold: list[float] = []
+        warming = 0
+        shuffle = random.Random(2026)
+        while warming < 30 * len(SEARCHES) and len(served) < 4 * len(SEARCHES):
+            for query in shuffle.sample(SEARCHES, len(SEARCHES)):
+                elapsed = server.get(query)
+                warming += 1
+                if (server.worker, query) not in served:
+                    served.add((server.worker, query))
+                    if "q=" in query:
+                        cold.append(elapsed)
         rss = server.worker_rss()
 
-        # 1. p95 while the EU portal file is imported into Balıkesir, again and again.
+        # 1. p95 while the EU portal file is imported into Balıkesir, again and again:
+        # measured from the import's first commit, over at least two import rounds
+        # (each a commit of 629 deletions and one of 629 new calls, which every worker
+        # applies) and at least ``rounds`` passes over the searches.
         background = importer(PG_URL, "balikesir", 1000)
-        time.sleep(3)
+        rounds_done: list[str] = []
+        reader = threading.Thread(
+            target=lambda: rounds_done.extend(background.stdout or ()), daemon=True
+        )
+        reader.start()
+        while not rounds_done and background.poll() is None:
+            time.sleep(0.1)
         times: list[float] = []
-        for _ in range(rounds):
+        passes = 0
+        first_round = len(rounds_done)
+        while passes < rounds or (len(rounds_done) - first_round < 2 and passes < 20 * rounds):
             for query in SEARCHES:
                 times.append(server.get(query))
+            passes += 1
+        import_rounds = len(rounds_done) - first_round
         background.terminate()
         background.wait(30)
         during = loadavg()
@@ -518,8 +552,13 @@ def bench_postgres(calls: int, rounds: int, regenerate: bool) -> None:
     print(f"\n== PostgreSQL, {total} calls, gunicorn -w 4 (load average during: {during})")
     print(
         f"faceted search while an import runs in another office: p50 {p50:.1f} ms"
-        f"  p95 {p95:.1f} ms  ({len(times)} searches)  goal p95 <= 50 ms:"
-        f" {'met' if p95 <= 50 else 'NOT met'}"
+        f"  p95 {p95:.1f} ms  ({len(times)} searches over {import_rounds} import rounds)"
+        f"  goal p95 <= 50 ms: {'met' if p95 <= 50 else 'NOT met'}"
+    )
+    print(
+        f"a query's first reading in a worker (full text not kept yet, {len(cold)} of the"
+        f" {warming} warming searches): median {statistics.median(cold or [0]):.1f} ms,"
+        f" max {max(cold or [0]):.1f} ms"
     )
     n50 = statistics.median(normal)
     f50 = statistics.median(first)
