@@ -165,10 +165,18 @@ def _replace_bits(table: dict[int, int], key: int, mask: int, ids: Iterable[int]
         table.pop(key, None)
 
 
-def _grow(column: Any, size: int, fill: Any) -> None:
-    """Lengthen a column indexed by call id (an ``array`` or a list) to ``size``."""
+def _written(column: Any, changes: list[tuple[int, Any]], owned: bool, fill: Any) -> Any:
+    """A column indexed by call id (an ``array`` or a list) with ``changes`` (call id,
+    value) written: in place if this version owns it, else in a copy (the previous
+    version still reads its own); lengthened with ``fill`` as needed."""
+    if not owned:
+        column = column[:]
+    size = max(pk for pk, _v in changes) + 1
     if len(column) < size:
         column.extend([fill] * (size - len(column)))
+    for pk, value in changes:
+        column[pk] = value
+    return column
 
 
 class Chunks:
@@ -321,7 +329,7 @@ class Timeline:
     :data:`NONE` for none), so that a new version copies it in one ``memcpy``.
     """
 
-    __slots__ = ("all", "blocks", "entries", "memo", "nulls", "unit", "values")
+    __slots__ = ("all", "blocks", "entries", "memo", "nulls", "owned", "unit", "values")
 
     def __init__(self, unit: int, values: dict[int, int | None]) -> None:
         self.unit = unit
@@ -329,6 +337,7 @@ class Timeline:
         self.values = array("q", [NONE]) * (max(values, default=-1) + 1)
         for pk, v in held.items():
             self.values[pk] = v
+        self.owned = True  # ``values`` is this version's own (see successor)
         self.nulls = Chunks(pk for pk, v in values.items() if v is None)
         self.entries = Chunks(v << SHIFT | pk for pk, v in held.items())
         by_block: dict[int, list[int]] = {}
@@ -352,7 +361,8 @@ class Timeline:
         """A version to change (see :meth:`Chunks.successor`)."""
         other = Timeline.__new__(Timeline)
         other.unit = self.unit
-        other.values = self.values[:]
+        other.values = self.values  # copied at the first change
+        other.owned = False
         other.nulls = self.nulls.successor()
         other.entries = self.entries.successor()
         other.blocks = dict(self.blocks)
@@ -395,9 +405,9 @@ class Timeline:
         """Give the calls of ``new`` their new values (``None``: none) and forget the
         calls of ``gone`` (deleted); the work is proportional to the calls whose value
         really changed. (On a version no search reads: see :meth:`successor`.)"""
-        gone = list(gone)
         values, nulls, entries = self.values, self.nulls, self.entries
-        _grow(values, max((*new, *gone), default=-1) + 1, NONE)
+        size = len(values)
+        writes: list[tuple[int, int]] = []
         unit_block = self.unit * BLOCK_DAYS
         changed: list[int] = []
         came: dict[int, int] = {}  # changed calls that have a value now
@@ -406,13 +416,13 @@ class Timeline:
             *((pk, v, False) for pk, v in new.items()),
             *((pk, None, True) for pk in gone),
         ):
-            old = values[pk]
+            old = values[pk] if pk < size else NONE
             if old != NONE:
                 if old == v:
                     continue
                 entries.remove(old << SHIFT | pk)
                 touched.add(old // unit_block)
-                values[pk] = NONE
+                writes.append((pk, NONE if v is None else v))
             elif pk in nulls:
                 if v is None and not absent:
                     continue
@@ -421,7 +431,8 @@ class Timeline:
                 continue  # not held: nothing to forget
             changed.append(pk)
             if v is not None:
-                values[pk] = v
+                if old == NONE:
+                    writes.append((pk, v))
                 entries.add(v << SHIFT | pk)
                 touched.add(v // unit_block)
                 came[pk] = v
@@ -429,6 +440,9 @@ class Timeline:
                 nulls.add(pk)
         if not changed:
             return
+        if writes:
+            self.values = _written(values, writes, self.owned, NONE)
+            self.owned = True
         mask = bitmap(changed)
         by_block: dict[int, list[int]] = {b: [] for b in touched}
         for pk, v in came.items():
@@ -631,6 +645,9 @@ class CatalogueIndex:
         self.office_at = array("q")
         self.terms_at: list[tuple[int, ...] | None] = []
         self.title_at: list[str | None] = []
+        #: Which of those columns this version owns (a successor copies one at its
+        #: first change: see :func:`_written`).
+        self.owned: set[str] = {"office_at", "terms_at", "title_at"}
         self.term_bits: dict[int, int] = {}
         self.term_of: dict[tuple[str, str], int] = {}
         self.term_name: dict[int, tuple[str, str]] = {}
@@ -706,9 +723,7 @@ class CatalogueIndex:
         other = copy.copy(self)
         other.by_office = dict(self.by_office)
         other.term_bits = dict(self.term_bits)
-        other.office_at = self.office_at[:]
-        other.terms_at = self.terms_at[:]
-        other.title_at = self.title_at[:]
+        other.owned = set()
         other.titles = self.titles.successor()
         other.gaps = [list(g) for g in self.gaps]
         for name in ("od", "ca", "nd", "pub"):
@@ -765,59 +780,76 @@ class CatalogueIndex:
         self.national = (self.national & ~mask) | bitmap(
             pk for pk in live if rows[pk][3] == Level.NATIONAL
         )
-        size = ids[-1] + 1
         office_at, terms_at, title_at = self.office_at, self.terms_at, self.title_at
-        _grow(office_at, size, 0)
-        _grow(terms_at, size, None)
-        _grow(title_at, size, None)
+
+        def old(column: Any, pk: int, fill: Any) -> Any:
+            return column[pk] if pk < len(column) else fill
+
+        def write(name: str, changes: list[tuple[int, Any]], fill: Any) -> None:
+            if changes:
+                setattr(
+                    self, name, _written(getattr(self, name), changes, name in self.owned, fill)
+                )
+                self.owned.add(name)
+
         offices: dict[int, list[int]] = {}
+        changes: list[tuple[int, Any]] = []
         for pk in ids:
-            if office_at[pk]:
-                offices.setdefault(office_at[pk], [])
-            office_at[pk] = 0
-        for pk in live:
-            office_at[pk] = rows[pk][2]
-            offices.setdefault(rows[pk][2], []).append(pk)
+            before = old(office_at, pk, 0)
+            after = rows[pk][2] if pk in rows else 0
+            if before:
+                offices.setdefault(before, [])
+            if after:
+                offices.setdefault(after, []).append(pk)
+            if before != after:
+                changes.append((pk, after))
+        write("office_at", changes, 0)
         for office, pks in offices.items():
             _replace_bits(self.by_office, office, mask, pks)
 
         for timeline, column in ((self.od, 4), (self.ca, 5), (self.nd, 6), (self.pub, 7)):
             timeline.apply({pk: rows[pk][column] for pk in live}, gone)
         titles = self.titles
+        changes = []
         for pk in gone:
-            if title_at[pk] is not None:
-                titles.remove((title_at[pk], pk))
-                title_at[pk] = None
+            old_title = old(title_at, pk, None)
+            if old_title is not None:
+                titles.remove((old_title, pk))
+                changes.append((pk, None))
         for pk in live:
             title = rows[pk][8] or ""
-            old_title = title_at[pk]
+            old_title = old(title_at, pk, None)
             if old_title != title:
                 if old_title is not None:
                     titles.remove((old_title, pk))
                 titles.add((title, pk))
-                title_at[pk] = title
+                changes.append((pk, title))
+        write("title_at", changes, None)
         # Facet terms: only the calls whose terms changed, only the terms they left or
         # joined.
         touched: dict[int, list[int]] = {}
         moved: list[int] = []
+        changes = []
         for pk in gone:
-            held = terms_at[pk]
-            terms_at[pk] = None
+            held = old(terms_at, pk, None)
+            if held is not None:
+                changes.append((pk, None))
             if held:
                 moved.append(pk)
                 for t in held:
                     touched.setdefault(t, [])
         for pk in live:
             held = tuple(sorted(terms.get(pk, ())))
-            old_terms = terms_at[pk]
+            old_terms = old(terms_at, pk, None)
             if old_terms == held:
                 continue
-            terms_at[pk] = held
+            changes.append((pk, held))
             moved.append(pk)
             for t in old_terms or ():
                 touched.setdefault(t, [])
             for t in held:
                 touched.setdefault(t, []).append(pk)
+        write("terms_at", changes, None)
         if moved:
             moved_mask = bitmap(moved)
             for t, pks in touched.items():
