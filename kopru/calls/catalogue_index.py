@@ -362,7 +362,7 @@ class Timeline:
         other = Timeline.__new__(Timeline)
         other.unit = self.unit
         other.values = self.values  # copied at the first change
-        other.owned = False
+        other.owned = self.owned = False
         other.nulls = self.nulls.successor()
         other.entries = self.entries.successor()
         other.blocks = dict(self.blocks)
@@ -724,6 +724,7 @@ class CatalogueIndex:
         other.by_office = dict(self.by_office)
         other.term_bits = dict(self.term_bits)
         other.owned = set()
+        self.owned = set()  # (no longer changed in place: the successor shares them)
         other.titles = self.titles.successor()
         other.gaps = [list(g) for g in self.gaps]
         for name in ("od", "ca", "nd", "pub"):
@@ -748,7 +749,7 @@ class CatalogueIndex:
         Also how many calls."""
         ids = sorted(set(call_ids))
         if not ids:
-            return (self.private_copy() if private else self), 0
+            return (self.private_copy() if private else self.successor()), 0
         rows, terms = _read_calls(ids)
         new = self.private_copy() if private else self.successor()
         new._name_terms({t for held in terms.values() for t in held})
