@@ -37,7 +37,7 @@ _PAGE_ID = re.compile(r"_(\d+)(?:\.[a-z]+)?/?(?:[?#].*)?$", re.I)
 Fill = Callable[[CallRecord, Problems, Classification], None]
 
 
-def _add(out: Collector, position: str, source: str, title: str, field: str, fill: Fill) -> None:
+def _add(out: Collector, position: str, title: str, field: str, fill: Fill) -> None:
     """A titled announcement as a record when a rule makes it a call, else skipped."""
     if not title:
         out.error(position, "missing_title", fields=field)
@@ -49,7 +49,7 @@ def _add(out: Collector, position: str, source: str, title: str, field: str, fil
     turkish, problems = looks_turkish(title), Problems()
     record = CallRecord(
         position=position,
-        source=source,
+        source=out.result.format,
         source_id="",
         title_en="" if turkish else title,
         title_tr=title if turkish else "",
@@ -119,16 +119,15 @@ def parse_kalkinma_ajanslari(data: bytes, *_: object) -> ParseResult:
         out.error("file", "source_reported_error", state=document.get("state"))
         return out.result
     info = document.get("info")
-    if isinstance(info, dict):
-        page, pages = info.get("current_page"), info.get("total_page")
-        if isinstance(page, int) and isinstance(pages, int) and pages > 1:
-            total = info.get("total", "?")
-            out.result.notes.append(
-                message("partial_download", page=page, pages=pages, count=len(items), total=total)
-            )
+    info = info if isinstance(info, dict) else {}
+    page, pages = info.get("current_page"), info.get("total_page")
+    if isinstance(page, int) and isinstance(pages, int) and pages > 1:
+        total = info.get("total", "?")
+        note = message("partial_download", page=page, pages=pages, count=len(items), total=total)
+        out.result.notes.append(note)
     for position, item in out.objects(items, bad_offset):
         title = clean_text(item.get("name"))
-        _add(out, position, KA_FORMAT, title, "name", partial(_ka_record, item))
+        _add(out, position, title, "name", partial(_ka_record, item))
     if broken is not None:
         out.json_break(f"record {len(items) + 1}", broken)
     return out.result
@@ -164,5 +163,5 @@ def parse_ab_baskanligi(data: bytes, *_: object) -> ParseResult:
     out = Collector(AB_FORMAT)
     for position, values in out.csv_rows(data, AB_COLUMNS, AB_REQUIRED):
         title = clean_text(values.get("title"))
-        _add(out, position, AB_FORMAT, title, "title", partial(_ab_record, values))
+        _add(out, position, title, "title", partial(_ab_record, values))
     return out.result

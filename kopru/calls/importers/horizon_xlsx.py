@@ -70,12 +70,11 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
         deadline_model=deadline_model(values.get("process")),
         source_status=text["status"],
     )
-    close = problems.read(deadline_from_cell, values.get("closeDate"), "closeDate", BRUSSELS)
-    second = problems.read(deadline_from_cell, values.get("s2Date"), "s2Date", BRUSSELS)
-    if close is not None:
-        record.deadlines.append(CallDeadline(close, stage=1))
-    if second is not None:
-        record.deadlines.append(CallDeadline(second, stage=2))
+    for stage, name in ((1, "closeDate"), (2, "s2Date")):
+        at = problems.read(deadline_from_cell, values.get(name), name, BRUSSELS)
+        if at is not None:
+            record.deadlines.append(CallDeadline(at, stage=stage))
+    if any(d.stage == 2 for d in record.deadlines):
         record.deadline_model = "two_stage"
     record.opening_date = problems.read(parse_date, values.get("openDate"), "openDate")
     published = problems.read(parse_date, values.get("pubDate"), "pubDate")
