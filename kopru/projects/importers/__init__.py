@@ -52,25 +52,13 @@ def detect_format(data: bytes, filename: str) -> str:
     raise UnknownFormat(message, {"filename": filename})
 
 
-def parse(
-    data: bytes,
-    filename: str,
-    fmt: str | None = None,
-    *,
-    turkish_only: bool = True,
-    province_from_name: bool = True,
-) -> ParseResult:
+def parse(data: bytes, filename: str, fmt: str | None = None) -> ParseResult:
     """Parse ``data`` in format ``fmt`` (detected when None); a file that cannot be read
-    at all is a result with one error at ``"file"``. A Turkish CORDIS participant without
-    a usable city or NUTS-3 code takes the province its organisation's name gives
-    (``province_from_name``), so that its project reaches that province's office.
-    """
+    at all is a result with one error at ``"file"``."""
     try:
         fmt = fmt or detect_format(data, filename)
         if fmt == "cordis":
-            return parse_cordis(
-                data, turkish_only=turkish_only, province_from_name=province_from_name
-            )
+            return parse_cordis(data)
         if fmt == "izmir-mlab":
             return parse_mlab(data)
         if fmt == "template":

@@ -83,9 +83,12 @@ def parse_cordis(
     *,
     turkish_only: bool = True,
     today: dt.date | None = None,
-    province_from_name: bool = False,
+    province_from_name: bool = True,
 ) -> ParseResult:
-    """``today`` decides completed vs in implementation (default: the current date)."""
+    """``today`` decides completed vs in implementation (default: the current date). A
+    Turkish participant without a usable city or NUTS-3 code takes the province its
+    organisation's name gives (``province_from_name``), so that its project reaches that
+    province's office; ``turkish_only``: only the projects with a participant in Turkey."""
     result = ParseResult(format=FORMAT)
     text = decode(data, result)
     if text is None:

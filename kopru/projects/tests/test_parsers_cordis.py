@@ -40,12 +40,12 @@ def result_2014(data_2014: bytes) -> ParseResult:
 
 @pytest.fixture(scope="module")
 def all_2014(data_2014: bytes) -> ParseResult:
-    return parse(data_2014, "cordis-plus-2014.csv", turkish_only=False)
+    return parse_cordis(data_2014, turkish_only=False)
 
 
 @pytest.fixture(scope="module")
 def result_2021(data_2021: bytes) -> ParseResult:
-    return parse(data_2021, "dashboard-export-2021.csv", turkish_only=False)
+    return parse_cordis(data_2021, turkish_only=False)
 
 
 def _edit(data: bytes, line: int, column: str, value: str) -> bytes:
@@ -86,19 +86,16 @@ def _turkish_names_2014(data: bytes) -> list[str]:
 
 
 def test_2014_has_no_city_so_no_province(data_2014: bytes) -> None:
-    for result in (
-        parse_cordis(data_2014),
-        parse(data_2014, "cordis-plus-2014.csv", province_from_name=False),
-    ):
-        turkish = [p for r in result.projects for p in r.partners if p.country == "TR"]
-        assert len(turkish) == 100
-        assert all(p.province_plate == "" for p in turkish)
-        assert all(r.province_plates == [] for r in result.projects)
+    result = parse_cordis(data_2014, province_from_name=False)
+    turkish = [p for r in result.projects for p in r.partners if p.country == "TR"]
+    assert len(turkish) == 100
+    assert all(p.province_plate == "" for p in turkish)
+    assert all(r.province_plates == [] for r in result.projects)
 
 
 def test_2014_province_from_name_for_the_import(data_2014: bytes, result_2014: ParseResult) -> None:
     """``parse`` (what the import calls) takes the province from the name by default."""
-    assert result_2014 == parse_cordis(data_2014, province_from_name=True)
+    assert result_2014 == parse_cordis(data_2014)
     turkish = {p.name: p for r in result_2014.projects for p in r.partners if p.country == "TR"}
     found = [p for r in result_2014.projects for p in r.partners if p.country == "TR"]
     assert sum(bool(p.province_plate) for p in found) == 14  # the 2014 file has no city
@@ -166,7 +163,7 @@ def test_2014_na_country_is_missing_not_namibia(all_2014: ParseResult) -> None:
 
 def test_2014_dates_may_also_be_written_day_first(data_2014: bytes) -> None:
     changed = _edit(data_2014, 2, "start_date", "01/11/2014")
-    result = parse(changed, "x.csv", turkish_only=False)
+    result = parse_cordis(changed, turkish_only=False)
     assert result.errors == []
     project = next(r for r in result.projects if r.source_id == "639304")
     assert project.start_date == dt.date(2014, 11, 1)
@@ -290,7 +287,7 @@ def test_unknown_country_code(data_2021: bytes) -> None:
 
 
 def test_empty_country_code_in_the_dashboard_is_missing(data_2021: bytes) -> None:
-    result = parse(_edit(data_2021, 2, "country_code", ""), "x.csv", turkish_only=False)
+    result = parse_cordis(_edit(data_2021, 2, "country_code", ""), turkish_only=False)
     partners = [p for r in result.projects for p in r.partners]
     assert result.errors == [] and sum(p.country == "" for p in partners) == 1
 
