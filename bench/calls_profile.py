@@ -109,7 +109,7 @@ def profile_search(rounds: int) -> None:
     index_cls = catalogue_index.CatalogueIndex
     # The search's own steps (exclusive: search() minus its page walk).
     steps.wrap(catalogue_index, "poll", "log poll")
-    steps.wrap(index_cls, "apply", "changes applied")
+    steps.wrap(index_cls, "advanced", "changes applied")
     steps.wrap(index_cls, "fulltext", "full-text (kept or read)")
     steps.wrap(catalogue_index, "groups_ids", "(full-text read: not kept)")
     steps.wrap(index_cls, "_page", "page ids (walk or sort)")

@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
 
-from config.wsgi import application
-
+# Django's own WSGI application, not config.wsgi's: that one also starts the catalogue's
+# follower thread, which would outlive the test's database access.
+application = get_wsgi_application()
 pytestmark = pytest.mark.django_db
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
