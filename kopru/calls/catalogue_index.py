@@ -115,8 +115,9 @@ WALK_LIMIT = 5_000
 MAX_GAPS = 50
 #: PostgreSQL's stored ``to_tsvector(search_document)`` of each call (migration ``0014``).
 SEARCH_VECTOR = "search_vector"
-#: Full-text results kept per process (the most recently used): each costs every apply
-#: a check of the changed calls (about 3 µs a call on PostgreSQL), under the lock.
+#: Full-text results kept per process (the most recently used): each costs an
+#: application two integer operations (see :meth:`KeptTexts.mark`), and its next use a
+#: check of the calls changed since.
 TEXTS_KEPT = 64
 #: A call's value in a timeline's ``values`` when it has none (or is not held).
 NONE = -(1 << 63)
@@ -555,6 +556,20 @@ def _calls() -> Any:
     return unscoped_manager(Call, reason="the catalogue index holds every office's calls")
 
 
+def _converted(r: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row of :data:`_CALL_COLUMNS` as the index holds it: the opening date as a day
+    ordinal, the times as microseconds (:func:`micros`)."""
+    od, ca, nd, pub = r[4:8]
+    return (
+        *r[:4],
+        od.toordinal() if od is not None else None,
+        micros(ca) if ca is not None else None,
+        micros(nd) if nd is not None else None,
+        micros(pub) if pub is not None else None,
+        r[8],
+    )
+
+
 def _read_calls(ids: list[int]) -> tuple[dict[int, tuple[Any, ...]], dict[int, list[int]]]:
     """The index's columns of the calls of ``ids`` (dates as day ordinals, times as
     microseconds), and their facet terms.
@@ -589,15 +604,7 @@ def _read_calls(ids: list[int]) -> tuple[dict[int, tuple[Any, ...]], dict[int, l
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
         for r in _calls().filter(pk__in=chunk).values_list(*_CALL_COLUMNS):
-            od, ca, nd, pub = r[4:8]
-            rows[r[0]] = (
-                *r[:4],
-                od.toordinal() if od is not None else None,
-                micros(ca) if ca is not None else None,
-                micros(nd) if nd is not None else None,
-                micros(pub) if pub is not None else None,
-                r[8],
-            )
+            rows[r[0]] = _converted(r)
         for call_id, term_id in CallFacet.objects.filter(call_id__in=chunk).values_list(
             "call_id", "term_id"
         ):
@@ -669,7 +676,7 @@ class CatalogueIndex:
         """The index of the database as it is now (the log position read first)."""
         index = cls()
         index.position, index.gaps = _log_start()
-        rows = list(_calls().order_by("pk").values_list(*_CALL_COLUMNS))
+        rows = [_converted(r) for r in _calls().order_by("pk").values_list(*_CALL_COLUMNS)]
         terms: dict[int, list[int]] = {}
         for call_id, term_id in CallFacet.objects.values_list("call_id", "term_id").iterator(
             chunk_size=20_000
@@ -698,10 +705,10 @@ class CatalogueIndex:
         self.published = bitmap(r[0] for r in rows if r[1] == State.PUBLISHED)
         self.national = bitmap(r[0] for r in rows if r[3] == Level.NATIONAL)
         self.by_office = {o: bitmap(pks) for o, pks in per_office.items()}
-        self.od = Timeline(1, {r[0]: r[4].toordinal() if r[4] else None for r in rows})
-        self.ca = Timeline(DAY_US, {r[0]: micros(r[5]) if r[5] else None for r in rows})
-        self.nd = Timeline(DAY_US, {r[0]: micros(r[6]) if r[6] else None for r in rows})
-        self.pub = Timeline(DAY_US, {r[0]: micros(r[7]) if r[7] else None for r in rows})
+        self.od = Timeline(1, {r[0]: r[4] for r in rows})
+        self.ca = Timeline(DAY_US, {r[0]: r[5] for r in rows})
+        self.nd = Timeline(DAY_US, {r[0]: r[6] for r in rows})
+        self.pub = Timeline(DAY_US, {r[0]: r[7] for r in rows})
         self.titles = Chunks((t, pk) for pk, t in enumerate(self.title_at) if t is not None)
         self.term_bits = {t: bitmap(pks) for t, pks in per_term.items()}
         self._name_terms(self.term_bits)
@@ -760,8 +767,7 @@ class CatalogueIndex:
         """:meth:`advanced`, in place: for an index no search is reading (a test's, a
         private copy); how many calls."""
         new, n = self.advanced(call_ids)
-        if new is not self:
-            self.__dict__.update(new.__dict__)
+        self.__dict__.update(new.__dict__)
         return n
 
     def _update(
