@@ -47,6 +47,22 @@ def _default_language() -> Any:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rate limits count fixed windows (``kopru.core.ratelimit``): a test whose
+    attempts crossed a window's end would see the count start again (a test failed so
+    once, at 11:20:00). Their clock stands still at the test's start; a test that needs
+    another moment passes ``now``."""
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from kopru.core import ratelimit
+
+    moment = timezone.now()
+    monkeypatch.setattr(ratelimit, "timezone", SimpleNamespace(now=lambda: moment))
+
+
 @pytest.fixture
 def balikesir(db: Any) -> Any:
     ensure_reference_data()
