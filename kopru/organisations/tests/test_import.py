@@ -273,3 +273,28 @@ def test_an_over_long_value_is_a_bad_row_not_cut(balikesir: Any):
     assert (error["row"], error["column"]) == (2, "ad") and "300" in error["reason"]
     with office_scope(balikesir):
         assert not Organisation.objects.exists()
+
+
+def test_the_header_may_sit_below_a_title_and_name_columns_by_their_field(balikesir: Any):
+    """A filled-in sheet with a title and a blank row above the header, whose columns are
+    named by their field (``name``, ``type``): rows are numbered as the sheet shows them."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "kurumlar"
+    ws.append(["Balıkesir kurumları, Aralık 2026"])
+    ws.append([])
+    ws.append(["name", "type", "district"])
+    ws.append(["Karesi Kaymakamlığı", "public_body", "Karesi"])
+    ws.append(["Bilinmeyen Tür", "uzay ajansı", ""])
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(ImportFailed) as failed:
+        _import(balikesir, out.getvalue())
+    assert [(e["row"], e["column"]) for e in failed.value.report.errors] == [(5, "tur")]
+    ws.delete_rows(5)
+    out = io.BytesIO()
+    wb.save(out)
+    report = _import(balikesir, out.getvalue())
+    assert (report.created, report.updated, report.unchanged) == (1, 0, 0)
+    with office_scope(balikesir):
+        assert Organisation.objects.get().district.name == "Karesi"

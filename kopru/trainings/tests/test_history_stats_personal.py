@@ -220,3 +220,25 @@ def test_an_over_long_value_is_a_bad_row_not_cut(izmir: Any) -> None:
         assert "etkinlik_adi" in errors[0]["reason"]
         assert "250" in errors[0]["reason"]
         assert not Event.objects.exists() and not Registration.objects.exists()
+
+
+def test_the_header_may_sit_below_a_title_row(izmir: Any) -> None:
+    """A title above the header: the header is found and rows keep the sheet's numbers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "katilimcilar"
+    ws.append(["İzmir eğitim geçmişi 2007-2010"])
+    ws.append(HEADERS)
+    for row in (*GOOD, _row("X-1", "Bir Kişi", "not-an-email")):
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    with office_scope(izmir):
+        errors = _errors(izmir, out.getvalue())
+        assert [e["position"] for e in errors] == ["satır 6"]
+        ws.delete_rows(6)
+        out = io.BytesIO()
+        wb.save(out)
+        report = _import(izmir, out.getvalue())
+        assert (report.created, report.events_created) == (3, 2)
+        assert Registration.objects.count() == 3
