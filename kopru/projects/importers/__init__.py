@@ -3,9 +3,6 @@ the İzmir M-LAB list and the office's template (``docs/projects-imports.md``)."
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from kopru.core.imports.files import FileRefused, UnknownFormat, is_zip, read_csv
 from kopru.core.text import search_key
 
@@ -28,18 +25,11 @@ __all__ = [
 ]
 
 
-def _is_xlsx(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
 def detect_format(data: bytes, filename: str) -> str:
-    """An XLSX workbook is the template, a text whose first line is ``1 Başlık: …`` the
-    M-LAB list, a CSV with a CORDIS header CORDIS; else :class:`UnknownFormat`."""
-    if is_zip(data) and _is_xlsx(data):
+    """An XLSX workbook (a ZIP naming ``xl/workbook.xml``; the template parser opens it) is
+    the template, a text whose first line is ``1 Başlık: …`` the M-LAB list, a CSV with a
+    CORDIS header CORDIS; else :class:`UnknownFormat`."""
+    if is_zip(data) and b"xl/workbook.xml" in data:
         return "template"
     head = data[:65536].decode("utf-8-sig", errors="replace")
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
