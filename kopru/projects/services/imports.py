@@ -89,14 +89,15 @@ def import_records(
     _check(records, report)
     report.check()
     with unscoped("project import routes records to the offices of their provinces"):
-        routed = _route(records, office, report)
-        _check_districts(routed, report)
+        plans = [_Plan(o, actor, items) for o, items in _route(records, office, report).items()]
+        for plan in plans:
+            plan.check_districts(report)
         report.check()
-        total, done = sum(len(items) for items in routed.values()), 0
+        total, done = sum(len(plan.items) for plan in plans), 0
         with transaction.atomic():
-            for office_id, items in routed.items():
-                _Plan(office_id, actor).run(items, report)
-                done += len(items)
+            for plan in plans:
+                plan.run(report)
+                done += len(plan.items)
                 if progress:
                     progress(done, total)
     return report
@@ -126,7 +127,7 @@ def _check(records: list[ProjectRecord], report: ProjectsReport) -> None:
             report.error(position_label(r.position), _("Başlık yok."))
         texts = _record_data(r) | {"source_id": r.source_id}
         long = too_long(Project, texts) + [
-            q for p in _partner_rows(r) for q in too_long(Partner, {k: p[k] for k in PARTNER_KEYS})
+            q for p in _partner_rows(r) for q in too_long(Partner, p)
         ]
         for problem in long:
             reason = MESSAGES.text(problem.code, problem.params)
@@ -148,10 +149,8 @@ def _local_participant(record: ProjectRecord, plate: str, *, strict: bool = True
     go to the office they are imported into)."""
     turkish = [p for p in record.partners if p.country == "TR"]
     local = [p for p in turkish if p.province_plate == plate]
-    candidates = sorted(
-        local if local or strict else turkish, key=lambda p: p.role != "coordinator"
-    )
-    return candidates[0] if candidates else None
+    pool = local if local or strict else turkish
+    return min(pool, key=lambda p: p.role != "coordinator", default=None)
 
 
 def _route(records: list[ProjectRecord], office: Any, report: ProjectsReport) -> Routed:
@@ -176,42 +175,33 @@ def _route(records: list[ProjectRecord], office: Any, report: ProjectsReport) ->
     return routed
 
 
-def _districts(office_id: int) -> dict[str, int]:
-    """{folded name: id} of the districts of the office's province."""
-    province_id = Office.objects.values_list("province_id", flat=True).get(pk=office_id)
-    districts = District.objects.filter(province_id=province_id)
-    return {name: pk for pk, name in districts.values_list("pk", "name_search")}
-
-
-def _check_districts(routed: Routed, report: ProjectsReport) -> None:
-    """Districts named in a record must be districts of the office's province."""
-    for office_id, items in routed.items():
-        named = [(r, n) for r, _local in items for n in r.districts]
-        known = _districts(office_id) if named else {}
-        for record, name in named:
-            if search_key(name) not in known:
-                reason = _("Bu ilde böyle bir ilçe yok: {v}").format(v=name)
-                report.error(position_label(record.position), reason)
-
-
 class _Plan:
     """The writes of one office's records, collected, then done in bulk."""
 
-    def __init__(self, office_id: int, actor: Any) -> None:
-        self.office_id, self.actor = office_id, actor
+    def __init__(self, office_id: int, actor: Any, items: list[tuple[ProjectRecord, Any]]) -> None:
+        self.office_id, self.actor, self.items = office_id, actor, items
         self.user = actor if getattr(actor, "is_authenticated", False) else None
         self.now = timezone.now()
         organisations = by_office(Organisation).filter(office_id=office_id)
         self.orgs = {key: pk for pk, key in organisations.values_list("pk", "name_search")}
-        self.districts = _districts(office_id)
+        districts = District.objects.filter(province__office=office_id)
+        self.districts = {name: pk for pk, name in districts.values_list("pk", "name_search")}
         self.created: list[tuple[Project, list[Row], list[int]]] = []
         self.updated: list[tuple[Project, dict[str, tuple[Any, Any]], list[Row] | None]] = []
         self.stage_changes: list[StageChange] = []
         self.stored_partners: dict[int, list[Row]] = defaultdict(list)
 
-    def run(self, items: list[tuple[ProjectRecord, Any]], report: ProjectsReport) -> None:
+    def check_districts(self, report: ProjectsReport) -> None:
+        """Districts named in a record must be districts of the office's province."""
+        for record, _local in self.items:
+            for name in record.districts:
+                if search_key(name) not in self.districts:
+                    reason = _("Bu ilde böyle bir ilçe yok: {v}").format(v=name)
+                    report.error(position_label(record.position), reason)
+
+    def run(self, report: ProjectsReport) -> None:
         """Create, update or leave each record (with its local participant)."""
-        by_key = {(r.source, r.source_id): (r, local) for r, local in items}
+        by_key = {(r.source, r.source_id): (r, local) for r, local in self.items}
         existing = self.existing(set(by_key))
         for key, (record, local) in by_key.items():
             if key in existing:
