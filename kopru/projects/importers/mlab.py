@@ -192,21 +192,20 @@ class _Block:
 
     def add(self, number: int, match: re.Match[str]) -> None:
         """One ``N Key: value`` line of the record, or the problem with it."""
-        n, key, found = int(match.group(1)), search_key(match.group(2)), match.group(2)
+        n, key = int(match.group(1)), search_key(match.group(2))
+        expected = max(self.fields, default=0) + 1
         if n not in FIELDS:
-            self.problems.append(Problem("unknown_field_number", line=number, n=n))
+            code, params = "unknown_field_number", {}
         elif key not in FIELDS[n]:
-            problem = Problem(
-                "wrong_field", line=number, n=n, expected=FIELD_LABELS[n], found=found
-            )
-            self.problems.append(problem)
+            code, params = "wrong_field", {"expected": FIELD_LABELS[n], "found": match.group(2)}
         elif n in self.fields:
-            self.problems.append(Problem("repeated_field", line=number, n=n))
-        elif self.fields and n != max(self.fields) + 1:
-            expected = max(self.fields) + 1
-            self.problems.append(Problem("field_out_of_order", line=number, n=n, expected=expected))
+            code, params = "repeated_field", {}
+        elif self.fields and n != expected:
+            code, params = "field_out_of_order", {"expected": expected}
         else:
             self.fields[n] = (number, key, match.group(3).strip())
+            return
+        self.problems.append(Problem(code, line=number, n=n, **params))
 
 
 def _blocks(text: str) -> tuple[list[_Block], list[RecordError]]:
