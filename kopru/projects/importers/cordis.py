@@ -83,12 +83,11 @@ def parse_cordis(
     *,
     turkish_only: bool = True,
     today: dt.date | None = None,
-    province_from_name: bool = True,
 ) -> ParseResult:
     """``today`` decides completed vs in implementation (default: the current date). A
     Turkish participant without a usable city or NUTS-3 code takes the province its
-    organisation's name gives (``province_from_name``), so that its project reaches that
-    province's office; ``turkish_only``: only the projects with a participant in Turkey."""
+    organisation's name gives, so that its project reaches that province's office;
+    ``turkish_only``: only the projects with a participant in Turkey."""
     result = ParseResult(format=FORMAT)
     text = decode(data, result)
     if text is None:
@@ -102,7 +101,7 @@ def parse_cordis(
     if layout is None:
         result.errors.append(MESSAGES.error("line 1", "unknown_header"))
         return result
-    reader = _Reader(layout, rows[0][1], today or dt.date.today(), province_from_name, result)
+    reader = _Reader(layout, rows[0][1], today or dt.date.today(), result)
     for number, cells in rows[1:]:
         if cells:
             reader.read(number, cells)
@@ -115,14 +114,11 @@ def parse_cordis(
 class _Reader:
     """Reads the rows of one file into projects."""
 
-    def __init__(
-        self, layout: Layout, header: list[str], today: dt.date, from_name: bool, out: ParseResult
-    ) -> None:
-        self.layout, self.today, self.from_name, self.out = layout, today, from_name, out
+    def __init__(self, layout: Layout, header: list[str], today: dt.date, out: ParseResult) -> None:
+        self.layout, self.today, self.out = layout, today, out
         self.col = {name.strip(): i for i, name in enumerate(header)}
         self.width = len(header)
         self.projects: dict[str, ProjectRecord] = {}
-        self.costs: dict[str, Decimal] = {}
         self.turkish: set[str] = set()
 
     def read(self, number: int, cells: list[str]) -> None:
@@ -167,7 +163,7 @@ class _Reader:
                 self.out.errors.append(MESSAGES.at(position, problem, "nuts_3_code"))
                 return
             self.turkish.add(row["project_id"])
-            plate = plate_for(nuts3, city)[0] or (plate_in_name(name) if self.from_name else "")
+            plate = plate_for(nuts3, city)[0] or plate_in_name(name)
         entity = row.get("legal_entity_type", "")
         partner = PartnerRecord(
             name=name,
@@ -185,7 +181,7 @@ class _Reader:
         if contribution is not None:
             project.grant_amount = (project.grant_amount or Decimal(0)) + contribution
         if (cost := amounts["h2020_total_cost"]) is not None:
-            self.costs[project.source_id] = self.costs.get(project.source_id, Decimal(0)) + cost
+            project.total_cost = (project.total_cost or Decimal(0)) + cost
 
     def _country(self, raw: str, problems: list[Any]) -> str:
         """The ISO code; "" when the file does not state it."""
@@ -241,7 +237,6 @@ class _Reader:
         for project_id, project in self.projects.items():
             if turkish_only and project_id not in self.turkish:
                 continue
-            project.total_cost = self.costs.get(project_id)
             project.partners.sort(key=lambda p: p.role != "coordinator")
             plates = {p.province_plate for p in project.partners if p.country == "TR"}
             project.province_plates = sorted(plates - {""})

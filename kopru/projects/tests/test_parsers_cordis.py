@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kopru.core.datafiles import data_file
+from kopru.geo.places import plate_in_name
 from kopru.projects.importers import ParseResult, detect_format, parse
 from kopru.projects.importers.cordis import parse_cordis
 
@@ -85,16 +86,14 @@ def _turkish_names_2014(data: bytes) -> list[str]:
     return [r["legal_name"] for r in rows if r["country_code"] == "TR"]
 
 
-def test_2014_has_no_city_so_no_province(data_2014: bytes) -> None:
-    result = parse_cordis(data_2014, province_from_name=False)
-    turkish = [p for r in result.projects for p in r.partners if p.country == "TR"]
-    assert len(turkish) == 100
-    assert all(p.province_plate == "" for p in turkish)
-    assert all(r.province_plates == [] for r in result.projects)
+def test_2014_has_no_city_so_only_names_give_provinces(result_2014: ParseResult) -> None:
+    turkish = [p for r in result_2014.projects for p in r.partners if p.country == "TR"]
+    assert len(turkish) == 100 and all(p.city == "" for p in turkish)
+    assert all(p.province_plate == plate_in_name(p.name) for p in turkish)
 
 
 def test_2014_province_from_name_for_the_import(data_2014: bytes, result_2014: ParseResult) -> None:
-    """``parse`` (what the import calls) takes the province from the name by default."""
+    """``parse`` (what the import calls) takes the province from the name, as ``parse_cordis``."""
     assert result_2014 == parse_cordis(data_2014)
     turkish = {p.name: p for r in result_2014.projects for p in r.partners if p.country == "TR"}
     found = [p for r in result_2014.projects for p in r.partners if p.country == "TR"]
