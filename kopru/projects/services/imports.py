@@ -259,6 +259,7 @@ class _Plan:
             **_record_data(record),
         )
         project.refresh_derived()
+        self._stage_change(project, "")
         names = [*record.districts, local.city if local else ""]
         found = [self.districts[search_key(n)] for n in names if search_key(n) in self.districts]
         self.created.append((project, _partner_rows(record), list(dict.fromkeys(found))))
@@ -290,8 +291,6 @@ class _Plan:
         by_office(Project).bulk_create(created, batch_size=500)
         partners = [(p, rows) for p, rows, _d in self.created]
         links = [through(project_id=p.pk, district_id=d) for p, _x, ds in self.created for d in ds]
-        for project in created:
-            self._stage_change(project, "")
         updated = [p for p, _c, _x in self.updated]
         if updated:
             changed = sorted({n for _p, changes, _x in self.updated for n in changes})
