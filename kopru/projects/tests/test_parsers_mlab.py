@@ -245,3 +245,16 @@ def test_garbage_before_the_first_record(text: str) -> None:
     assert [e.position for e in result.errors] == ["line 1"]
     assert len(result.projects) == 19
     assert result.projects[0].position == "record 1"
+
+
+def test_each_field_line_problem(text: str) -> None:
+    lines = text.split("\n")
+    lines[1:2] = ["9 Foo: x", "2 Durum: x", lines[1], "2 Proje Hakkında Metni: yine", "4 Durum: ?"]
+    result = parse("\n".join(lines).encode(), "projects.txt")
+    assert [e.reason for e in result.errors if e.position == "record 1"] == [
+        "satır 2: bilinmeyen alan numarası 9",
+        "satır 3: 2. alan “Proje Hakkında Metni” olmalı, bulunan: “Durum”",
+        "satır 5: 2. alan ikinci kez geçiyor",
+        "satır 6: 3. alan bekleniyordu, bulunan 4.",
+    ]
+    assert len(result.projects) == 18
