@@ -122,12 +122,12 @@ def test_management_command(izmir, tmp_path) -> None:
     call_command(
         "import_calls", str(DATA / "eu-ft-calls-2026/calls.json"), office="izmir", stdout=out
     )
-    assert "created 420" in out.getvalue()
+    assert "created=420" in out.getvalue()
     out = StringIO()
     call_command(
         "import_calls", str(DATA / "eu-ft-calls-2026/calls.json"), office="izmir", stdout=out
     )
-    assert "created 0, updated 0, unchanged 420" in out.getvalue()
+    assert "created=0 updated=0 unchanged=420" in out.getvalue()
     broken = _broken_copies(tmp_path)[0][0]
     err = StringIO()
     with pytest.raises(CommandError):

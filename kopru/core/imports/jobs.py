@@ -129,8 +129,6 @@ class ImportCommand(ReportingCommand):
             self.stdout.write(f"note: {note}")
         for label, value in report.summary().items():
             self.stdout.write(f"{label}: {value}")
-        counts = report.counts()
-        figures = ", ".join(f"{key} {value}" for key, value in counts.items())
+        figures = " ".join(f"{key}={value}" for key, value in report.counts().items())
         seconds = time.perf_counter() - started
         self.stdout.write(f"{path.name} ({report.format}): {figures} in {seconds:.2f}s")
-        self.stdout.write(" ".join(f"{key}={value}" for key, value in counts.items()))
