@@ -10,7 +10,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kopru.core.imports.problems import Problem
-from kopru.core.imports.values import parse_number, turkish_month_date
+from kopru.core.imports.values import cell_number, turkish_month_date
 from kopru.core.spreadsheets import cell_date
 from kopru.core.text import search_key
 
@@ -109,22 +109,13 @@ def deadline_model(value: object) -> str:
 
 
 def parse_decimal(value: object, field: str) -> Decimal | None:
-    """An amount: numbers as they are, text as :func:`kopru.core.imports.values.parse_number`
-    reads it (``1.500.000,50``, ``1,500,000.50``, ``€ 7 000``). Empty → None; raises
-    :class:`Problem` for anything else that is not a number."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise Problem("bad_number", value=value, field=field)
-        return Decimal(repr(value))
-    text = str(value).strip()
+    """An amount as :func:`kopru.core.imports.values.cell_number` reads it (``1.500.000,50``,
+    ``1,500,000.50``, ``€ 7 000``). Empty or a yes/no value → None; raises :class:`Problem`
+    for anything else that is not a number."""
     try:
-        return parse_number(text) if text else None
+        return None if isinstance(value, bool) else cell_number(value)
     except ValueError:
-        raise Problem("bad_number", value=text, field=field) from None
+        raise Problem("bad_number", value=str(value).strip(), field=field) from None
 
 
 def parse_int(value: object, field: str) -> int | None:

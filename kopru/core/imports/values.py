@@ -67,6 +67,21 @@ def parse_number(text: str) -> Decimal:
     return -number if negative else number
 
 
+def cell_number(value: object) -> Decimal | None:
+    """A number cell, or a number typed as text (:func:`parse_number`); None when blank.
+    Raises ``ValueError`` for anything else: a yes/no or date cell, NaN, infinity."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        return parse_number(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError(value)
+    number = Decimal(repr(value) if isinstance(value, float) else value)
+    if not number.is_finite():
+        raise ValueError(value)
+    return number
+
+
 def _check_groups(groups: list[str], raw: str) -> None:
     if not groups[0] or not all(len(g) == 3 for g in groups[1:]):
         raise ValueError(raw)

@@ -8,6 +8,7 @@ import io
 import time
 import tracemalloc
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from kopru.core.audit import audit_log, audit_log_bulk
 from kopru.core.imports import FileTooLarge, ImportRejected, Problem
 from kopru.core.imports.files import gunzip, open_workbook, row_values
 from kopru.core.imports.jobs import import_task
+from kopru.core.imports.values import cell_number
 from kopru.core.imports.workbook import Sheet, template_workbook
 from kopru.core.jobs import job_start
 from kopru.core.models import AuditEntry, Job
@@ -108,6 +110,27 @@ def test_a_row_cut_short_is_a_problem_not_blank_values() -> None:
     with pytest.raises(Problem) as cut:
         row_values(["1", "2"], {"a": 0}, header)
     assert (cut.value.code, cut.value.params) == ("truncated_row", {"found": "2", "expected": "3"})
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        (None, None),
+        ("  ", None),
+        (" 1.500,5 ", Decimal("1500.5")),
+        (7, Decimal(7)),
+        (0.1, Decimal("0.1")),
+        (Decimal("2.50"), Decimal("2.50")),
+    ],
+)
+def test_a_number_cell_is_a_number_or_a_number_typed_as_text(value: Any, number: Any) -> None:
+    assert cell_number(value) == number
+
+
+@pytest.mark.parametrize("value", [True, float("nan"), float("inf"), Decimal("NaN"), "abc", []])
+def test_anything_else_in_a_number_cell_is_refused(value: Any) -> None:
+    with pytest.raises(ValueError):
+        cell_number(value)
 
 
 def test_templates_never_carry_a_formula() -> None:

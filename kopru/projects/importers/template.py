@@ -11,7 +11,7 @@ from typing import Any
 
 from kopru.core.imports.files import read_sheets
 from kopru.core.imports.problems import Problem
-from kopru.core.imports.values import parse_number
+from kopru.core.imports.values import cell_number
 from kopru.core.imports.workbook import (
     EXAMPLE_ID,
     NOTES_TITLE,
@@ -222,23 +222,13 @@ def _date(value: Any) -> dt.date | None:
 
 def read_amount(value: Any) -> Decimal | None:
     """A number cell, or a number typed as text (``250.000,50``, ``37,5``, ``€ 7 000``; see
-    :func:`kopru.core.imports.values.parse_number`); never negative."""
-    text = _text(value)
-    if not text:
-        return None
+    :func:`kopru.core.imports.values.cell_number`); never negative."""
     try:
-        if isinstance(value, bool | dt.date):
-            raise ValueError(text)
-        if isinstance(value, int | float | Decimal):
-            number = Decimal(repr(value) if isinstance(value, float) else value)
-        else:
-            number = parse_number(text)
+        number = cell_number(value)
     except ValueError:
-        raise BadValue("not_a_number", value=text) from None
-    if not number.is_finite():
-        raise BadValue("not_a_number", value=text)
-    if number < 0:
-        raise BadValue("negative_amount", value=text)
+        raise BadValue("not_a_number", value=_text(value)) from None
+    if number is not None and number < 0:
+        raise BadValue("negative_amount", value=_text(value))
     return number
 
 
