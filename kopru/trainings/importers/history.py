@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kopru.core.imports.report import ImportReport, position_label
+from kopru.core.imports.report import ImportReport
 from kopru.core.imports.workbook import (
     Reader,
     Sheet,
@@ -80,11 +80,6 @@ NOTE = (
 class HistoryReport(ImportReport):
     events_created = 0
 
-    def cell_error(self, sheet: str, row: int | None, column: str, reason: Any) -> None:
-        """Positions are rows (one sheet); the reason names the column."""
-        where = position_label(f"row {row}") if row else _("dosya")
-        self.error(where, f"{column}: {reason}" if column else reason)
-
 
 def build_template() -> bytes:
     """The participants sheet (header and an example row) and the notes."""
@@ -121,5 +116,5 @@ def read_history(
             seen[source_id] = number
             participations.append(row | {"source_id": source_id})
     if read is not None and not read and not report.errors:
-        report.cell_error("", None, "", _("Dosyada veri satırı yok."))
+        report.cell_error(_("dosya"), None, "", _("Dosyada veri satırı yok."))
     return participations, events
