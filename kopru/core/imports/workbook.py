@@ -292,18 +292,13 @@ def url(value: Any) -> str:
     return address
 
 
-def read_workbook(
-    data: bytes, report: ImportReport, unreadable: str = ""
-) -> dict[str, list[tuple[Any, ...]]] | None:
+def read_workbook(data: bytes, report: ImportReport) -> dict[str, list[tuple[Any, ...]]] | None:
     """Each sheet's rows by folded title; None when ``data`` is no readable workbook (the
-    reason in ``report``; ``unreadable`` replaces the ``not_xlsx`` message)."""
+    reason in ``report``)."""
     try:
         return {search_key(title): rows for title, rows in read_sheets(data)}
     except Problem as problem:
-        reason = MESSAGES.text(problem.code, problem.params)
-        if problem.code == "not_xlsx" and unreadable:
-            reason = unreadable
-        report.cell_error(_("dosya"), None, "", reason)
+        report.cell_error(_("dosya"), None, "", MESSAGES.text(problem.code, problem.params))
         return None
 
 

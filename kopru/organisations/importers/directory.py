@@ -192,8 +192,7 @@ def read_directory(data: bytes, district: Reader, report: DirectoryReport) -> tu
     if len(data) > MAX_BYTES:
         report.cell_error(_("dosya"), None, "", _("Dosya çok büyük (en çok 10 MB)."))
         report.check()
-    unreadable = _("Dosya okunamadı: bir Excel (.xlsx) dosyası değil ya da bozuk.")
-    sheets = read_workbook(data, report, unreadable) or {}
+    sheets = read_workbook(data, report) or {}
     if ORGS not in sheets and not report.errors:
         reason = _("“{sheet}” sayfası yok; şablonu indirip kullanın.").format(sheet=ORGS)
         report.cell_error(ORGS, None, "", reason)

@@ -156,8 +156,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(balikesir: Any):
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"ad,tur\nBir,ngo\n", "bir Excel (.xlsx) dosyası değil"),
-        (b"PK\x03\x04 broken zip", "bir Excel (.xlsx) dosyası değil"),
+        (b"ad,tur\nBir,ngo\n", "okunabilir bir Excel (.xlsx) çalışma kitabı değil"),
+        (b"PK\x03\x04 broken zip", "okunabilir bir Excel (.xlsx) çalışma kitabı değil"),
         ("sheet", "“kurumlar” sayfası yok"),
         ("columns", "Zorunlu sütunlar eksik: tur"),
         ("big", "Dosya çok büyük"),
