@@ -261,10 +261,8 @@ def choices(kind: Any, extra: Mapping[str, str] | None = None) -> Reader:
     @cache
     def words() -> dict[str, str]:
         found = dict(extra or {})
-        for language in ("tr", "en"):
-            with translation.override(language):
-                for value, label in kind.choices:
-                    found[search_key(value)] = found[search_key(str(label))] = value
+        for value, label in kind.choices:
+            found |= {search_key(name): value for name in (value, *in_tr_en(label))}
         return found
 
     return choice(words)
@@ -282,13 +280,12 @@ def email(value: Any) -> str:
 
 def url(value: Any) -> str:
     """A web address (``https://`` added when no scheme is written)."""
-    address = cell_text(value) if "://" in cell_text(value) else f"https://{cell_text(value)}"
+    written = cell_text(value)
+    address = written if "://" in written else f"https://{written}"
     try:
         URLValidator(schemes=["http", "https"])(address)
     except ValidationError:
-        raise ValueError(
-            _("geçerli bir web adresi değil: “{v}”").format(v=cell_text(value))
-        ) from None
+        raise ValueError(_("geçerli bir web adresi değil: “{v}”").format(v=written)) from None
     return address
 
 
