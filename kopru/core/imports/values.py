@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from kopru.core.text import search_key
 
@@ -60,10 +60,7 @@ def parse_number(text: str) -> Decimal:
             raise ValueError(raw)
         else:
             digits = digits.replace(marks[0], ".")
-    try:
-        number = Decimal(digits)
-    except InvalidOperation:
-        raise ValueError(raw) from None
+    number = Decimal(digits)
     return -number if negative else number
 
 
