@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.imports.report import ImportReport
 from kopru.core.imports.workbook import (
+    NOTES_HEADER,
     Column,
     Reader,
     Rows,
@@ -108,15 +109,8 @@ TEAM_COLUMNS = typed_columns(
 )  # fmt: skip
 SHEETS = ((ORGS, ORG_COLUMNS), (TEAM, TEAM_COLUMNS))
 
-DOC_HEADERS = [
-    "sayfa / sheet",
-    "sütun / column",
-    "zorunlu / required",
-    "açıklama",
-    "description",
-    "izin verilen değerler / allowed values",
-]
-REQUIRED = {True: "evet / yes", False: "hayır / no"}
+DOC_HEADERS = ["Sayfa / Sheet", *NOTES_HEADER[:4], "İzin verilen değerler / Allowed values"]
+REQUIRED = {True: "Evet / Yes", False: "Hayır / No"}
 DOC_NOTES = [
     "Hatalı bir satır varsa hiçbir kayıt yazılmaz; bütün hatalar sayfa, satır ve sütunuyla "
     "listelenir. / If any row is wrong nothing is written; every problem is listed with its "
@@ -170,9 +164,8 @@ def allowed_values(column: Column, districts: Iterable[str]) -> str:
     return _("en çok {n} karakter").format(n=column.max_length) if column.max_length else ""
 
 
-def template_sheets(districts: Iterable[str]) -> list[Sheet]:
-    """The two data sheets (their headers) and the documentation."""
-    names = list(districts)
+def template_sheets(names: list[str]) -> list[Sheet]:
+    """The two data sheets (their headers) and the documentation (``names``: the districts)."""
     doc = [
         [sheet, c.header, REQUIRED[c.required], *c.note[2:4], allowed_values(c, names)]
         for sheet, columns in SHEETS
