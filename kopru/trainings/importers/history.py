@@ -95,9 +95,10 @@ def read_history(
     sheets = read_workbook(data, report)
     if sheets is None:
         return [], {}
-    rows: list[Any] = sheets.get(SHEET) or next(iter(sheets.values()), [])
-    read = read_rows(rows, FIELDS, sheet=SHEET, report=report, max_rows=MAX_ROWS,
-                     readers={"district": district})  # fmt: skip
+    # the participants sheet, else the first: positions name the sheet read (its folded title)
+    sheet = SHEET if SHEET in sheets else next(iter(sheets), SHEET)
+    read = read_rows(sheets.get(sheet, []), FIELDS, sheet=sheet, report=report,
+                     max_rows=MAX_ROWS, readers={"district": district})  # fmt: skip
     seen: dict[str, int] = {}
     events: dict[str, tuple[str, str, dt.date]] = {}
     participations: list[dict[str, Any]] = []
@@ -108,10 +109,10 @@ def read_history(
         event = (row["title"], row["type"], row["date"])
         if source_id in seen:
             reason = _("aynı kişi aynı etkinlikte iki kez (satır {m})").format(m=seen[source_id])
-            report.cell_error(SHEET, number, "", reason)
+            report.cell_error(sheet, number, "", reason)
         elif events.setdefault(row["code"], event) != event:
             reason = _("“{code}” kodlu etkinliğin adı, türü veya tarihi önceki satırlardan farklı")
-            report.cell_error(SHEET, number, "", reason.format(code=row["code"]))
+            report.cell_error(sheet, number, "", reason.format(code=row["code"]))
         else:
             seen[source_id] = number
             participations.append(row | {"source_id": source_id})

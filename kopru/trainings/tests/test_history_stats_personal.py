@@ -222,10 +222,11 @@ def test_an_over_long_value_is_a_bad_row_not_cut(izmir: Any) -> None:
 
 
 def test_the_header_may_sit_below_a_title_row(izmir: Any) -> None:
-    """A title above the header: the header is found and rows keep the sheet's numbers."""
+    """A title above the header on a sheet of another name (the first sheet is read): the
+    header is found, and positions name that sheet and number rows as it shows them."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "katilimcilar"
+    ws.title = "Sayfa1"
     ws.append(["İzmir eğitim geçmişi 2007-2010"])
     ws.append(HEADERS)
     for row in (*GOOD, _row("X-1", "Bir Kişi", "not-an-email")):
@@ -234,7 +235,8 @@ def test_the_header_may_sit_below_a_title_row(izmir: Any) -> None:
     wb.save(out)
     with office_scope(izmir):
         errors = _errors(izmir, out.getvalue())
-        assert [(e["row"], e["column"]) for e in errors] == [(6, "e_posta")]
+        assert [(e["sheet"], e["row"], e["column"]) for e in errors] == [("sayfa1", 6, "e_posta")]
+        assert errors[0]["position"] == "sayfa1 · satır 6 · e_posta"
         ws.delete_rows(6)
         out = io.BytesIO()
         wb.save(out)
