@@ -21,7 +21,6 @@ from kopru.core.audit import audit_log_bulk, json_value
 from kopru.core.imports import ImportRejected, ImportReport, by_office
 from kopru.core.imports.files import FileRefused
 from kopru.core.imports.problems import too_long
-from kopru.core.imports.report import position_label
 
 from .. import tagging
 from ..agencies import get_agency
@@ -120,12 +119,12 @@ def import_parsed(
     report.skipped = len(result.skipped)
     for error in result.errors:
         reason = MESSAGES_TR.text(error.code, error.params, error.reason)
-        report.error(position_label(error.position), reason, code=error.code)
+        report.error(error.position, reason, code=error.code)
     rows = [(record, record_data(record)) for record in result.records]
     for record, data in rows:
         for problem in too_long(Call, data | {"source_id": record.source_id}):
             reason = MESSAGES_TR.text(problem.code, problem.params)
-            report.error(position_label(record.position), reason, code=problem.code)
+            report.error(record.position, reason, code=problem.code)
     report.check()
     publish = result.format in PUBLISHED_SOURCES and settings_for(office).publish_eu_on_import
     with transaction.atomic():

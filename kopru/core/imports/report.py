@@ -50,7 +50,7 @@ class ImportReport:
     )
 
     def error(self, position: Any, reason: Any, **extra: Any) -> None:
-        self.errors.append({"position": position, "reason": str(reason), **extra})
+        self.errors.append({"position": position_label(position), "reason": str(reason), **extra})
 
     def cell_error(self, sheet: str, row: int | None, column: str, reason: Any) -> None:
         """A bad cell (row, sheet) of a workbook: ``kurumlar · satır 3 · tur``."""
