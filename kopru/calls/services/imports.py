@@ -18,14 +18,13 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.audit import audit_log_bulk, json_value
-from kopru.core.imports import ImportRejected, ImportReport, by_office
+from kopru.core.imports import ImportReport, by_office
 from kopru.core.imports.files import FileRefused
 from kopru.core.imports.problems import too_long
 
 from .. import tagging
 from ..agencies import get_agency
-from ..importers import ParseResult, parse
-from ..importers.records import MESSAGES_TR, CallRecord
+from ..importers import MESSAGES, MESSAGES_TR, CallRecord, ParseResult, parse
 from ..models import Call, CallDeadline, CallFacet, Level, State
 from ..selectors import settings_for
 from .calls import facet_rows
@@ -80,11 +79,7 @@ def _deadlines(record: CallRecord) -> Deadlines:
 
 
 def _hash(data: dict[str, Any], deadlines: Deadlines) -> str:
-    payload = json.dumps(
-        [json_value(data), [[d[0].isoformat(), d[1], d[2], d[3]] for d in deadlines]],
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    payload = json.dumps(json_value([data, deadlines]), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -100,10 +95,8 @@ def calls_import(
     """Parse and import one file; raises :class:`ImportRejected` when anything is bad."""
     try:
         result = parse(data, filename, fmt)
-    except FileRefused as exc:
-        report = CallsReport(format=fmt or "?")
-        report.error("file", MESSAGES_TR.text(exc.code, exc.params, exc.reason), code=exc.code)
-        raise ImportRejected(report) from exc
+    except FileRefused as exc:  # reported like a parser's errors (nothing is written)
+        result = ParseResult(fmt or "?", errors=[MESSAGES.at("file", exc)])
     return import_parsed(office=office, result=result, actor=actor, progress=progress)
 
 
@@ -139,8 +132,7 @@ def import_parsed(
     if progress:
         progress(len(rows), len(rows))
     if report.published:
-        office_id = office.pk
-        transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office_id))
+        transaction.on_commit(lambda: send_instant_alerts.enqueue(office_id=office.pk))
     return report
 
 

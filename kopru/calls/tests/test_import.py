@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kopru.calls.models import Call, CallSettings, State
-from kopru.calls.services.imports import ImportRejected
 from kopru.calls.services.imports import calls_import as import_file
+from kopru.core.imports import ImportRejected
 from kopru.core.models import AuditEntry, Job
 from kopru.core.scoping import office_scope, unscoped
 
