@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from kopru.core.text import search_key
@@ -20,14 +20,11 @@ class AnnouncementRule:
     patterns: tuple[str, ...]
     #: Programme name given to calls matched by this rule ("" = none).
     programme: str = ""
-    compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", tuple(re.compile(p) for p in self.patterns))
 
     def match(self, key: str) -> str | None:
-        """The matched words in the folded title ``key``, or None."""
-        found = next((m for m in (p.search(key) for p in self.compiled) if m), None)
+        """The matched words in the folded title ``key``, or None (``re`` caches the
+        compiled patterns)."""
+        found = next((m for m in (re.search(p, key) for p in self.patterns) if m), None)
         return found.group(0).strip() if found else None
 
 

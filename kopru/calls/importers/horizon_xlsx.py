@@ -38,8 +38,6 @@ _HYPERLINK = re.compile(
 def split_hyperlink(value: object) -> tuple[str, str]:
     """(id, url) from ``=HYPERLINK("url", "ID")`` or from a plain cell value."""
     text = str(value or "").strip()
-    if not text:
-        return "", ""
     if text.startswith("="):
         match = _HYPERLINK.match(text)
         if not match:

@@ -49,15 +49,12 @@ def read_json_values(text: str) -> tuple[list[object], JsonBreak | None]:
             return values, _failure(text, exc)
         values.append(value)
         i = _skip_ws(text, i)
-        if in_array:
-            if i >= n:
-                return values, JsonBreak(True, "the list is not closed with ']'")
-            if text[i] == ",":
-                i = _skip_ws(text, i + 1)
-                continue
-            if text[i] == "]":
-                return values, None
-            return values, JsonBreak(False, f"expected ',' or ']' at character {i}")
-        if i < n and text[i] == ",":  # tolerate "{...},{...}"
+        if i < n and text[i] == ",":  # in a list, and tolerated between objects: "{...},{...}"
             i = _skip_ws(text, i + 1)
+        elif in_array and i >= n:
+            return values, JsonBreak(True, "the list is not closed with ']'")
+        elif in_array and text[i] == "]":
+            return values, None
+        elif in_array:
+            return values, JsonBreak(False, f"expected ',' or ']' at character {i}")
     return values, None

@@ -76,10 +76,6 @@ def _show(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _title_hash(title: str) -> str:
-    return hashlib.sha1(search_key(title).encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
-
-
 def parse_office_sheet(data: bytes, *_: object) -> ParseResult:
     """Parse an office call report workbook (see the module doc)."""
     out = Collector(FORMAT)
@@ -94,7 +90,8 @@ def parse_office_sheet(data: bytes, *_: object) -> ParseResult:
     for entry in entries.values():
         record = entry.record
         if codes[record.call_identifier] > 1:
-            record.source_id = f"{record.call_identifier}#{_title_hash(record.title)}"
+            digest = hashlib.sha1(search_key(record.title).encode(), usedforsecurity=False)
+            record.source_id = f"{record.call_identifier}#{digest.hexdigest()[:8]}"
         record.extra["sheets"] = ", ".join(entry.sheets)
         if entry.also:
             record.extra["also_at"] = "; ".join(entry.also)

@@ -196,9 +196,6 @@ class Collector:
     def error(self, position: str, code: str, /, **params: object) -> None:
         self.result.errors.append(MESSAGES.error(position, code, **params))
 
-    def problems(self, position: str, problems: list[Problem]) -> None:
-        self.result.errors.extend(MESSAGES.at(position, p) for p in problems)
-
     def add(self, record: CallRecord, problems: list[Problem] | None = None) -> None:
         """Validate ``record``; keep it when it has no problem."""
         found = list(problems or []) + validate_record(record)
@@ -206,7 +203,7 @@ class Collector:
         if key and key in self._seen:
             found.append(Problem("duplicate_id", source_id=key, first=self._seen[key]))
         if found:
-            self.problems(record.position, found)
+            self.result.errors.extend(MESSAGES.at(record.position, p) for p in found)
         else:
             self._seen[key] = record.position
             self.result.records.append(record)
@@ -227,7 +224,7 @@ class Collector:
             sheets, found = read_sheets(data, formulas=True), False
         except Problem as problem:  # an unreadable workbook
             sheets, found = [], False
-            self.problems("file", [problem])
+            self.result.errors.append(MESSAGES.at("file", problem))
         for title, rows in sheets:
             header = find_header(rows, aliases, required)
             if header.missing and every:
@@ -268,7 +265,7 @@ class Collector:
             try:
                 yield position, row_values(cells, header.columns, lines[header.row - 1][1])
             except Problem as cut:
-                self.problems(position, [cut])
+                self.result.errors.append(MESSAGES.at(position, cut))
 
     def objects(
         self, values: Iterable[object], bad_offset: int | None

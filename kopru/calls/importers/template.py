@@ -219,6 +219,7 @@ _READERS: dict[str, Reader] = {
     "level": _choice(_LEVELS, ""),
     "deadline_model": _choice(DEADLINE_MODEL_WORDS, ""),
     "keywords": _items,
+    "agency_code": _agency,
 }
 
 
@@ -239,7 +240,6 @@ def build_record(values: dict[str, Any], position: str) -> tuple[CallRecord, lis
     model, timezone = record.deadline_model, values.get("timezone")
     deadlines = problems.read(_deadlines, values.get("deadlines"), model, timezone)
     record.deadlines, record.deadline_model = deadlines or ([], model)
-    record.agency_code = problems.read(_agency, values.get("agency_code"), "") or ""
     return record, problems
 
 

@@ -39,10 +39,10 @@ _DATETIME_RE = re.compile(
 )
 
 
-def zone_from_name(value: str, default: ZoneInfo = ISTANBUL) -> ZoneInfo:
+def zone_from_name(value: str) -> ZoneInfo:
     """An IANA zone (``Europe/Istanbul``) or a common alias (``TSİ``, ``Brüksel``)."""
     text = value.strip()
-    found = _ZONE_ALIASES.get(search_key(text)) if text else default
+    found = _ZONE_ALIASES.get(search_key(text)) if text else ISTANBUL
     if found is not None:
         return found
     try:
@@ -61,10 +61,8 @@ def parse_date(value: object, field: str) -> date | None:
 
 
 def parse_turkish_date(value: object, field: str) -> date | None:
-    """``27 Ağustos, 2026`` (any case, comma optional), or a numeric date."""
+    """``27 Ağustos, 2026`` (any case, comma optional), or a numeric date (empty → None)."""
     text = str(value or "").strip()
-    if not text:
-        return None
     try:
         return turkish_month_date(text) or parse_date(text, field)
     except (ValueError, Problem):
