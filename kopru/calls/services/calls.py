@@ -80,15 +80,20 @@ def facet_rows(calls: Iterable[Call]) -> list[CallFacet]:
     return [CallFacet(call=call, term_id=ids[p]) for call, values in pairs for p in values]
 
 
-def sync_facets(call: Call) -> None:
-    """Keep the call's facet rows in step with its fields."""
-    wanted = set(facet_term_ids(call.facet_values()).values())
-    existing = dict(CallFacet.objects.filter(call=call).values_list("term_id", "pk"))
-    stale = [pk for term, pk in existing.items() if term not in wanted]
-    if stale:
-        CallFacet.objects.filter(pk__in=stale).delete()
+def sync_facets(*calls: Call) -> None:
+    """Keep the calls' facet rows in step with their fields (one call's edit, or an
+    import's). The rows are compared, not replaced: a write that changes no tag writes no
+    facet row, so the catalogue's change log (and every process's index) sees only the
+    calls whose facets really changed."""
+    wanted = {(f.call_id, f.term_id) for f in facet_rows(calls)}
+    rows = CallFacet.objects.filter(call__in=calls).values_list("pk", "call_id", "term_id")
+    existing = {(call_id, term_id): pk for pk, call_id, term_id in rows}
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    for start in range(0, len(stale), 500):
+        CallFacet.objects.filter(pk__in=stale[start : start + 500]).delete()
     CallFacet.objects.bulk_create(
-        [CallFacet(call=call, term_id=t) for t in sorted(wanted) if t not in existing]
+        [CallFacet(call_id=c, term_id=t) for c, t in sorted(wanted - existing.keys())],
+        batch_size=1000,
     )
 
 

@@ -25,9 +25,9 @@ from kopru.core.imports.problems import too_long
 from .. import tagging
 from ..agencies import get_agency
 from ..importers import MESSAGES, MESSAGES_TR, CallRecord, ParseResult, parse
-from ..models import Call, CallDeadline, CallFacet, Level, State
+from ..models import Call, CallDeadline, Level, State
 from ..selectors import settings_for
-from .calls import facet_rows
+from .calls import sync_facets
 from .subscriptions import send_instant_alerts
 
 PUBLISHED_SOURCES = frozenset({"eu-ft-portal"})
@@ -215,20 +215,4 @@ def _replace_children(written: Written) -> None:
         ],
         batch_size=1000,
     )
-    # Facet rows are compared, not replaced: a re-import that changes no tag writes no
-    # facet row, so the catalogue's change log (and every process's index) sees only the
-    # calls whose facets really changed.
-    wanted = {(f.call_id, f.term_id) for f in facet_rows(calls)}
-    existing = {
-        (call_id, term_id): pk
-        for pk, call_id, term_id in CallFacet.objects.filter(call__in=calls).values_list(
-            "pk", "call_id", "term_id"
-        )
-    }
-    stale = [pk for key, pk in existing.items() if key not in wanted]
-    for start in range(0, len(stale), 500):
-        CallFacet.objects.filter(pk__in=stale[start : start + 500]).delete()
-    CallFacet.objects.bulk_create(
-        [CallFacet(call_id=c, term_id=t) for c, t in sorted(wanted - existing.keys())],
-        batch_size=1000,
-    )
+    sync_facets(*calls)
