@@ -23,7 +23,6 @@ from kopru.core.audit import audit_log_bulk
 from kopru.core.errors import ApplicationError
 from kopru.core.imports import ImportReport, by_office
 from kopru.core.imports.problems import too_long
-from kopru.core.imports.report import position_label
 from kopru.core.scoping import unscoped
 from kopru.core.services import field_changes
 from kopru.core.text import search_key
@@ -85,7 +84,7 @@ def import_records(
     """Write parsed records (the parse errors reported with them), all or nothing."""
     report = ProjectsReport(format=fmt)
     for error in parse_errors:
-        report.error(**{**error, "position": position_label(error["position"])})
+        report.error(**error)
     _check(records, report)
     report.check()
     with unscoped("project import routes records to the offices of their provinces"):
@@ -124,14 +123,14 @@ def _check(records: list[ProjectRecord], report: ProjectsReport) -> None:
     title nor acronym) and texts that fit their columns (never cut to fit)."""
     for r in records:
         if not (r.title_tr or r.title_en):
-            report.error(position_label(r.position), _("Başlık yok."))
+            report.error(r.position, _("Başlık yok."))
         texts = _record_data(r) | {"source_id": r.source_id}
         long = too_long(Project, texts) + [
             q for p in _partner_rows(r) for q in too_long(Partner, p)
         ]
         for problem in long:
             reason = MESSAGES.text(problem.code, problem.params)
-            report.error(position_label(r.position), reason, code=problem.code)
+            report.error(r.position, reason, code=problem.code)
 
 
 def _partner_rows(record: ProjectRecord) -> list[Row]:
@@ -197,7 +196,7 @@ class _Plan:
             for name in record.districts:
                 if search_key(name) not in self.districts:
                     reason = _("Bu ilde böyle bir ilçe yok: {v}").format(v=name)
-                    report.error(position_label(record.position), reason)
+                    report.error(record.position, reason)
 
     def run(self, report: ProjectsReport) -> None:
         """Create, update or leave each record (with its local participant)."""
