@@ -118,6 +118,20 @@ def audit_log_bulk(
     return len(rows)
 
 
+def scrub_history(model: type[models.Model], pks: Iterable[Any], fields: Iterable[str]) -> int:
+    """Erasure of people's data: the audit entries of ``model``'s records ``pks`` keep what
+    changed, not who it was (their description and the values of ``fields`` become "—").
+    Returns the number of entries scrubbed."""
+    personal = set(fields)
+    kind = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    entries = list(AuditEntry.objects.filter(content_type=kind, object_id__in=map(str, pks)))
+    for entry in entries:
+        entry.object_repr = "—"
+        entry.changes = {k: ["—", "—"] if k in personal else v for k, v in entry.changes.items()}
+    AuditEntry.objects.bulk_update(entries, ["object_repr", "changes"], batch_size=500)
+    return len(entries)
+
+
 def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
     """The audit entries of ``obj``, newest first.
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kopru.core.audit import audit_log, json_value
+from kopru.core.audit import audit_log, json_value, scrub_history
 from kopru.core.errors import ApplicationError
-from kopru.core.models import AuditEntry
 from kopru.core.scoping import unscoped_manager
 from kopru.core.services import model_create, model_update
 
@@ -132,18 +130,6 @@ def team_member_update(
 PERSONAL_FIELDS = ("full_name", "job_title", "skills", "languages", "email", "phone")
 
 
-def _scrub_member_history(member: TeamMember) -> None:
-    """The member's own audit entries keep what changed, not who it was."""
-
-    ct = ContentType.objects.get_for_model(TeamMember)
-    for entry in AuditEntry.objects.filter(content_type=ct, object_id=str(member.pk)):
-        entry.changes = {
-            k: (["—", "—"] if k in PERSONAL_FIELDS else v) for k, v in entry.changes.items()
-        }
-        entry.object_repr = "—"
-        entry.save(update_fields=["changes", "object_repr"])
-
-
 @transaction.atomic
 def team_member_delete(*, member: TeamMember, actor: User) -> None:
     """Remove a person from the team; their details leave the audit trail too."""
@@ -153,7 +139,7 @@ def team_member_delete(*, member: TeamMember, actor: User) -> None:
         obj=member.organisation,
         data={"member_id": member.pk, "role": member.role},
     )
-    _scrub_member_history(member)
+    scrub_history(TeamMember, [member.pk], PERSONAL_FIELDS)
     member.delete()
 
 
@@ -181,7 +167,7 @@ def team_members_erase(*, email: str, actor: User) -> int:
                 erased_at=timezone.now(),
                 version=F("version") + 1,
             )
-            _scrub_member_history(member)
+            scrub_history(TeamMember, [member.pk], PERSONAL_FIELDS)
             audit_log(
                 actor=actor,
                 action="organisations.team_member.erased",

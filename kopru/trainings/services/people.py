@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kopru.core.audit import audit_log
+from kopru.core.audit import audit_log, scrub_history
 from kopru.core.errors import ApplicationError
 from kopru.core.scoping import unscoped_manager
 
@@ -62,6 +62,19 @@ def person_export(*, person_key: str, actor: User) -> dict[str, Any]:
     return data
 
 
+#: What a registration says about the person (scrubbed from its audit entries on erasure).
+PERSONAL_FIELDS = (
+    "full_name",
+    "email",
+    "phone",
+    "organisation_name",
+    "consent_text",
+    "email_key",
+    "name_search",
+    "person_key",
+)
+
+
 def person_erase(*, person_key: str, actor: User) -> int:
     """Erase one person's data; their participations stay as anonymous counts.
 
@@ -92,6 +105,7 @@ def person_erase(*, person_key: str, actor: User) -> int:
             reg.person_key = anonymous
             reg.erased_at = now
             reg.save()
+        scrub_history(Registration, [r.pk for r in regs], PERSONAL_FIELDS)
         audit_log(
             actor=actor,
             action="trainings.person.erased",

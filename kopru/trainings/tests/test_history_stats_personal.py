@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from kopru.core.imports import ImportRejected
-from kopru.core.models import Job
+from kopru.core.models import AuditEntry, Job
 from kopru.core.scoping import office_scope, unscoped
 from kopru.trainings import selectors, services
 from kopru.trainings.importers.history import HEADERS
@@ -243,3 +244,45 @@ def test_the_header_may_sit_below_a_title_row(izmir: Any) -> None:
         report = _import(izmir, out.getvalue())
         assert (report.created, report.events_created) == (3, 2)
         assert Registration.objects.count() == 3
+
+
+def test_history_import_audits_every_record_and_erasure_scrubs_the_person(
+    izmir: Any, izmir_coordinator: Any
+) -> None:
+    """One audit entry per event and participation created or changed, none for what a
+    re-import leaves alone; erasing a person takes their name and details out of the
+    audit entries of their registrations too."""
+
+    def actions() -> dict[str, int]:
+        entries = AuditEntry.objects.filter(action__startswith="trainings.")
+        return dict(Counter(entries.values_list("action", flat=True)))
+
+    with office_scope(izmir):
+        _import(izmir, _xlsx(GOOD))
+        first = actions()
+        assert first == {
+            "trainings.event.imported": 2,
+            "trainings.registration.imported": 3,
+            "trainings.history.imported": 1,
+        }
+        _import(izmir, _xlsx(GOOD))
+        assert actions() == {**first, "trainings.history.imported": 2}
+        changed = [*GOOD]
+        changed[1] = _row("2007-PDY-1", "Mehmet Öz", "", year=2007, priority="evet",
+                          phone="0532 123 45 67")  # fmt: skip
+        changed[2] = [*GOOD[2][:1], "Bilgi günü (AB fonları)", *GOOD[2][2:]]
+        _import(izmir, _xlsx(changed))
+        entries = AuditEntry.objects.filter(action__endswith=".import_updated")
+        assert {(e.action, *e.changes) for e in entries} == {
+            ("trainings.registration.import_updated", "phone"),
+            ("trainings.event.import_updated", "title_tr"),
+        }
+        mehmet = Registration.objects.get(full_name="Mehmet Öz")
+        assert AuditEntry.objects.filter(object_repr="Mehmet Öz").count() == 2
+        services.person_erase(person_key=mehmet.person_key, actor=izmir_coordinator)
+    scrubbed = AuditEntry.objects.get(action="trainings.registration.import_updated")
+    assert scrubbed.object_repr == "—" and scrubbed.changes == {"phone": ["—", "—"]}
+    entries = AuditEntry.objects.values("object_repr", "changes", "data")
+    trail = json.dumps(list(entries), ensure_ascii=False)
+    assert "Mehmet" not in trail and "532" not in trail
+    assert "Ayşe Yılmaz" in trail  # only the erased person's entries are scrubbed
