@@ -111,8 +111,15 @@ def _merge(
         return
     diffs = _differences(entry.record, record)
     for name, old, new in diffs:
-        out.error(record.position, "duplicate_conflict", code=record.call_identifier,
-                  first=entry.record.position, field=name, old=old, new=new)  # fmt: skip
+        out.error(
+            record.position,
+            "duplicate_conflict",
+            code=record.call_identifier,
+            first=entry.record.position,
+            field=name,
+            old=old,
+            new=new,
+        )
     if not diffs:
         entry.also.append(record.position)
         if sheet not in entry.sheets:

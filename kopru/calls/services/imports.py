@@ -123,11 +123,15 @@ def import_parsed(
     with transaction.atomic():
         created, updated = _upsert(office, rows, publish, report, progress)
         _replace_children([*created, *updated])
-        new = [(c, None, {"source": c.source, "source_id": c.source_id, "state": c.state})
-               for c, _d, _c in created]  # fmt: skip
+        new = [
+            (c, None, {"source": c.source, "source_id": c.source_id, "state": c.state})
+            for c, _d, _c in created
+        ]
         audit_log_bulk(actor=actor, action="calls.call.imported", entries=new)
-        changed = [(c, changes, {"source": c.source, "source_id": c.source_id})
-                   for c, _d, changes in updated]  # fmt: skip
+        changed = [
+            (c, changes, {"source": c.source, "source_id": c.source_id})
+            for c, _d, changes in updated
+        ]
         audit_log_bulk(actor=actor, action="calls.call.reimported", entries=changed)
     if progress:
         progress(len(rows), len(rows))

@@ -191,10 +191,18 @@ def read_directory(data: bytes, district: Reader, report: DirectoryReport) -> tu
         report.cell_error(ORGS, None, "", reason)
     report.check()
     orgs, team = (
-        read_rows(sheets[sheet], columns, sheet=sheet, report=report, max_rows=MAX_ROWS,
-                  readers={"district": district}) if sheet in sheets else []
+        read_rows(
+            sheets[sheet],
+            columns,
+            sheet=sheet,
+            report=report,
+            max_rows=MAX_ROWS,
+            readers={"district": district},
+        )
+        if sheet in sheets
+        else []
         for sheet, columns in SHEETS
-    )  # fmt: skip
+    )
     if orgs is None or team is None:
         report.check()
     return orgs or [], team or []

@@ -97,8 +97,14 @@ def read_history(
         return [], {}
     # the participants sheet, else the first: positions name the sheet read (its folded title)
     sheet = SHEET if SHEET in sheets else next(iter(sheets), SHEET)
-    read = read_rows(sheets.get(sheet, []), FIELDS, sheet=sheet, report=report,
-                     max_rows=MAX_ROWS, readers={"district": district})  # fmt: skip
+    read = read_rows(
+        sheets.get(sheet, []),
+        FIELDS,
+        sheet=sheet,
+        report=report,
+        max_rows=MAX_ROWS,
+        readers={"district": district},
+    )
     seen: dict[str, int] = {}
     events: dict[str, tuple[str, str, dt.date]] = {}
     participations: list[dict[str, Any]] = []
