@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.i18n import localized
@@ -245,6 +247,18 @@ class Registration(OfficeOwned, TimeStamped):
 
     def __str__(self) -> str:
         return self.full_name or str(_("(silinmiş kişi)"))
+
+    @staticmethod
+    def erased_source_id(source_id: str) -> str:
+        """What an imported registration's ``source_id`` (``event code:e-mail`` or ``event
+        code:folded name``) becomes when the person is erased: the code and a keyed hash of
+        the rest. A re-import of the same row finds the erased registration by it and leaves
+        it alone; the address or name is no longer in the database. (A new ``SECRET_KEY``
+        makes old files' rows of erased people new registrations again.)"""
+        if not source_id or re.search(r":#[0-9a-f]*$", source_id):  # none, or hashed already
+            return source_id
+        code, _sep, person = source_id.rpartition(":")
+        return f"{code}:#{salted_hmac('trainings.erased-person', person).hexdigest()}"[:80]
 
     def refresh_derived(self) -> list[str]:
         self.email_key = normalise_email(self.email)

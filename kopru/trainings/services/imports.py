@@ -92,7 +92,8 @@ def _write_registrations(
     updated: list[tuple[Registration, Any, dict[str, Any]]] = []
     for row in rows:
         values = {f: row[f] for f in FIELDS}
-        registration = existing.get(row["source_id"])
+        sid = row["source_id"]  # an erased person's row: by its hashed form
+        registration = existing.get(sid) or existing.get(Registration.erased_source_id(sid))
         if registration is None:
             registration = Registration(
                 office=office,
@@ -100,7 +101,7 @@ def _write_registrations(
                 status=RegistrationStatus.CONFIRMED,
                 source=RegistrationSource.IMPORT,
                 attended=True,
-                source_id=row["source_id"],
+                source_id=sid,
                 **values,
             )
             registration.refresh_derived()

@@ -103,6 +103,7 @@ def person_erase(*, person_key: str, actor: User) -> int:
             reg.consent_text = ""
             reg.email_key = reg.name_search = ""
             reg.person_key = anonymous
+            reg.source_id = Registration.erased_source_id(reg.source_id)
             reg.erased_at = now
             reg.save()
         scrub_history(Registration, [r.pk for r in regs], PERSONAL_FIELDS)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from kopru.core.imports import ImportRejected
@@ -286,3 +287,36 @@ def test_history_import_audits_every_record_and_erasure_scrubs_the_person(
     trail = json.dumps(list(entries), ensure_ascii=False)
     assert "Mehmet" not in trail and "532" not in trail
     assert "Ayşe Yılmaz" in trail  # only the erased person's entries are scrubbed
+
+
+def test_erasure_takes_the_address_out_of_an_imported_registration_and_a_reimport_skips_it(
+    izmir: Any, izmir_coordinator: Any
+) -> None:
+    """An imported registration's source_id holds the e-mail (or the name): erasure hashes
+    it, and importing the same file again finds the erased registrations and leaves them."""
+    with office_scope(izmir):
+        _import(izmir, _xlsx(GOOD))
+        services.person_erase(person_key="e:ayse@example.org", actor=izmir_coordinator)
+        ids = list(Registration.objects.values_list("source_id", flat=True))
+        assert not any("ayse" in i or "Ayşe" in i for i in ids)
+        assert sorted(i.split(":#")[0] for i in ids if ":#" in i) == ["2007-PDY-1", "2010-BG-1"]
+        again = _import(izmir, _xlsx(GOOD))
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+        assert Registration.objects.count() == 3
+        assert not Registration.objects.filter(full_name="Ayşe Yılmaz").exists()
+
+
+def test_migration_hashes_the_source_id_of_registrations_erased_before(izmir: Any) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    with office_scope(izmir):
+        _import(izmir, _xlsx(GOOD))
+    old = Registration._base_manager.filter(email="ayse@example.org")
+    old.update(erased_at=timezone.now(), full_name="", email="")
+    migration = importlib.import_module("kopru.trainings.migrations.0002_erased_source_ids")
+    migration.forwards(apps, None)
+    ids = list(Registration._base_manager.values_list("source_id", flat=True))
+    assert sum(":#" in i for i in ids) == 2 and not any("ayse" in i for i in ids)
+    assert "2007-PDY-1:mehmet oz" in ids  # not erased: unchanged
