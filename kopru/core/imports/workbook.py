@@ -41,6 +41,7 @@ _EXAMPLE_KEYS = frozenset({search_key(EXAMPLE_ID), "ornek", "example"})
 NOTES_HEADER = (
     "Sütun / Column", "Zorunlu / Required", "Açıklama", "Description", "Örnek / Example"
 )  # fmt: skip
+REQUIRED_LABEL = {True: "Evet / Yes", False: "Hayır / No"}  # a notes sheet's "required"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def notes_sheet(
     and code lists."""
     rows: list[Sequence[Any]] = [NOTES_HEADER]
     for header, required, text_tr, text_en, example in columns:
-        rows.append([header, "Evet / Yes" if required else "Hayır / No", text_tr, text_en, example])
+        rows.append([header, REQUIRED_LABEL[required], text_tr, text_en, example])
     rows.append([])
     rows.extend([topic, "", text_tr, text_en, ""] for topic, text_tr, text_en in general)
     bold = []

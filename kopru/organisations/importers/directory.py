@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from kopru.core.imports.report import ImportReport
 from kopru.core.imports.workbook import (
     NOTES_HEADER,
+    REQUIRED_LABEL,
     Column,
     Reader,
     Rows,
@@ -110,7 +111,6 @@ TEAM_COLUMNS = typed_columns(
 SHEETS = ((ORGS, ORG_COLUMNS), (TEAM, TEAM_COLUMNS))
 
 DOC_HEADERS = ["Sayfa / Sheet", *NOTES_HEADER[:4], "İzin verilen değerler / Allowed values"]
-REQUIRED = {True: "Evet / Yes", False: "Hayır / No"}
 DOC_NOTES = [
     "Hatalı bir satır varsa hiçbir kayıt yazılmaz; bütün hatalar sayfa, satır ve sütunuyla "
     "listelenir. / If any row is wrong nothing is written; every problem is listed with its "
@@ -167,7 +167,7 @@ def allowed_values(column: Column, districts: Iterable[str]) -> str:
 def template_sheets(names: list[str]) -> list[Sheet]:
     """The two data sheets (their headers) and the documentation (``names``: the districts)."""
     doc = [
-        [sheet, c.header, REQUIRED[c.required], *c.note[2:4], allowed_values(c, names)]
+        [sheet, c.header, REQUIRED_LABEL[c.required], *c.note[2:4], allowed_values(c, names)]
         for sheet, columns in SHEETS
         for c in columns
     ]
